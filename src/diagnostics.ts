@@ -1,0 +1,90 @@
+/**
+ * Diagnostics are values, not thrown strings: every content problem carries the
+ * file, a 1-based line and column, a rule id and a severity. Only `fatal` ones stop
+ * the processing of a file; everything else is reported and the build goes on.
+ */
+export type Level = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  level: Level;
+  /** Path relative to the site root, POSIX separators. */
+  file: string;
+  /** 1-based; 0 when the problem concerns the whole file. */
+  line: number;
+  /** 1-based; 0 when unknown. */
+  column: number;
+  /** Stable rule id, e.g. `frontmatter/date`, `timeline/offset-mismatch`. */
+  rule: string;
+  message: string;
+  /** True when the file could not be processed at all. */
+  fatal?: boolean;
+}
+
+export interface Place {
+  line: number;
+  column: number;
+}
+
+/** Collects diagnostics for one file. */
+export class Reporter {
+  readonly list: Diagnostic[] = [];
+  constructor(readonly file: string) {}
+
+  report(level: Level, rule: string, message: string, place?: Partial<Place>): Diagnostic {
+    const d: Diagnostic = {
+      level,
+      file: this.file,
+      line: place?.line ?? 0,
+      column: place?.column ?? 0,
+      rule,
+      message,
+    };
+    this.list.push(d);
+    return d;
+  }
+  error(rule: string, message: string, place?: Partial<Place>): Diagnostic {
+    return this.report('error', rule, message, place);
+  }
+  warn(rule: string, message: string, place?: Partial<Place>): Diagnostic {
+    return this.report('warning', rule, message, place);
+  }
+  info(rule: string, message: string, place?: Partial<Place>): Diagnostic {
+    return this.report('info', rule, message, place);
+  }
+  /** Records a fatal error and throws it as a {@link FatalDiagnostic}. */
+  fatal(rule: string, message: string, place?: Partial<Place>): never {
+    const d = this.error(rule, message, place);
+    d.fatal = true;
+    throw new FatalDiagnostic(d);
+  }
+}
+
+/** Thrown only to unwind the processing of one file; carries its diagnostic. */
+export class FatalDiagnostic extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(formatDiagnostic(diagnostic));
+    this.name = 'FatalDiagnostic';
+  }
+}
+
+/** `file:line:column: level: rule: message` — the format editors and CI understand. */
+export function formatDiagnostic(d: Diagnostic): string {
+  return `${d.file}:${d.line}:${d.column}: ${d.level}: ${d.rule}: ${d.message}`;
+}
+
+const ORDER: Record<Level, number> = { error: 0, warning: 1, info: 2 };
+
+/** Stable order: file, line, column, then severity. */
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  return [...list].sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      ORDER[a.level] - ORDER[b.level],
+  );
+}
+
+export function hasErrors(list: readonly Diagnostic[]): boolean {
+  return list.some((d) => d.level === 'error');
+}

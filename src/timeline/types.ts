@@ -1,0 +1,114 @@
+/**
+ * The normalized timeline: the data model shared by the timeline engine, the log
+ * sources, the renderers and the published JSON (DESIGN §5).
+ */
+import type { Diagnostic } from '../diagnostics.js';
+
+export type Milestone = 't0' | 'detected' | 'acknowledged' | 'mitigated' | 'resolved';
+
+/** Where an event came from. `file` is relative to the site root (POSIX). */
+export interface EventSource {
+  file: string;
+  line: number;
+  column?: number;
+  /** Human name of a log source (`label:` in front-matter), if any. */
+  label?: string;
+}
+
+/**
+ * One event on the UTC axis, before offsets are computed. Produced by the
+ * hand-written timeline reader and by every log source.
+ */
+export interface TimelineEvent {
+  /** UTC instant, epoch milliseconds (may carry a fraction for µs precision). */
+  at: number;
+  /** End of a range, epoch ms, or null. */
+  end: number | null;
+  /** Zone the timestamp was written in (canonical IANA name, `UTC` or `UTC+2`). */
+  zone: string;
+  approximate: boolean;
+  /** Plain text of the event (markdown stripped / raw log text). */
+  text: string;
+  /** Safe HTML: sanitized markdown for hand-written entries, escaped text for logs. */
+  html: string;
+  milestone: Milestone | null;
+  internal: boolean;
+  source: EventSource;
+  /** Number of log lines folded into this event by `group:`; absent = 1. */
+  count?: number;
+  /** Sub-millisecond digits as written (e.g. `.123456`), kept for display. */
+  precision?: string;
+  /** Offsets the author wrote next to the timestamp, e.g. `(T-3days, +1h40m)`. */
+  written?: WrittenOffsets;
+}
+
+/** Offsets written by the author, in seconds with the precision of what was written. */
+export interface WrittenOffsets {
+  /** Raw text, e.g. `T+11hours40minutes`. */
+  raw: string;
+  offset?: { seconds: number; precision: number };
+  delta?: { seconds: number; precision: number };
+  place?: { line: number; column: number };
+}
+
+export interface TimelineMetrics {
+  time_to_detect_s: number | null;
+  time_to_acknowledge_s: number | null;
+  time_to_mitigate_s: number | null;
+  time_to_resolve_s: number | null;
+}
+
+/** One event as published (DESIGN §5). */
+export interface TimelineEventJson {
+  at: string;
+  local: string;
+  zone: string;
+  end: string | null;
+  approximate: boolean;
+  offset_s: number | null;
+  offset: string | null;
+  delta_s: number | null;
+  delta: string | null;
+  text: string;
+  html: string;
+  milestone: Milestone | null;
+  source: { file: string; line: number; label?: string };
+  count?: number;
+  internal?: boolean;
+}
+
+export interface TimelineJson {
+  schema: 'pm.timeline/1';
+  incident: {
+    slug: string;
+    title: string;
+    t0: string | null;
+    timezone: string;
+    display_timezone: string;
+    tags: string[];
+    severity: string | null;
+    status: string | null;
+  };
+  metrics: TimelineMetrics;
+  events: TimelineEventJson[];
+  diagnostics: Array<Pick<Diagnostic, 'level' | 'file' | 'line' | 'column' | 'message'> & { rule: string }>;
+}
+
+/** A computed timeline: events sorted by instant with offsets from T0. */
+export interface Timeline {
+  /** T0 instant, epoch ms, or null when there is no event and no `t0`. */
+  t0: number | null;
+  /** Where T0 came from. */
+  t0Source: 'front-matter' | 'marker' | 'milestone' | 'first-event' | 'none';
+  displayZone: string;
+  events: ComputedEvent[];
+  metrics: TimelineMetrics;
+  diagnostics: Diagnostic[];
+}
+
+export interface ComputedEvent extends TimelineEvent {
+  /** Seconds from T0 (signed), null when there is no T0. */
+  offsetS: number | null;
+  /** Seconds since the previous event, null for the first. */
+  deltaS: number | null;
+}
