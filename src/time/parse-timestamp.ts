@@ -1,0 +1,177 @@
+/**
+ * Reads the timestamp at the START of a timeline entry (DESIGN §3): full dates in every
+ * form authors write, time-only entries, zones written next to the time, approximations
+ * (`~`, `±`, `about`, `-ish`) and ranges (`14:00 – 16:00`). Never throws: a missing or
+ * broken timestamp is a value with a reason.
+ */
+import { isAbbreviation, resolveAbbreviation } from './abbreviations.js';
+import { resolveWall, type TimeNote, type ZoneSpec } from './resolve-wall.js';
+import { readDate, readTime, readZone, nextDay, type DateParts, type TimeParts, type WrittenDate, type WrittenZone } from './timestamp-parts.js';
+import { fixedZoneName, normalizeZone } from './zones.js';
+
+export type { DateParts, TimeParts } from './timestamp-parts.js';
+export type { TimeNote, ZoneSpec } from './resolve-wall.js';
+
+export interface TimestampContext {
+  /** Canonical zone for timestamps that carry none (entry → source → file → site). */
+  zone: string;
+  /** Date for time-only entries; also gives the year of dates written without one. */
+  date?: DateParts | null;
+  /** Year for dates written without one (`Jan  7`, `21 September`); default `date.year`. */
+  year?: number | null;
+  /** In a DST overlap take the later instant. */
+  preferLater?: boolean;
+}
+
+export interface TimestampOk {
+  ok: true;
+  /** Instant, epoch ms; null for a time-only entry when the context has no date. */
+  at: number | null;
+  /** End of a range, epoch ms, or null. */
+  end: number | null;
+  /** Calendar date used (written, or from the context), null when unknown. */
+  date: DateParts | null;
+  /** Time of day as written; null for a date alone (`2017-01-31`, `January 31`). */
+  time: TimeParts | null;
+  /** The date was written (not taken from the context). */
+  hasDate: boolean;
+  /** The year was not written and came from the context. */
+  yearInferred: boolean;
+  zone: ZoneSpec;
+  approximate: boolean;
+  /** Characters consumed, including the separator after the timestamp. */
+  length: number;
+  /** The text after the timestamp and its separator. */
+  rest: string;
+  notes: TimeNote[];
+}
+
+export interface TimestampInvalid {
+  ok: false;
+  /** True when something timestamp-like was there but could not be read. */
+  found: boolean;
+  reason: string;
+  length: number;
+  rest: string;
+}
+
+export type TimestampResult = TimestampOk | TimestampInvalid;
+
+const LEAD = /^(?:\s*(?:\*\*|__)?\s*(?:(at|about|around|approx\.?|approximately|circa|ca\.|maybe)\s+|(~|≈|±|\+\/-|\+-)\s*))/i;
+const ISH = /^-?ish(?![a-z])/i;
+const RANGE = /^\s*(?:–|—|-|to|until|till)\s*/i;
+const DATE_TIME_SEP = /^(?:T|\s*[-–—,@]\s*|\s+at\s+|\s+)/i;
+const TRAIL = /^(?:\*\*|__)?\s*(?:[:—–|,.-](?!\d)\s*)?/;
+
+interface Point {
+  date: WrittenDate | null;
+  time: TimeParts | null;
+  zone: WrittenZone | null;
+}
+
+/** Reads the timestamp at the start of `text`. */
+export function parseTimestamp(text: string, ctx: TimestampContext): TimestampResult {
+  let pos = 0;
+  let approximate = false;
+  for (let m = LEAD.exec(text); m && m[0].length > 0; m = LEAD.exec(text.slice(pos))) {
+    pos += m[0].length;
+    if (m[2] || (m[1] && !/^at$/i.test(m[1]))) approximate = true;
+  }
+  pos += /^\s*(?:\*\*|__)?\s*/.exec(text.slice(pos))![0].length;
+  const start = readPoint(text, pos);
+  if (!start) return invalid(text, false, 'no timestamp at the start');
+  pos = start.end;
+  if (ISH.test(text.slice(pos))) {
+    pos += ISH.exec(text.slice(pos))![0].length;
+    approximate = true;
+    const z = start.zone ? null : readZone(text.slice(pos), isAbbreviation, false);
+    if (z) { start.zone = z.value; pos += z.length; }
+  }
+  let end: (Point & { end: number }) | null = null;
+  const dash = start.time ? RANGE.exec(text.slice(pos)) : null;
+  if (dash) {
+    end = readPoint(text, pos + dash[0].length);
+    if (end && !end.time) end = null;
+    if (end) pos = end.end;
+    if (end && ISH.test(text.slice(pos))) { pos += ISH.exec(text.slice(pos))![0].length; approximate = true; }
+  }
+  pos += TRAIL.exec(text.slice(pos))![0].length;
+  return resolvePoints(text, pos, start, end, approximate, ctx);
+}
+
+function readPoint(text: string, from: number): (Point & { end: number }) | null {
+  let pos = from;
+  const d = readDate(text.slice(pos));
+  let time: TimeParts | null = null;
+  if (d) {
+    pos += d.length;
+    const sep = DATE_TIME_SEP.exec(text.slice(pos));
+    const t = sep ? readTime(text.slice(pos + sep[0].length)) : null;
+    if (sep && t) { time = t.value; pos += sep[0].length + t.length; }
+  } else {
+    const t = readTime(text.slice(pos));
+    if (!t) return null;
+    time = t.value;
+    pos += t.length;
+  }
+  let zone: WrittenZone | null = null;
+  if (time) {
+    const z = readZone(text.slice(pos), isAbbreviation, d !== null);
+    if (z) { zone = z.value; pos += z.length; }
+  }
+  return { date: d?.value ?? null, time, zone, end: pos };
+}
+
+function zoneSpec(w: WrittenZone | null, ctx: TimestampContext): ZoneSpec | string {
+  if (!w) return { zone: ctx.zone, offset: null };
+  if (w.kind === 'offset') return { zone: fixedZoneName(w.minutes), offset: w.minutes };
+  if (w.kind === 'iana') {
+    const z = normalizeZone(w.name);
+    return z.ok ? { zone: z.zone, offset: null } : z.reason;
+  }
+  const a = resolveAbbreviation(w.abbreviation, ctx.zone);
+  if (!a.ok) return a.reason;
+  return a.offset === 0 ? { zone: 'UTC', offset: 0 } : { zone: a.zone, offset: a.offset, abbreviation: a.abbreviation };
+}
+
+function fullDate(w: WrittenDate | null, ctx: TimestampContext): DateParts | null | string {
+  if (!w) return ctx.date ?? null;
+  const year = w.year ?? ctx.year ?? ctx.date?.year ?? null;
+  if (year === null) return `no year in the date and none known from the file; write the year`;
+  return { year, month: w.month, day: w.day };
+}
+
+function resolvePoints(
+  text: string, pos: number, start: Point, end: Point | null, approximate: boolean, ctx: TimestampContext,
+): TimestampResult {
+  const spec = zoneSpec(start.zone ?? end?.zone ?? null, ctx);
+  if (typeof spec === 'string') return invalid(text, true, spec, pos);
+  const date = fullDate(start.date, ctx);
+  if (typeof date === 'string') return invalid(text, true, date, pos);
+  if (end?.time && start.time && end.time.meridiem && !start.time.meridiem && start.time.hour < 12) {
+    const pm = { ...start.time, hour: start.time.hour + 12 };
+    if (end.time.meridiem === 'pm' && pm.hour <= end.time.hour) start.time = pm;
+  }
+  const base = {
+    ok: true as const, date, time: start.time, hasDate: start.date !== null, yearInferred: start.date !== null && start.date.year === null,
+    zone: spec, approximate, length: pos, rest: text.slice(pos), notes: [] as TimeNote[],
+  };
+  if (!date) return { ...base, at: null, end: null };
+  const r = resolveWall(date, start.time ?? { hour: 0, minute: 0, second: 0, millisecond: 0 }, spec, ctx.preferLater);
+  if (!r.ok) return invalid(text, true, r.reason, pos);
+  if (r.note) base.notes.push(r.note);
+  if (!end?.time) return { ...base, at: r.ms, end: null };
+  const endSpec = end.zone ? zoneSpec(end.zone, ctx) : spec;
+  if (typeof endSpec === 'string') return invalid(text, true, endSpec, pos);
+  const endDate = end.date ? fullDate(end.date, { ...ctx, year: date.year }) : date;
+  if (typeof endDate === 'string' || !endDate) return invalid(text, true, 'cannot read the end of the range', pos);
+  let e = resolveWall(endDate, end.time, endSpec, ctx.preferLater);
+  if (e.ok && e.ms < r.ms && !end.date) e = resolveWall(nextDay(endDate), end.time, endSpec, ctx.preferLater);
+  if (!e.ok) return invalid(text, true, `end of range: ${e.reason}`, pos);
+  if (e.note) base.notes.push(e.note);
+  return { ...base, at: r.ms, end: e.ms };
+}
+
+function invalid(text: string, found: boolean, reason: string, length = 0): TimestampInvalid {
+  return { ok: false, found, reason, length, rest: text.slice(length) };
+}
