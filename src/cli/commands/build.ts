@@ -1,0 +1,54 @@
+/** `pm build`: the whole site into dist/ (atomically), with progress on a terminal. */
+import path from 'node:path';
+import { hasErrors } from '../../diagnostics.js';
+import { buildSite } from '../../site/build.js';
+import { parseCommand, str, type CommandSpec } from '../args.js';
+import type { CliIO } from '../io.js';
+import { printDiagnostics } from '../report.js';
+
+export const buildSpec: CommandSpec = {
+  name: 'build',
+  usage: 'pm build [--root DIR] [--out DIR] [--drafts] [--public] [--base-url URL] [--quiet]',
+  summary: 'Build the post-mortem site from posts/ into dist/. The previous dist/ stays whole if the build fails.',
+  options: {
+    root: { type: 'string', arg: 'DIR', help: 'site root holding posts/ and pm.config.yaml (default: .)' },
+    out: { type: 'string', arg: 'DIR', help: 'output folder (default: dist)' },
+    drafts: { type: 'boolean', help: 'include draft: true incidents' },
+    public: { type: 'boolean', help: 'leave [internal] events and drafts out of every output' },
+    'base-url': { type: 'string', arg: 'URL', help: 'absolute URL the site is served from (feeds, sitemap)' },
+    theme: { type: 'string', arg: 'NAME', help: 'theme under themes/ (default: default)' },
+    quiet: { type: 'boolean', short: 'q', help: 'print only errors' },
+  },
+};
+
+export async function runBuild(argv: string[], io: CliIO): Promise<number> {
+  const { values } = parseCommand(buildSpec, argv);
+  const quiet = values['quiet'] === true;
+  const progress = !quiet && io.errIsTTY;
+  const started = io.now();
+  const result = await buildSite({
+    root: str(values['root']) ?? '.',
+    ...(str(values['out']) ? { out: str(values['out']) } : {}),
+    ...(values['drafts'] ? { drafts: true } : {}),
+    ...(values['public'] ? { public: true } : {}),
+    ...(str(values['base-url']) ? { baseUrl: str(values['base-url']) } : {}),
+    ...(str(values['theme']) ? { theme: str(values['theme']) } : {}),
+    onProgress: progress
+      ? (done, total) => io.err(`\r\x1b[2Kbuilding ${done}/${total} incidents`)
+      : undefined,
+  });
+  if (progress) io.err('\r\x1b[2K');
+  printDiagnostics(result.diagnostics, io, quiet ? 'error' : 'warning');
+  const errors = result.diagnostics.filter((d) => d.level === 'error').length;
+  const warnings = result.diagnostics.filter((d) => d.level === 'warning').length;
+  if (hasErrors(result.diagnostics)) {
+    io.err(`pm build: ${errors} error(s); ${path.relative(process.cwd(), result.config.outDir) || '.'} left unchanged\n`);
+    return 1;
+  }
+  if (!quiet) {
+    const secs = ((io.now() - started) / 1000).toFixed(2);
+    const out = path.relative(process.cwd(), result.config.outDir) || '.';
+    io.err(`pm build: ${result.incidents.length} incidents, ${result.pages.length} files → ${out}/ in ${secs}s${warnings ? `, ${warnings} warning(s)` : ''}\n`);
+  }
+  return 0;
+}

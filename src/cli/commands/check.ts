@@ -1,0 +1,49 @@
+/** `pm check`: every diagnostic of the site, for authors and CI. */
+import { buildSite } from '../../site/build.js';
+import type { Diagnostic } from '../../diagnostics.js';
+import { parseCommand, str, UsageError, type CommandSpec } from '../args.js';
+import type { CliIO } from '../io.js';
+import { stripControl } from '../report.js';
+import { formatDiagnostic } from '../../diagnostics.js';
+
+export const checkSpec: CommandSpec = {
+  name: 'check',
+  usage: 'pm check [--root DIR] [--format text|json|github] [--strict] [--drafts]',
+  summary: 'Check every incident (front-matter, timelines, sources) and print each problem; exit 1 on errors.',
+  options: {
+    root: { type: 'string', arg: 'DIR', help: 'site root (default: .)' },
+    format: { type: 'string', arg: 'F', help: 'text (default), json, or github (workflow annotations)' },
+    strict: { type: 'boolean', help: 'exit 1 on warnings too' },
+    drafts: { type: 'boolean', help: 'check draft incidents too (default: yes)' },
+  },
+};
+
+const FORMATS = ['text', 'json', 'github'] as const;
+
+export async function runCheck(argv: string[], io: CliIO): Promise<number> {
+  const { values } = parseCommand(checkSpec, argv);
+  const format = str(values['format']) ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`, checkSpec);
+  }
+  const result = await buildSite({ root: str(values['root']) ?? '.', drafts: true, write: false });
+  const list = result.diagnostics;
+  if (format === 'json') io.out(`${JSON.stringify(list, null, 2)}\n`);
+  else if (format === 'github') for (const d of list) io.out(`${githubAnnotation(d)}\n`);
+  else {
+    for (const d of list) io.out(`${stripControl(formatDiagnostic(d))}\n`);
+    const e = list.filter((d) => d.level === 'error').length;
+    const w = list.filter((d) => d.level === 'warning').length;
+    io.err(`${result.incidents.length} incidents checked: ${e} error(s), ${w} warning(s)\n`);
+  }
+  const failing = list.some((d) => d.level === 'error' || (values['strict'] === true && d.level === 'warning'));
+  return failing ? 1 : 0;
+}
+
+/** `::error file=…,line=…,col=…,title=rule::message` (GitHub Actions workflow command). */
+export function githubAnnotation(d: Diagnostic): string {
+  const kind = d.level === 'error' ? 'error' : d.level === 'warning' ? 'warning' : 'notice';
+  const prop = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
+  const msg = stripControl(d.message).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return `::${kind} file=${prop(d.file)},line=${d.line},col=${d.column},title=${prop(d.rule)}::${msg}`;
+}

@@ -1,0 +1,88 @@
+/** `pm new incident "Title"`: writes posts/<date>-<slug>.md from the template, never overwriting. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import { DateTime } from 'luxon';
+import { loadConfig, resolveConfig } from '../../config/resolve.js';
+import { incidentTemplate } from '../../incident/template.js';
+import { slugify } from '../../slug.js';
+import { parseDateValue } from '../../time/date-value.js';
+import { luxonZone, normalizeZone } from '../../time/zones.js';
+import { parseCommand, str, UsageError, type CommandSpec } from '../args.js';
+import type { CliIO } from '../io.js';
+
+export const newSpec: CommandSpec = {
+  name: 'new',
+  usage: 'pm new incident "Title" [--date D] [--timezone Z] [--tags a,b] [--severity S] [--dir posts]',
+  summary: 'Create a post-mortem from the template and print its path. Never overwrites an existing file.',
+  options: {
+    date: { type: 'string', arg: 'D', help: 'incident date: 2026-03-04 or 2026-03-04T09:30 (default: today in the zone)' },
+    timezone: { type: 'string', arg: 'Z', help: 'zone of the timeline: America/Chicago, UTC, +02:00 (default: site zone)' },
+    tags: { type: 'string', arg: 'a,b', help: 'comma-separated tags' },
+    severity: { type: 'string', arg: 'S', help: 'severity, e.g. SEV2 (default: SEV3)' },
+    author: { type: 'string', arg: 'NAME', help: 'author (repeatable)', multiple: true },
+    dir: { type: 'string', arg: 'DIR', help: 'folder to write into (default: posts)' },
+    root: { type: 'string', arg: 'DIR', help: 'site root (default: .)' },
+  },
+};
+
+export async function runNew(argv: string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommand(newSpec, argv);
+  const [kind, ...rest] = positionals;
+  if (kind !== 'incident') {
+    throw new UsageError(kind ? `unknown kind "${kind}"; pm can create: incident` : 'say what to create: pm new incident "Title"', newSpec);
+  }
+  let title = rest.join(' ').trim();
+  if (!title) {
+    if (!io.isTTY) throw new UsageError('a title is required: pm new incident "Disk full on db1"', newSpec);
+    title = await ask(io, 'Title of the incident: ');
+    if (!title) throw new UsageError('a title is required', newSpec);
+  }
+  const root = path.resolve(str(values['root']) ?? '.');
+  const config = resolveConfig(loadConfig(root).config, { root });
+  const zoneIn = str(values['timezone']);
+  const zone = zoneIn ? normalizeZone(zoneIn) : { ok: true as const, zone: config.timezone };
+  if (!zone.ok) throw new UsageError(`--timezone: ${zone.reason}`, newSpec);
+  const dateIn = str(values['date']);
+  let date: string;
+  if (dateIn) {
+    const parsed = parseDateValue(dateIn, zone.zone);
+    if (!parsed.ok) throw new UsageError(`--date: ${parsed.reason}`, newSpec);
+    date = dateIn.trim();
+  } else {
+    date = DateTime.fromMillis(io.now(), { zone: luxonZone(zone.zone) }).toFormat('yyyy-LL-dd');
+  }
+  const slug = slugify(title);
+  if (!slug) throw new UsageError(`the title "${title}" has no letters or digits to make a file name from`, newSpec);
+  const dir = path.resolve(root, str(values['dir']) ?? path.relative(root, config.postsDir));
+  const file = path.join(dir, `${date.slice(0, 10)}-${slug}.md`);
+  const text = incidentTemplate({
+    title,
+    date,
+    timezone: zone.zone,
+    tags: (str(values['tags']) ?? '').split(',').map((t) => t.trim()).filter(Boolean),
+    severity: str(values['severity']) ?? 'SEV3',
+    authors: (values['author'] as string[] | undefined) ?? [],
+  });
+  mkdirSync(dir, { recursive: true });
+  try {
+    writeFileSync(file, text, { flag: 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
+      io.err(`pm new: ${path.relative(process.cwd(), file) || file} already exists; pm new never overwrites. Pick another title or --date, or edit the file.\n`);
+      return 1;
+    }
+    throw e;
+  }
+  io.out(`${path.relative(process.cwd(), file)}\n`);
+  return 0;
+}
+
+async function ask(io: CliIO, question: string): Promise<string> {
+  const rl = createInterface({ input: io.stdin, output: io.stderr });
+  try {
+    return (await rl.question(question)).trim();
+  } finally {
+    rl.close();
+  }
+}

@@ -1,0 +1,17 @@
+/** Prints diagnostics as `file:line:column: level: rule: message`, with control characters removed. */
+import { formatDiagnostic, type Diagnostic, type Level } from '../diagnostics.js';
+import type { CliIO } from './io.js';
+
+const RANK: Record<Level, number> = { error: 0, warning: 1, info: 2 };
+
+/** Removes ANSI escapes and control characters (log text reaches the terminal). */
+export function stripControl(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, '');
+}
+
+export function printDiagnostics(list: readonly Diagnostic[], io: CliIO, minimum: Level = 'info'): void {
+  for (const d of list) {
+    if (RANK[d.level] <= RANK[minimum]) io.err(`${stripControl(formatDiagnostic(d))}\n`);
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Discover and read: the first disk phase. Finds incident files under the posts
+ * folder — `posts/<name>.md` and bundles `posts/<name>/index.md` — in a stable order.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { IncidentInput } from '../incident/types.js';
+
+const MARKDOWN = /\.(md|markdown)$/i;
+
+/** Relative (POSIX) paths of every incident file, sorted. Names starting with `_` or `.` are skipped. */
+export function discoverIncidents(root: string, postsDir: string): string[] {
+  if (!existsSync(postsDir)) return [];
+  const found: string[] = [];
+  for (const name of readdirSync(postsDir).sort()) {
+    if (name.startsWith('.') || name.startsWith('_')) continue;
+    const full = path.join(postsDir, name);
+    const stat = statSync(full);
+    if (stat.isFile() && MARKDOWN.test(name)) found.push(full);
+    else if (stat.isDirectory()) {
+      const index = ['index.md', 'index.markdown'].map((n) => path.join(full, n)).find((p) => existsSync(p));
+      if (index) found.push(index);
+    }
+  }
+  return found.map((p) => toPosix(path.relative(root, p)));
+}
+
+export function readIncident(root: string, file: string): IncidentInput {
+  return { file, content: readFileSync(path.join(root, file), 'utf8') };
+}
+
+export function toPosix(p: string): string {
+  return p.split(path.sep).join('/');
+}

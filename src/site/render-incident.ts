@@ -1,0 +1,113 @@
+/**
+ * One incident → its pages (post page, timeline.json) and its summary for indexes.
+ * A pure function of (incident, timeline, site context): the unit that can be
+ * cached by content hash and run on a worker thread.
+ */
+import type { Heading, RootContent } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import type { Incident } from '../incident/types.js';
+import { renderHtml } from '../markdown/processor.js';
+import { Slugger } from '../slug.js';
+import { timelineToJson } from '../timeline/json.js';
+import type { Timeline, TimelineJson } from '../timeline/types.js';
+import { formatDateTime, formatDay, humanDuration, isoDay, yearOf } from './format.js';
+import type { SiteContext } from './context.js';
+import type { IncidentOutput, IncidentSummary } from './types.js';
+import { fileForUrl, rootPrefix } from './urls.js';
+import { incidentView, timelineView } from './views.js';
+
+export function renderIncident(incident: Incident, timeline: Timeline, site: SiteContext): IncidentOutput {
+  const url = site.urls.incident(incident.slug);
+  const file = fileForUrl(url);
+  const json = timelineToJson(timeline, timelineMeta(incident, timeline), { public: site.config.public });
+  const summary = summarize(incident, timeline, url);
+  const root = rootPrefix(file);
+  const timelineHtml = site.renderer.partial('timeline', { timeline: timelineView(json, site.config.offsetFormat), root });
+  const { html: contentHtml, toc } = renderBody(incident, timelineHtml);
+  const view = incidentView(incident, summary, site, root);
+  const html = site.renderer.render('incident', {
+    ...site.pageData(file, incident.title),
+    incident: view,
+    content: contentHtml,
+    toc,
+    timeline: json,
+    timelineJsonUrl: `${root}${url}timeline.json`,
+  });
+  summary.contentHtml = contentHtml;
+  return {
+    summary,
+    pages: [
+      { path: file, contents: html },
+      { path: `${url}timeline.json`, contents: `${JSON.stringify(json, null, 2)}\n` },
+    ],
+    diagnostics: [],
+  };
+}
+
+export function timelineMeta(incident: Incident, timeline: Timeline): TimelineJson['incident'] {
+  return {
+    slug: incident.slug,
+    title: incident.title,
+    t0: timeline.t0 === null ? null : new Date(Math.floor(timeline.t0)).toISOString(),
+    timezone: incident.timezone,
+    display_timezone: timeline.displayZone,
+    tags: incident.tags.map((t) => t.slug),
+    severity: incident.severity,
+    status: incident.status,
+  };
+}
+
+function summarize(incident: Incident, timeline: Timeline, url: string): IncidentSummary {
+  const zone = incident.displayTimezone;
+  const last = timeline.events[timeline.events.length - 1];
+  const span = timeline.t0 !== null && last && last.at > timeline.t0 ? (last.end ?? last.at) - timeline.t0 : null;
+  const durationS = timeline.metrics.time_to_resolve_s ?? (span === null ? null : Math.round(span / 1000));
+  return {
+    slug: incident.slug,
+    file: incident.file,
+    title: incident.title,
+    url,
+    date: incident.date,
+    dateIso: isoDay(incident.date, zone),
+    dateDisplay: incident.dateHasTime ? formatDateTime(incident.date, zone) : formatDay(incident.date, zone),
+    year: yearOf(incident.date, zone),
+    timezone: incident.timezone,
+    displayTimezone: zone,
+    severity: incident.severity,
+    status: incident.status,
+    tags: incident.tags,
+    authors: incident.authors,
+    services: incident.services,
+    summary: incident.summary,
+    draft: incident.draft,
+    t0: timeline.t0 === null ? null : formatDateTime(timeline.t0, zone),
+    durationS,
+    duration: humanDuration(durationS),
+    metrics: timeline.metrics,
+    eventCount: timeline.events.length,
+    contentHtml: '',
+  };
+}
+
+/** Post body with heading anchors; the Timeline section's entries are replaced by the computed timeline. */
+function renderBody(incident: Incident, timelineHtml: string): { html: string; toc: Array<{ id: string; text: string; depth: number }> } {
+  const slugger = new Slugger();
+  const toc: Array<{ id: string; text: string; depth: number }> = [];
+  const children = incident.tree.children;
+  for (const node of children) {
+    if (node.type !== 'heading') continue;
+    const text = toString(node);
+    const id = slugger.slug(text);
+    node.data = { ...node.data, hProperties: { id } };
+    if (node.depth <= 3) toc.push({ id, text, depth: node.depth });
+  }
+  const section = incident.timelineSection;
+  if (!section) {
+    const extra = timelineHtml.trim() ? `\n<h2 id="${slugger.slug('timeline')}">Timeline</h2>\n${timelineHtml}` : '';
+    return { html: renderHtml(children) + extra, toc };
+  }
+  const heading = children[section.start] as Heading;
+  const parts: RootContent[][] = [children.slice(0, section.start), [heading], children.slice(section.end)];
+  const [before, head, after] = parts.map((p) => (p.length ? renderHtml(p) : ''));
+  return { html: `${before}\n${head}\n${timelineHtml}\n${after}`, toc };
+}

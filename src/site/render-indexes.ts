@@ -1,0 +1,84 @@
+/**
+ * Site-wide pages built from incident summaries only (never from the posts again):
+ * the index grouped by year, the tag index with counts, one page per tag, and 404.
+ */
+import type { Tag } from '../incident/types.js';
+import type { SiteContext } from './context.js';
+import type { IncidentSummary, Page } from './types.js';
+import { fileForUrl } from './urls.js';
+import { summaryView } from './views.js';
+
+/** Newest first; ties broken by slug so the order never depends on discovery order. */
+export function sortSummaries(list: readonly IncidentSummary[]): IncidentSummary[] {
+  return [...list].sort((a, b) => b.date - a.date || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+}
+
+export interface TagEntry extends Tag {
+  count: number;
+  incidents: IncidentSummary[];
+}
+
+/** Tags sorted by name; each keeps the first display spelling met in date order. */
+export function collectTags(sorted: readonly IncidentSummary[]): TagEntry[] {
+  const map = new Map<string, TagEntry>();
+  for (const s of [...sorted].reverse()) {
+    for (const t of s.tags) {
+      const e = map.get(t.slug) ?? { ...t, count: 0, incidents: [] };
+      e.count++;
+      e.incidents.unshift(s);
+      map.set(t.slug, e);
+    }
+  }
+  return [...map.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+}
+
+function byYear(list: readonly IncidentSummary[], site: SiteContext, root: string): Array<{ year: number; incidents: unknown[] }> {
+  const years: Array<{ year: number; incidents: unknown[] }> = [];
+  for (const s of list) {
+    let group = years[years.length - 1];
+    if (!group || group.year !== s.year) years.push((group = { year: s.year, incidents: [] }));
+    group.incidents.push(summaryView(s, site, root));
+  }
+  return years;
+}
+
+export function renderIndexes(summaries: readonly IncidentSummary[], site: SiteContext): Page[] {
+  const sorted = sortSummaries(summaries);
+  const tags = collectTags(sorted);
+  const pages: Page[] = [];
+  const page = (file: string, template: string, title: string, data: Record<string, unknown>): void => {
+    pages.push({ path: file, contents: site.renderer.render(template, { ...site.pageData(file, title), ...data }) });
+  };
+
+  const index = 'index.html';
+  page(index, 'index', site.config.title, {
+    years: byYear(sorted, site, './'),
+    count: sorted.length,
+    tags: tags.map((t) => ({ name: t.name, slug: t.slug, count: t.count, url: `./${site.urls.tag(t.slug)}` })),
+  });
+
+  const tagsFile = fileForUrl(site.urls.tags());
+  const tagsRoot = site.pageData(tagsFile, '')['root'] as string;
+  const max = Math.max(1, ...tags.map((t) => t.count));
+  page(tagsFile, 'tags', 'Tags', {
+    tags: tags.map((t) => ({
+      name: t.name,
+      slug: t.slug,
+      count: t.count,
+      weight: 1 + Math.round((t.count / max) * 4),
+      url: `${tagsRoot}${site.urls.tag(t.slug)}`,
+    })),
+  });
+
+  for (const t of tags) {
+    const file = fileForUrl(site.urls.tag(t.slug));
+    const root = site.pageData(file, '')['root'] as string;
+    page(file, 'tag', `Tagged “${t.name}”`, {
+      tag: { name: t.name, slug: t.slug, count: t.count },
+      years: byYear(t.incidents, site, root),
+    });
+  }
+
+  page('404.html', 'notfound', 'Not found', {});
+  return pages;
+}

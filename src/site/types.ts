@@ -1,0 +1,45 @@
+/** What rendering produces and what indexes are built from. */
+import type { Diagnostic } from '../diagnostics.js';
+import type { Tag } from '../incident/types.js';
+import type { TimelineMetrics } from '../timeline/types.js';
+
+/** One output file, path relative to the output folder (POSIX). */
+export interface Page {
+  path: string;
+  contents: string | Buffer;
+}
+
+/** Everything the indexes, tag pages and feeds need about one incident (serializable, cacheable). */
+export interface IncidentSummary {
+  slug: string;
+  file: string;
+  title: string;
+  /** URL path relative to the site root, e.g. `incidents/x/`. */
+  url: string;
+  date: number;
+  dateIso: string;
+  dateDisplay: string;
+  year: number;
+  timezone: string;
+  displayTimezone: string;
+  severity: string | null;
+  status: string | null;
+  tags: Tag[];
+  authors: string[];
+  services: string[];
+  summary: string | null;
+  draft: boolean;
+  t0: string | null;
+  durationS: number | null;
+  duration: string | null;
+  metrics: TimelineMetrics;
+  eventCount: number;
+  /** Rendered post body, for feeds. */
+  contentHtml: string;
+}
+
+export interface IncidentOutput {
+  summary: IncidentSummary;
+  pages: Page[];
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,72 @@
+/**
+ * View models: the shapes templates receive. Dates are formatted here (explicit zone,
+ * fixed locale) so templates only place strings.
+ */
+import type { Incident } from '../incident/types.js';
+import { formatOffset } from '../timeline/duration.js';
+import type { TimelineJson } from '../timeline/types.js';
+import type { SiteContext } from './context.js';
+import { humanDuration } from './format.js';
+import type { IncidentSummary } from './types.js';
+
+const RESERVED = new Set([
+  'title', 'date', 'timezone', 'display_timezone', 't0', 'tags', 'severity', 'status', 'authors', 'author',
+  'services', 'summary', 'draft', 'sources', 'slug',
+]);
+
+export function tagLinks(summary: Pick<IncidentSummary, 'tags'>, site: SiteContext, root: string): Array<{ name: string; slug: string; url: string }> {
+  return summary.tags.map((t) => ({ ...t, url: `${root}${site.urls.tag(t.slug)}` }));
+}
+
+export function summaryView(s: IncidentSummary, site: SiteContext, root: string): Record<string, unknown> {
+  return {
+    ...s,
+    href: `${root}${s.url}`,
+    tags: tagLinks(s, site, root),
+    severityClass: severityClass(s.severity),
+  };
+}
+
+export function incidentView(incident: Incident, s: IncidentSummary, site: SiteContext, root: string): Record<string, unknown> {
+  const extra: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(incident.data)) if (!RESERVED.has(k)) extra[k] = v;
+  return {
+    ...summaryView(s, site, root),
+    metrics: {
+      detect: humanDuration(s.metrics.time_to_detect_s),
+      acknowledge: humanDuration(s.metrics.time_to_acknowledge_s),
+      mitigate: humanDuration(s.metrics.time_to_mitigate_s),
+      resolve: humanDuration(s.metrics.time_to_resolve_s),
+    },
+    /** Front-matter keys pm does not know, for themes to use. */
+    data: extra,
+    extra: Object.entries(extra)
+      .filter(([, v]) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+      .map(([key, value]) => ({ key, value: String(value) })),
+  };
+}
+
+export function timelineView(json: TimelineJson, format: 'compact' | 'long'): Record<string, unknown> {
+  return {
+    ...json,
+    format,
+    hasEvents: json.events.length > 0,
+    events: json.events.map((e) => ({
+      ...e,
+      offset: format === 'long' && e.offset_s !== null ? formatOffset(e.offset_s, 'long') : e.offset,
+      utc: `${e.at.slice(0, 10)} ${e.at.slice(11, 19)}`,
+      utcTime: e.at.slice(11, 19),
+      milestoneLabel: e.milestone === 't0' ? 'T0' : e.milestone,
+      sourceLabel: e.source.label ?? null,
+    })),
+  };
+}
+
+export function severityClass(severity: string | null): string {
+  if (!severity) return 'sev-unknown';
+  const s = severity.toLowerCase();
+  if (/^(sev)?\s*-?1$|critical/.test(s)) return 'sev-1';
+  if (/^(sev)?\s*-?2$|major|high/.test(s)) return 'sev-2';
+  if (/^(sev)?\s*-?3$|minor|medium/.test(s)) return 'sev-3';
+  return 'sev-4';
+}
