@@ -50,7 +50,7 @@ export interface SourceStats {
   lines: number;
   /** Events yielded (after grouping). */
   events: number;
-  /** Records that passed `match`/`exclude` (before grouping). */
+  /** Records that passed `match`/`exclude` and were read as events (before grouping). */
   matched: number;
   /** Records that passed the filters but could not be read. */
   malformed: number;
@@ -101,4 +101,16 @@ export interface RecordParser {
 
 export function bad(reason: string, rule = 'source/malformed-line', level: 'error' | 'warning' = 'warning'): BadRecord {
   return { ok: false, rule, level, reason };
+}
+
+/** A problem that makes the whole source unreadable (bad CSV header, not a JSON array…). */
+export class SourceError extends Error {
+  constructor(
+    readonly rule: string,
+    message: string,
+    readonly line = 0,
+  ) {
+    super(message);
+    this.name = 'SourceError';
+  }
 }

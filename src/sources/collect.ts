@@ -1,0 +1,87 @@
+/**
+ * Turns parse outcomes into timeline events and diagnostics for one source:
+ * cleans and escapes the text, attaches `file:line` and the label, counts and
+ * reports malformed records (the first few with their line, then a total), reports
+ * timestamp notes (DST gaps/overlaps, year roll-over), and hands events to the
+ * grouper when the source has a `group:` window.
+ */
+import { Reporter } from '../diagnostics.js';
+import type { TimelineEvent } from '../timeline/types.js';
+import { finalizeCount, Grouper } from './group.js';
+import { cleanText, escapeHtml } from './text.js';
+import type { ParseOutcome } from './types.js';
+
+/** How many malformed records / notes are reported with their line. */
+export const REPORTED = 5;
+
+export class Collector {
+  readonly events: TimelineEvent[] = [];
+  matched = 0;
+  malformed = 0;
+  private notes = 0;
+  private readonly grouper: Grouper | null;
+
+  constructor(
+    private readonly reporter: Reporter,
+    private readonly label: string | undefined,
+    groupWindowMs: number | null,
+  ) {
+    this.grouper = groupWindowMs === null ? null : new Grouper(groupWindowMs, (ev) => this.events.push(ev));
+  }
+
+  /** One record that passed the filters; `line` is where it starts. */
+  add(outcome: ParseOutcome, line: number): void {
+    if (outcome === null) return;
+    if (!outcome.ok) {
+      this.malformed++;
+      if (this.malformed <= REPORTED) {
+        this.reporter.report(outcome.level, outcome.rule, outcome.reason, { line, column: 1 });
+      }
+      return;
+    }
+    if (outcome.note && this.notes++ < REPORTED) {
+      this.reporter.warn('source/time-note', outcome.note, { line, column: 1 });
+    }
+    this.matched++;
+    const text = cleanText(outcome.text);
+    const label = outcome.label ?? this.label;
+    const ev: TimelineEvent = {
+      at: outcome.at,
+      end: outcome.end ?? null,
+      zone: outcome.zone,
+      approximate: false,
+      text,
+      html: escapeHtml(text),
+      milestone: outcome.milestone ?? null,
+      internal: outcome.internal ?? false,
+      source: label === undefined ? { file: this.reporter.file, line } : { file: this.reporter.file, line, label },
+    };
+    if (outcome.precision) ev.precision = outcome.precision;
+    if (outcome.count !== undefined && outcome.count > 1) ev.count = outcome.count;
+    if (this.grouper) this.grouper.add(ev);
+    else this.events.push(finalizeCount(ev, ev.count ?? 1, ev.at));
+  }
+
+  /** Flushes open groups and adds the summary diagnostics. */
+  finish(lines: number, filterText: string): void {
+    this.grouper?.flush();
+    this.events.sort((a, b) => a.at - b.at);
+    if (this.malformed > 0) {
+      const listed = Math.min(this.malformed, REPORTED);
+      this.reporter.warn(
+        'source/malformed-summary',
+        `${this.malformed} of ${lines} lines could not be read and were left out` +
+          (this.malformed > listed ? ` (the first ${listed} are listed)` : ''),
+      );
+    }
+    if (this.notes > REPORTED) {
+      this.reporter.warn('source/time-note', `${this.notes} timestamps needed a remark (the first ${REPORTED} are listed)`);
+    }
+    if (this.matched === 0 && this.malformed === 0 && lines > 0) {
+      this.reporter.warn(
+        'source/no-events',
+        filterText ? `no line matched (${filterText}): the source adds no event` : 'the source adds no event',
+      );
+    }
+  }
+}

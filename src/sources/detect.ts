@@ -1,0 +1,66 @@
+/**
+ * Format detection when a source has no `format`: by extension first (`.ndjson`,
+ * `.jsonl`, `.json`, `.csv`, `.tsv`, `.yaml`, `.yml`), then by the first non-blank
+ * lines of the file (JSON object or array, syslog, access log, YAML list, CSV with
+ * a time column).
+ */
+import { TIME_NAMES } from './fields.js';
+import type { SourceFormat } from './types.js';
+
+const SYSLOG_3164 = /^(?:<\d{1,3}>)?[A-Z][a-z]{2} [ \d]?\d \d{2}:\d{2}:\d{2}/;
+const SYSLOG_5424 = /^<\d{1,3}>1 /;
+const SYSLOG_ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})? \S+ /;
+const CLF = /^\S+ \S+ \S+ \[\d{1,2}\/[A-Za-z]{3}\/\d{4}:\d{2}:\d{2}:\d{2}/;
+const YAML_LIST = /^(?:---\s*$|- +[\w@]+:|events:\s*$|timeline:\s*$)/;
+
+function extension(path: string): string {
+  const base = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot + 1) : '';
+}
+
+function firstLines(head: string, n: number): string[] {
+  const out: string[] = [];
+  for (const raw of head.replace(/^\uFEFF/, '').split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    if (line.trim() !== '') out.push(line);
+    if (out.length >= n) break;
+  }
+  return out;
+}
+
+function fromContent(head: string): SourceFormat | null {
+  const lines = firstLines(head, 5);
+  const first = lines[0];
+  if (first === undefined) return null;
+  const t = first.trimStart();
+  if (t.startsWith('{')) return 'ndjson';
+  if (t.startsWith('[') && !SYSLOG_3164.test(t)) return 'json';
+  const votes = (re: RegExp): number => lines.filter((l) => re.test(l)).length;
+  if (votes(SYSLOG_3164) + votes(SYSLOG_5424) + votes(SYSLOG_ISO) > lines.length / 2) return 'syslog';
+  if (votes(CLF) > lines.length / 2) return 'clf';
+  if (YAML_LIST.test(first)) return 'yaml';
+  const header = first.toLowerCase().split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, ''));
+  if (header.length > 1 && header.some((c) => TIME_NAMES.includes(c))) return 'csv';
+  return null;
+}
+
+/** The format of a file from its path and its first bytes as text; null when unknown. */
+export function detectFormat(path: string, head: string): SourceFormat | null {
+  switch (extension(path)) {
+    case 'ndjson':
+    case 'jsonl':
+      return 'ndjson';
+    case 'json':
+      // `journalctl -o json > x.json` writes one object per line.
+      return head.replace(/^\uFEFF/, '').trimStart().startsWith('[') ? 'json' : 'ndjson';
+    case 'csv':
+    case 'tsv':
+      return 'csv';
+    case 'yaml':
+    case 'yml':
+      return 'yaml';
+    default:
+      return fromContent(head);
+  }
+}
