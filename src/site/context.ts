@@ -10,7 +10,7 @@ export interface SiteContext {
   /** Hashed asset paths by their source name: `style.css` → `assets/style.3f2a….css`. */
   assets: Record<string, string>;
   /** The data every page template receives (documented in the README). */
-  pageData(file: string, title: string): Record<string, unknown>;
+  pageData(file: string, title: string, root?: string): Record<string, unknown>;
 }
 
 export function createSiteContext(config: ResolvedConfig, renderer: ThemeRenderer, assets: Record<string, string>): SiteContext {
@@ -20,8 +20,8 @@ export function createSiteContext(config: ResolvedConfig, renderer: ThemeRendere
     renderer,
     urls,
     assets,
-    pageData(file, title) {
-      const root = rootPrefix(file);
+    pageData(file, title, rootOverride) {
+      const root = rootOverride ?? rootPrefix(file);
       const url = file.replace(/(^|\/)index\.html$/, '$1');
       return {
         root,

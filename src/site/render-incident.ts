@@ -31,17 +31,22 @@ export function renderIncident(incident: Incident, timeline: Timeline, site: Sit
     content: contentHtml,
     toc,
     timeline: json,
-    timelineJsonUrl: `${root}${url}timeline.json`,
+    timelineJsonUrl: `${root}${timelineJsonPath(incident.slug)}`,
   });
   summary.contentHtml = contentHtml;
   return {
     summary,
     pages: [
       { path: file, contents: html },
-      { path: `${url}timeline.json`, contents: `${JSON.stringify(json, null, 2)}\n` },
+      { path: timelineJsonPath(incident.slug), contents: `${JSON.stringify(json, null, 2)}\n` },
     ],
     diagnostics: [],
   };
+}
+
+/** The published timeline JSON sits at a fixed place whatever the page URL pattern (DESIGN §6). */
+export function timelineJsonPath(slug: string): string {
+  return `incidents/${slug}/timeline.json`;
 }
 
 export function timelineMeta(incident: Incident, timeline: Timeline): TimelineJson['incident'] {

@@ -46,8 +46,8 @@ export function renderIndexes(summaries: readonly IncidentSummary[], site: SiteC
   const sorted = sortSummaries(summaries);
   const tags = collectTags(sorted);
   const pages: Page[] = [];
-  const page = (file: string, template: string, title: string, data: Record<string, unknown>): void => {
-    pages.push({ path: file, contents: site.renderer.render(template, { ...site.pageData(file, title), ...data }) });
+  const page = (file: string, template: string, title: string, data: Record<string, unknown>, root?: string): void => {
+    pages.push({ path: file, contents: site.renderer.render(template, { ...site.pageData(file, title, root), ...data }) });
   };
 
   const index = 'index.html';
@@ -79,6 +79,7 @@ export function renderIndexes(summaries: readonly IncidentSummary[], site: SiteC
     });
   }
 
-  page('404.html', 'notfound', 'Not found', {});
+  // A 404 page is served at any depth: its links must not be relative.
+  page('404.html', 'notfound', 'Not found', {}, `${site.config.baseUrl}/`);
   return pages;
 }
