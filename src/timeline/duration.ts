@@ -53,7 +53,7 @@ const UNIT_WORDS: Array<[RegExp, number]> = [
   [/^(?:s|secs?|seconds?)$/i, 1],
 ];
 
-const OFFSET = /^\s*(T\s*)?([+-−])\s*((?:\d+(?:\.\d+)?\s*[a-z]+\s*,?\s*)+|0)\s*$/i;
+const OFFSET = /^\s*(T\s*)?([+\-−])\s*((?:\d+(?:\.\d+)?\s*[a-z]+\s*,?\s*)+|0)\s*$/i;
 const PART = /(\d+(?:\.\d+)?)\s*([a-z]+)/gi;
 
 /**

@@ -40,6 +40,8 @@ export interface TimelineEvent {
   precision?: string;
   /** Offsets the author wrote next to the timestamp, e.g. `(T-3days, +1h40m)`. */
   written?: WrittenOffsets;
+  /** `[T0]` was written on this entry (its milestone may be another one, e.g. `detected`). */
+  isT0?: boolean;
 }
 
 /** Offsets written by the author, in seconds with the precision of what was written. */

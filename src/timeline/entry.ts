@@ -1,0 +1,129 @@
+/**
+ * One timeline entry: the timestamp at the start of a block, the date it belongs to
+ * (written, from a date heading, from the entry before, rolled to the next day when
+ * time goes backwards), its markers and written offsets, and the rest as markdown.
+ */
+import type { BlockContent, Paragraph, PhrasingContent, RootContent } from 'mdast';
+import { DateTime } from 'luxon';
+import type { Reporter } from '../diagnostics.js';
+import { parseTimestamp, type DateParts, type TimestampOk } from '../time/parse-timestamp.js';
+import { nextDay } from '../time/timestamp-parts.js';
+import { luxonZone } from '../time/zones.js';
+import { mapText, plainText, stripPrefix, trimEdges } from './inline.js';
+import { findWritten, readMarkers, stripMarkers, type Markers } from './markers.js';
+import type { TimelineEvent } from './types.js';
+
+/** The reading state carried from one entry to the next. */
+export interface EntryState {
+  file: string;
+  reporter: Reporter;
+  lineOffset: number;
+  /** Zone of entries that carry none (section heading, else file). */
+  zone: string;
+  /** Year for dates written without one. */
+  year: number | null;
+  /** Date for time-only entries. */
+  date: DateParts | null;
+  /** Instant of the entry before, since the last date heading (for the roll-over). */
+  prevAt: number | null;
+}
+
+/** An entry being read: its event and the markdown nodes that make its text. */
+export interface PendingEntry {
+  event: TimelineEvent;
+  nodes: RootContent[];
+}
+
+export type EntryRead =
+  | { kind: 'entry'; entry: PendingEntry }
+  | { kind: 'date' }
+  | { kind: 'none'; found: boolean };
+
+interface Place {
+  line: number;
+  column: number;
+}
+
+/** Reads a block's phrasing content as an entry, a date line, or nothing. */
+export function readEntry(children: readonly PhrasingContent[], place: Place, st: EntryState): EntryRead {
+  const text = plainText(children);
+  const ctx = { zone: st.zone, date: st.date, year: st.year ?? st.date?.year ?? null };
+  let r = parseTimestamp(text, ctx);
+  if (!r.ok) {
+    if (r.found) st.reporter.error('timeline/timestamp', r.reason, place);
+    return { kind: 'none', found: r.found };
+  }
+  const markers = readMarkers(r.rest, { milestone: null, t0: false, internal: false });
+  const restText = stripMarkers(r.rest).trim();
+  if (r.time === null && restText === '') {
+    st.date = r.date;
+    st.prevAt = null;
+    return { kind: 'date' };
+  }
+  if (r.at === null) {
+    st.reporter.error('timeline/no-date', `"${text.slice(0, r.length).trim()}" has no date and none is known yet; add a date heading or a date in the front-matter`, place);
+    return { kind: 'none', found: true };
+  }
+  if (!r.hasDate && st.prevAt !== null && r.at < st.prevAt && st.date) {
+    const rolled = parseTimestamp(text, { ...ctx, date: nextDay(st.date) });
+    if (rolled.ok && rolled.at !== null) {
+      r = rolled;
+      st.reporter.info('timeline/rollover', `${text.slice(0, r.length).trim()} is earlier than the entry before; read as the next day, ${fmtDate(r.date)}`, place);
+    }
+  }
+  if (r.time === null) st.reporter.info('timeline/date-only', 'this entry has a date but no time; it is placed at the start of that day', place);
+  report(r, place, st.reporter);
+  st.prevAt = r.at;
+  st.date = dateIn(r.at!, st.zone) ?? r.date;
+  return { kind: 'entry', entry: build(r, children, markers, place, st) };
+}
+
+function build(r: TimestampOk, children: readonly PhrasingContent[], markers: Markers, place: Place, st: EntryState): PendingEntry {
+  let rest = stripPrefix(children, r.length);
+  rest = mapText(rest, stripMarkers);
+  const written = findWritten(plainText(rest));
+  if (written) {
+    let done = false;
+    rest = mapText(rest, (v) => {
+      if (done || !v.includes(written.match)) return v;
+      done = true;
+      return v.replace(written.match, '');
+    });
+    written.written.place = place;
+  }
+  rest = trimEdges(rest);
+  const event: TimelineEvent = {
+    at: r.at!,
+    end: r.end,
+    zone: r.zone.zone,
+    approximate: r.approximate || r.time === null,
+    text: '',
+    html: '',
+    milestone: markers.milestone,
+    internal: markers.internal,
+    source: { file: st.file, line: place.line, column: place.column },
+  };
+  if (markers.t0) event.isT0 = true;
+  if (r.time?.precision) event.precision = r.time.precision;
+  if (written) event.written = written.written;
+  const nodes: BlockContent[] = rest.length ? [{ type: 'paragraph', children: rest } satisfies Paragraph] : [];
+  return { event, nodes };
+}
+
+function report(r: TimestampOk, place: Place, reporter: Reporter): void {
+  for (const note of r.notes) {
+    if (note.kind === 'gap') reporter.warn('timeline/dst-gap', note.message, place);
+    else if (note.kind === 'overlap') reporter.warn('timeline/dst-overlap', note.message, place);
+    else reporter.info('timeline/abbreviation', note.message, place);
+  }
+}
+
+function dateIn(ms: number, zone: string): DateParts | null {
+  const dt = DateTime.fromMillis(Math.floor(ms), { zone: luxonZone(zone) });
+  return dt.isValid ? { year: dt.year, month: dt.month, day: dt.day } : null;
+}
+
+function fmtDate(d: DateParts | null): string {
+  if (!d) return '?';
+  return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+}

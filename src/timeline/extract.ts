@@ -1,0 +1,181 @@
+/**
+ * The hand-written timeline (DESIGN §3): finds the `Timeline` section of a post and
+ * reads its entries — list items, paragraphs, heading entries with the paragraphs under
+ * them, table rows — into events. Prose that is not an entry is kept as the text of the
+ * heading or paragraph entry before it.
+ */
+import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import { Reporter } from '../diagnostics.js';
+import { renderHtml } from '../markdown/processor.js';
+import type { DateParts } from '../time/parse-timestamp.js';
+import { plainText, splitLines } from './inline.js';
+import { readEntry, type EntryState, type PendingEntry } from './entry.js';
+import { sectionZone } from './section-zone.js';
+import { readTable } from './table.js';
+import type { TimelineEvent } from './types.js';
+
+export interface ExtractContext {
+  file: string;
+  reporter: Reporter;
+  /** Zone of timestamps that carry none (the file's `timezone`, canonical). */
+  zone: string;
+  /** Date for time-only entries before any dated one (t0, else the file's date). */
+  date: DateParts | null;
+  /** Lines before the markdown body (front-matter); added to every reported line. */
+  lineOffset?: number;
+}
+
+export interface ExtractResult {
+  events: TimelineEvent[];
+  /** Indices into tree.children of the Timeline section: heading included, end exclusive. */
+  section: { start: number; end: number } | null;
+}
+
+/** Paragraphs made of prose lines, and the paragraph of the source they came from. */
+const fromLines = new WeakMap<Paragraph, Paragraph>();
+
+interface Walk {
+  st: EntryState;
+  entries: PendingEntry[];
+  /** Entry that takes the prose after it (a heading or paragraph entry). */
+  open: PendingEntry | null;
+}
+
+/** Reads the Timeline section of a post; never throws on content. */
+export function extractTimeline(tree: Root, ctx: ExtractContext): ExtractResult {
+  const start = tree.children.findIndex((n) => n.type === 'heading' && /^\s*timeline\b/i.test(plainText(n.children)));
+  if (start < 0) return { events: [], section: null };
+  const heading = tree.children[start] as Heading;
+  let end = start + 1;
+  while (end < tree.children.length) {
+    const n = tree.children[end]!;
+    if (n.type === 'heading' && n.depth <= heading.depth) break;
+    end++;
+  }
+  const offset = ctx.lineOffset ?? 0;
+  const zone = sectionZone(plainText(heading.children), ctx.zone, ctx.reporter, place(heading, offset));
+  const st: EntryState = {
+    file: ctx.file, reporter: ctx.reporter, lineOffset: offset, zone,
+    year: ctx.date?.year ?? null, date: ctx.date, prevAt: null,
+  };
+  const w: Walk = { st, entries: [], open: null };
+  for (const node of tree.children.slice(start + 1, end)) block(node, w);
+  return { events: w.entries.map(finish), section: { start, end } };
+}
+
+function block(node: RootContent, w: Walk): void {
+  switch (node.type) {
+    case 'heading': {
+      const r = readEntry(node.children, place(node, w.st.lineOffset), w.st);
+      w.open = r.kind === 'entry' ? r.entry : null;
+      if (r.kind === 'entry') w.entries.push(r.entry);
+      return;
+    }
+    case 'paragraph':
+      for (const line of splitLines(node)) paragraph(line, node, w);
+      return;
+    case 'list':
+      return list(node, w);
+    case 'table':
+      if (table(node, w)) return;
+      break;
+    case 'thematicBreak':
+      w.open = null;
+      return;
+    case 'definition':
+    case 'html':
+      return;
+  }
+  if (w.open) w.open.nodes.push(node);
+}
+
+function paragraph(line: Paragraph, whole: Paragraph, w: Walk): void {
+  const r = readEntry(line.children, place(line, w.st.lineOffset), w.st);
+  if (r.kind === 'entry') {
+    w.entries.push(r.entry);
+    w.open = r.entry;
+  } else if (r.kind === 'none' && w.open) {
+    // Prose under a heading or paragraph entry: part of its text.
+    const last = w.open.nodes[w.open.nodes.length - 1];
+    if (last?.type === 'paragraph' && fromLines.get(last) === whole) last.children.push({ type: 'text', value: '\n' }, ...line.children);
+    else {
+      const p: Paragraph = { type: 'paragraph', children: [...line.children] };
+      fromLines.set(p, whole);
+      w.open.nodes.push(p);
+    }
+  } else if (r.kind === 'none' && !r.found) {
+    w.st.reporter.info('timeline/no-timestamp', 'paragraph in the Timeline section does not start with a timestamp; it is not an event', place(line, w.st.lineOffset));
+  }
+}
+
+function list(node: List, w: Walk): void {
+  const anyEntry = node.children.some((item) => startsWithTime(item, w.st));
+  if (!anyEntry && w.open) {
+    w.open.nodes.push(node);
+    return;
+  }
+  for (const item of node.children) listItem(item, w);
+  w.open = null;
+}
+
+function listItem(item: ListItem, w: Walk): void {
+  const [first, ...others] = item.children;
+  if (first?.type !== 'paragraph') return;
+  const r = readEntry(first.children, place(first, w.st.lineOffset), w.st);
+  if (r.kind === 'entry') {
+    w.entries.push(r.entry);
+    r.entry.nodes.push(...others);
+    return;
+  }
+  // A date item or a group label: its nested lists may hold entries.
+  if (r.kind === 'none' && !r.found && !others.some((o) => o.type === 'list')) {
+    w.st.reporter.info('timeline/no-timestamp', 'list item in the Timeline section does not start with a timestamp; it is not an event', place(first, w.st.lineOffset));
+  }
+  for (const o of others) if (o.type === 'list') list(o, { ...w, open: null });
+}
+
+function table(node: Table, w: Walk): boolean {
+  const rows = readTable(node);
+  if (!rows) return false;
+  for (const row of rows) {
+    const r = readEntry(row.time, place(row.cell, w.st.lineOffset), w.st);
+    if (r.kind !== 'entry') continue;
+    if (r.entry.nodes.length === 0 && row.text.length) r.entry.nodes.push({ type: 'paragraph', children: row.text });
+    else if (row.text.length) {
+      const p = r.entry.nodes[0] as Paragraph;
+      p.children.push({ type: 'text', value: ' — ' }, ...row.text);
+    }
+    if (row.milestone) r.entry.event.milestone ??= row.milestone;
+    w.entries.push(r.entry);
+  }
+  w.open = null;
+  return true;
+}
+
+function startsWithTime(item: ListItem, st: EntryState): boolean {
+  const first = item.children[0];
+  if (first?.type !== 'paragraph') return false;
+  const probe: EntryState = { ...st, reporter: new Reporter(st.file) };
+  return readEntry(first.children, { line: 0, column: 0 }, probe).kind !== 'none';
+}
+
+function finish(e: PendingEntry): TimelineEvent {
+  const nodes = e.nodes;
+  e.event.text = nodes.map((n) => blockText(n)).filter(Boolean).join('\n\n').trim();
+  const html = nodes.length ? renderHtml(nodes) : '';
+  e.event.html = nodes.length === 1 && nodes[0]!.type === 'paragraph' ? html.replace(/^<p>([\s\S]*)<\/p>$/, '$1') : html;
+  return e.event;
+}
+
+function blockText(n: RootContent): string {
+  if ('children' in n) {
+    if (n.type === 'list') return n.children.map((c) => blockText(c)).join('\n');
+    if (n.type === 'paragraph' || n.type === 'heading' || n.type === 'tableCell') return plainText(n.children as PhrasingContent[]);
+    return n.children.map((c) => blockText(c as RootContent)).join(n.type === 'tableRow' ? ' | ' : '\n');
+  }
+  return 'value' in n && n.type !== 'html' ? n.value : '';
+}
+
+function place(n: { position?: { start: { line: number; column: number } } }, offset: number): { line: number; column: number } {
+  return { line: (n.position?.start.line ?? 0) + offset, column: n.position?.start.column ?? 0 };
+}
