@@ -8,7 +8,8 @@ import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootCon
 import { Reporter } from '../diagnostics.js';
 import { renderHtml } from '../markdown/processor.js';
 import type { DateParts } from '../time/parse-timestamp.js';
-import { plainText, splitLines } from './inline.js';
+import { mapText, plainText, splitLines, trimEdges } from './inline.js';
+import { readMarkers, stripMarkers } from './markers.js';
 import { readEntry, type EntryState, type PendingEntry } from './entry.js';
 import { sectionZone } from './section-zone.js';
 import { readTable } from './table.js';
@@ -140,12 +141,12 @@ function table(node: Table, w: Walk): boolean {
   for (const row of rows) {
     const r = readEntry(row.time, place(row.cell, w.st.lineOffset), w.st);
     if (r.kind !== 'entry') continue;
-    if (r.entry.nodes.length === 0 && row.text.length) r.entry.nodes.push({ type: 'paragraph', children: row.text });
-    else if (row.text.length) {
-      const p = r.entry.nodes[0] as Paragraph;
-      p.children.push({ type: 'text', value: ' — ' }, ...row.text);
-    }
-    if (row.milestone) r.entry.event.milestone ??= row.milestone;
+    const ev = r.entry.event;
+    const m = readMarkers(plainText(row.text), { milestone: ev.milestone, t0: ev.isT0 ?? false, internal: ev.internal });
+    Object.assign(ev, { milestone: m.milestone ?? row.milestone, internal: m.internal }, m.t0 ? { isT0: true } : {});
+    const text = trimEdges(mapText(row.text, stripMarkers));
+    if (r.entry.nodes.length === 0 && text.length) r.entry.nodes.push({ type: 'paragraph', children: text });
+    else if (text.length) (r.entry.nodes[0] as Paragraph).children.push({ type: 'text', value: ' — ' }, ...text);
     w.entries.push(r.entry);
   }
   w.open = null;

@@ -1,0 +1,30 @@
+/**
+ * Local time as shown to readers: `2020-08-30 01:40 CDT` in the display zone. Seconds
+ * appear when not zero, sub-millisecond digits as written. The abbreviation comes from
+ * the explicit table, else a `UTC+5:30` style offset — never from the machine's locale.
+ */
+import { DateTime } from 'luxon';
+import { abbreviationFor } from '../time/abbreviations.js';
+import { fixedZoneName, luxonZone } from '../time/zones.js';
+
+/** The abbreviation or offset name of `zone` at an instant: `CDT`, `CEST`, `UTC`, `UTC+5:30`. */
+export function zoneLabel(ms: number, zone: string): string {
+  const offset = luxonZone(zone).offset(Math.floor(ms));
+  return abbreviationFor(zone, offset) ?? fixedZoneName(offset);
+}
+
+/** `2020-08-30 01:40 CDT`, `2017-01-07 22:23:17 UTC`, `… 03:25:00.123456 UTC`. */
+export function formatLocal(ms: number, zone: string, precision?: string): string {
+  const whole = Math.floor(ms);
+  const dt = DateTime.fromMillis(whole, { zone: luxonZone(zone) }).setLocale('en');
+  let text = dt.toFormat('yyyy-LL-dd HH:mm');
+  if (precision) text += `:${dt.toFormat('ss')}${precision}`;
+  else if (dt.millisecond) text += dt.toFormat(':ss.SSS');
+  else if (dt.second) text += dt.toFormat(':ss');
+  return `${text} ${zoneLabel(ms, zone)}`;
+}
+
+/** `2020-08-30 06:40 UTC` style, for the UTC column. */
+export function formatUtc(ms: number, precision?: string): string {
+  return formatLocal(ms, 'UTC', precision);
+}

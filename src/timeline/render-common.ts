@@ -1,0 +1,74 @@
+/**
+ * What the text, markdown and HTML renderers share: the columns of a timeline row,
+ * computed from the published JSON only, and the cleaning of attacker-controlled text.
+ */
+import type { DurationStyle } from './duration.js';
+import { formatDelta, formatOffset } from './duration.js';
+import { formatLocal, formatUtc } from './local-time.js';
+import type { TimelineEventJson, TimelineJson } from './types.js';
+
+export interface RenderOptions {
+  /** Offsets as `T+5h20m` (default) or `T+5 hours 20 minutes`. */
+  format?: DurationStyle;
+}
+
+export interface RowCells {
+  local: string;
+  utc: string;
+  offset: string;
+  delta: string;
+  /** `★ detected`, `~` (approximate), `internal`, `×47`, joined by spaces. */
+  marks: string;
+  text: string;
+  source: string;
+}
+
+const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
+// C0/C1 controls (except tab and newline) and bidi overrides that can disguise text.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Removes ANSI escape sequences and control characters from untrusted text. */
+export function cleanText(text: string): string {
+  return text.replace(ANSI, '').replace(CONTROL, '');
+}
+
+/** Milliseconds from an ISO instant written by {@link timelineToJson} (`…T06:40:00.000Z`). */
+export function isoToMs(at: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?Z$/.exec(at);
+  if (!m) return NaN;
+  return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, Number((m[7] ?? '0').padEnd(3, '0')));
+}
+
+/** The cells of one event. */
+export function rowCells(e: TimelineEventJson, json: TimelineJson, opts: RenderOptions = {}): RowCells {
+  const style = opts.format ?? 'compact';
+  const ms = isoToMs(e.at);
+  const precision = /:\d{2}(\.\d{4,})\s/.exec(e.local)?.[1];
+  const endMs = e.end === null ? null : isoToMs(e.end);
+  const zone = json.incident.display_timezone;
+  const endText = endMs === null ? '' : ` – ${formatLocal(endMs, zone).replace(/^\d{4}-\d{2}-\d{2} /, '')}`;
+  const marks: string[] = [];
+  if (e.milestone) marks.push(`★ ${e.milestone}`);
+  if (e.approximate) marks.push('~');
+  if (e.count !== undefined && e.count > 1) marks.push(`×${e.count}`);
+  if (e.internal) marks.push('internal');
+  return {
+    local: e.local + endText,
+    utc: Number.isNaN(ms) ? e.at : formatUtc(ms, precision),
+    offset: e.offset_s === null ? '' : formatOffset(e.offset_s, style),
+    delta: e.delta_s === null ? '' : formatDelta(e.delta_s, style),
+    marks: marks.join(' '),
+    text: cleanText(e.text),
+    source: e.source.label ?? `${e.source.file}:${e.source.line}`,
+  };
+}
+
+export const HEADERS: Record<keyof RowCells, string> = {
+  local: 'Local',
+  utc: 'UTC',
+  offset: 'T±',
+  delta: 'Δ',
+  marks: '',
+  text: 'Event',
+  source: 'Source',
+};

@@ -1,0 +1,50 @@
+/**
+ * Timelines for a terminal (aligned columns) and as a markdown table. Pure functions of
+ * the published JSON; event text is cleaned of escapes and control characters, since
+ * log text is attacker-controlled.
+ */
+import { formatOffset } from './duration.js';
+import { HEADERS, rowCells, type RenderOptions, type RowCells } from './render-common.js';
+import type { TimelineJson } from './types.js';
+
+const COLUMNS: Array<keyof RowCells> = ['local', 'utc', 'offset', 'delta', 'marks', 'text'];
+
+/** An aligned plain-text table: local, UTC, T±, Δ, marks, text (one line per event). */
+export function renderTimelineText(json: TimelineJson, opts: RenderOptions = {}): string {
+  const rows = json.events.map((e) => rowCells(e, json, opts));
+  const table = [HEADERS, ...rows].map((r) => COLUMNS.map((c) => (c === 'text' ? oneLine(r[c]) : r[c])));
+  const widths = COLUMNS.map((_, i) => Math.max(...table.map((r) => [...(r[i] ?? '')].length)));
+  const lines = table.map((r) =>
+    r
+      .map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - [...cell].length)))
+      .join('  ')
+      .trimEnd(),
+  );
+  lines.splice(1, 0, widths.map((w) => '─'.repeat(w)).join('  ').trimEnd());
+  const t0 = json.incident.t0 ? `T0 ${json.incident.t0}` : 'no T0';
+  const m = json.metrics;
+  const metric = (label: string, v: number | null): string => `${label} ${v === null ? '—' : formatOffset(v, opts.format ?? 'compact')}`;
+  const footer = [t0, metric('detect', m.time_to_detect_s), metric('mitigate', m.time_to_mitigate_s), metric('resolve', m.time_to_resolve_s)];
+  return `${lines.join('\n')}\n\n${footer.join(' · ')}\n`;
+}
+
+/** A GFM table with the same columns plus the source. */
+export function renderTimelineMarkdown(json: TimelineJson, opts: RenderOptions = {}): string {
+  const cols: Array<keyof RowCells> = [...COLUMNS, 'source'];
+  const head = `| ${cols.map((c) => HEADERS[c] || 'Marks').join(' | ')} |`;
+  const rule = `|${cols.map(() => '---').join('|')}|`;
+  const body = json.events.map((e) => {
+    const r = rowCells(e, json, opts);
+    return `| ${cols.map((c) => escapeMarkdown(oneLine(r[c]))).join(' | ')} |`;
+  });
+  return `${[head, rule, ...body].join('\n')}\n`;
+}
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, ' ⏎ ').replace(/\t/g, ' ');
+}
+
+/** Escapes what could turn cell text into markup: pipes, HTML, emphasis, links. */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}[\]()<>#|!~]/g, (c) => `\\${c}`).replace(/&/g, '&amp;');
+}
