@@ -21,7 +21,9 @@ export interface FrontMatter {
 }
 
 export function readFrontMatter(source: string): FrontMatter {
-  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  const unmarked = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
+  // CRLF files: one line ending everywhere (line numbers are unchanged).
+  const text = unmarked.includes('\r\n') ? unmarked.replace(/\r\n/g, '\n') : unmarked;
   let result: YamlResult = { data: {}, places: {}, errors: [] };
   const capture = (r: YamlResult): Record<string, unknown> => {
     result = r;

@@ -8,15 +8,15 @@ import { loadConfig, resolveConfig } from '../config/resolve.js';
 import type { ConfigOverrides, ResolvedConfig, UserConfig } from '../config/types.js';
 import { hasErrors, Reporter, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { parseIncident } from '../incident/parse.js';
-import { computeTimeline } from '../timeline/compute.js';
 import { createRenderer } from '../theme/engine.js';
 import { loadTheme } from '../theme/load.js';
 import { hashedAssets } from './assets.js';
 import { createSiteContext } from './context.js';
 import { discoverIncidents, readIncident } from './discover.js';
 import { renderIncident } from './render-incident.js';
-import { renderIndexes } from './render-indexes.js';
-import { readIncidentSources } from './sources.js';
+import { siteOutputs } from './outputs.js';
+import { sortSummaries } from './render-indexes.js';
+import { incidentTimeline } from './sources.js';
 import type { IncidentSummary, Page } from './types.js';
 import { writeSite } from './write.js';
 
@@ -68,26 +68,19 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
       continue;
     }
     slugs.set(incident.slug, file);
-    const sources = await readIncidentSources(root, incident);
-    diagnostics.push(...sources.diagnostics);
-    const reporter = new Reporter(file);
-    const timeline = computeTimeline([...incident.events, ...sources.events], {
-      t0: incident.t0,
-      displayZone: incident.displayTimezone,
-      reporter,
-      public: config.public,
-    });
-    diagnostics.push(...reporter.list);
+    const { timeline, diagnostics: timelineProblems } = await incidentTimeline(root, incident, { public: config.public });
+    diagnostics.push(...timelineProblems);
     const out = renderIncident(incident, timeline, site);
     pages.push(...out.pages);
     summaries.push(out.summary);
   }
-  pages.push(...renderIndexes(summaries, site));
+  const sorted = sortSummaries(summaries);
+  for (const output of siteOutputs) pages.push(...output(sorted, site));
   pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
-  const sorted = sortDiagnostics(diagnostics);
-  const ok = !hasErrors(sorted);
+  const all = sortDiagnostics(diagnostics);
+  const ok = !hasErrors(all);
   const write = options.write ?? true;
   if (ok && write) writeSite(pages, config.outDir);
-  return { config, pages, incidents: summaries, diagnostics: sorted, written: ok && write };
+  return { config, pages, incidents: sorted, diagnostics: all, written: ok && write };
 }

@@ -12,8 +12,9 @@ import { timelineToJson } from '../timeline/json.js';
 import type { Timeline, TimelineJson } from '../timeline/types.js';
 import { formatDateTime, formatDay, humanDuration, isoDay, yearOf } from './format.js';
 import type { SiteContext } from './context.js';
-import type { IncidentOutput, IncidentSummary } from './types.js';
+import type { IncidentOutput, IncidentSummary, Page } from './types.js';
 import { fileForUrl, rootPrefix } from './urls.js';
+import { incidentOutputs } from './outputs.js';
 import { incidentView, timelineView } from './views.js';
 
 export function renderIncident(incident: Incident, timeline: Timeline, site: SiteContext): IncidentOutput {
@@ -34,14 +35,12 @@ export function renderIncident(incident: Incident, timeline: Timeline, site: Sit
     timelineJsonUrl: `${root}${timelineJsonPath(incident.slug)}`,
   });
   summary.contentHtml = contentHtml;
-  return {
-    summary,
-    pages: [
-      { path: file, contents: html },
-      { path: timelineJsonPath(incident.slug), contents: `${JSON.stringify(json, null, 2)}\n` },
-    ],
-    diagnostics: [],
-  };
+  const pages: Page[] = [
+    { path: file, contents: html },
+    { path: timelineJsonPath(incident.slug), contents: `${JSON.stringify(json, null, 2)}\n` },
+  ];
+  for (const output of incidentOutputs) pages.push(...output({ incident, timeline, json, summary, site }));
+  return { summary, pages, diagnostics: [] };
 }
 
 /** The published timeline JSON sits at a fixed place whatever the page URL pattern (DESIGN §6). */

@@ -1,47 +1,69 @@
 /**
- * Read phase for an incident's log sources: resolves each `sources:` path next to the
- * incident file, checks it exists, and streams it through the source readers.
+ * Read phase for an incident's log sources, then the timeline computation: resolves
+ * each `sources:` path next to the incident file, checks it exists, streams it
+ * through the source readers, and puts every event on one axis.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import type { Diagnostic } from '../diagnostics.js';
+import { Reporter, type Diagnostic } from '../diagnostics.js';
 import type { Incident } from '../incident/types.js';
 import { readSource } from '../sources/read.js';
-import type { TimelineEvent } from '../timeline/types.js';
+import type { SourceSpec } from '../sources/types.js';
+import { computeTimeline } from '../timeline/compute.js';
+import type { Timeline, TimelineEvent } from '../timeline/types.js';
 import { luxonZone, normalizeZone } from '../time/zones.js';
 import { toPosix } from './discover.js';
 
-export interface IncidentSources {
-  events: TimelineEvent[];
-  diagnostics: Diagnostic[];
+export interface ExtraSource {
+  spec: SourceSpec;
+  /** Folder the spec's path is relative to (the CLI's working directory). */
+  base: string;
 }
 
-export async function readIncidentSources(root: string, incident: Incident): Promise<IncidentSources> {
-  const events: TimelineEvent[] = [];
+export interface TimelineOptions {
+  public?: boolean;
+  /** Show times in this zone instead of the incident's display zone. */
+  displayZone?: string;
+  /** Sources given on the command line, besides the front-matter ones. */
+  extra?: ExtraSource[];
+}
+
+export async function incidentTimeline(
+  root: string,
+  incident: Incident,
+  opts: TimelineOptions = {},
+): Promise<{ timeline: Timeline; diagnostics: Diagnostic[] }> {
   const diagnostics: Diagnostic[] = [];
+  const events: TimelineEvent[] = [...incident.events];
   const dir = path.dirname(path.join(root, incident.file));
-  const place = incident.places['sources'] ?? { line: 1, column: 1 };
   const year = DateTime.fromMillis(incident.t0 ?? incident.date, { zone: luxonZone(incident.timezone) }).year;
-  for (const spec of incident.sources) {
-    const absPath = path.resolve(dir, spec.path);
+  const all = [...incident.sources.map((spec) => ({ spec, base: dir, cli: false })), ...(opts.extra ?? []).map((x) => ({ ...x, cli: true }))];
+  for (const { spec, base, cli } of all) {
+    const absPath = path.resolve(base, spec.path);
     const file = toPosix(path.relative(root, absPath));
     if (!existsSync(absPath)) {
+      const place = cli ? { line: 0, column: 0 } : (incident.places['sources'] ?? { line: 1, column: 1 });
       diagnostics.push({
-        level: 'error', file: incident.file, ...place, rule: 'sources/missing',
-        message: `source "${spec.path}" does not exist (looked for ${file}); paths are relative to the incident file`,
+        level: 'error', file: cli ? file : incident.file, ...place, rule: 'sources/missing',
+        message: cli
+          ? `source "${spec.path}" does not exist`
+          : `source "${spec.path}" does not exist (looked for ${file}); paths are relative to the incident file`,
       });
       continue;
     }
     const zone = spec.timezone ? normalizeZone(spec.timezone) : null;
-    const result = await readSource(spec, {
-      absPath,
-      file,
-      zone: zone?.ok ? zone.zone : incident.timezone,
-      year: spec.year ?? year,
-    });
+    const result = await readSource(spec, { absPath, file, zone: zone?.ok ? zone.zone : incident.timezone, year: spec.year ?? year });
     events.push(...result.events);
     diagnostics.push(...result.diagnostics);
   }
-  return { events, diagnostics };
+  const reporter = new Reporter(incident.file);
+  const timeline = computeTimeline(events, {
+    t0: incident.t0,
+    displayZone: opts.displayZone ?? incident.displayTimezone,
+    reporter,
+    public: opts.public ?? false,
+  });
+  diagnostics.push(...reporter.list);
+  return { timeline, diagnostics };
 }

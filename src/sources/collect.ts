@@ -9,7 +9,16 @@ import { Reporter } from '../diagnostics.js';
 import type { TimelineEvent } from '../timeline/types.js';
 import { finalizeCount, Grouper } from './group.js';
 import { cleanText, escapeHtml } from './text.js';
-import type { ParseOutcome } from './types.js';
+import type { ParsedRecord, ParseOutcome } from './types.js';
+
+interface Pending {
+  at: number;
+  /** Raw text (cleaned when the event is built). */
+  text: string;
+  count: number;
+  rec: ParsedRecord;
+  line: number;
+}
 
 /** How many malformed records / notes are reported with their line. */
 export const REPORTED = 5;
@@ -19,14 +28,17 @@ export class Collector {
   matched = 0;
   malformed = 0;
   private notes = 0;
-  private readonly grouper: Grouper | null;
+  private readonly grouper: Grouper<Pending> | null;
 
   constructor(
     private readonly reporter: Reporter,
     private readonly label: string | undefined,
     groupWindowMs: number | null,
   ) {
-    this.grouper = groupWindowMs === null ? null : new Grouper(groupWindowMs, (ev) => this.events.push(ev));
+    this.grouper =
+      groupWindowMs === null
+        ? null
+        : new Grouper<Pending>(groupWindowMs, (ev) => this.events.push(ev), (p) => this.event(p));
   }
 
   /** One record that passed the filters; `line` is where it starts. */
@@ -40,26 +52,33 @@ export class Collector {
       return;
     }
     if (outcome.note && this.notes++ < REPORTED) {
-      this.reporter.warn('source/time-note', outcome.note, { line, column: 1 });
+      this.reporter.report(outcome.noteLevel ?? 'warning', 'source/time-note', outcome.note, { line, column: 1 });
     }
     this.matched++;
-    const text = cleanText(outcome.text);
-    const label = outcome.label ?? this.label;
+    // Grouping reads the raw text's shape; only events that are built get cleaned text.
+    const pending: Pending = { at: outcome.at, text: outcome.text, count: outcome.count ?? 1, rec: outcome, line };
+    if (this.grouper) this.grouper.add(pending);
+    else this.events.push(finalizeCount(this.event(pending), pending.count, pending.at));
+  }
+
+  private event(p: Pending): TimelineEvent {
+    const rec = p.rec;
+    const label = rec.label ?? this.label;
+    const file = this.reporter.file;
+    const text = cleanText(p.text);
     const ev: TimelineEvent = {
-      at: outcome.at,
-      end: outcome.end ?? null,
-      zone: outcome.zone,
+      at: rec.at,
+      end: rec.end ?? null,
+      zone: rec.zone,
       approximate: false,
       text,
       html: escapeHtml(text),
-      milestone: outcome.milestone ?? null,
-      internal: outcome.internal ?? false,
-      source: label === undefined ? { file: this.reporter.file, line } : { file: this.reporter.file, line, label },
+      milestone: rec.milestone ?? null,
+      internal: rec.internal ?? false,
+      source: label === undefined ? { file, line: p.line } : { file, line: p.line, label },
     };
-    if (outcome.precision) ev.precision = outcome.precision;
-    if (outcome.count !== undefined && outcome.count > 1) ev.count = outcome.count;
-    if (this.grouper) this.grouper.add(ev);
-    else this.events.push(finalizeCount(ev, ev.count ?? 1, ev.at));
+    if (rec.precision) ev.precision = rec.precision;
+    return ev;
   }
 
   /** Flushes open groups and adds the summary diagnostics. */

@@ -10,17 +10,39 @@
 import { DateTime } from 'luxon';
 import type { TimelineEvent } from '../timeline/types.js';
 import { luxonZone } from '../time/zones.js';
-import { messageShape } from './shape.js';
+import { sameShape, scanShape } from './shape.js';
 import { escapeHtml } from './text.js';
 
 interface Run {
+  shape: Uint16Array;
   first: TimelineEvent;
   count: number;
   last: number;
 }
 
+/** What a run needs of a record before its event is built. */
+export interface GroupInput {
+  at: number;
+  text: string;
+  count: number;
+}
+
+const QUARTER_MS = 900_000;
+const offsets = new Map<string, number>();
+
+/** `HH:mm:ss` in `zone`; offsets cached per zone and UTC quarter-hour (transitions fall on one). */
 function clock(ms: number, zone: string): string {
-  return DateTime.fromMillis(Math.floor(ms), { zone: luxonZone(zone) }).toFormat('HH:mm:ss');
+  const key = `${zone} ${Math.floor(ms / QUARTER_MS)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = DateTime.fromMillis(Math.floor(ms), { zone: luxonZone(zone) }).offset;
+    if (offsets.size > 10_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  const local = Math.floor((Math.floor(ms) + offset * 60_000) / 1000) % 86_400;
+  const t = local < 0 ? local + 86_400 : local;
+  const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
+  return `${two(Math.floor(t / 3600))}:${two(Math.floor(t / 60) % 60)}:${two(t % 60)}`;
 }
 
 /**
@@ -40,39 +62,49 @@ export function finalizeCount(ev: TimelineEvent, count: number, last: number): T
   return ev;
 }
 
-export class Grouper {
-  private readonly open = new Map<string, Run>();
+export class Grouper<R extends GroupInput> {
+  /** Open runs by shape hash (a list, in case two shapes share a hash). */
+  private readonly open = new Map<number, Run[]>();
   private latest = Number.NEGATIVE_INFINITY;
   private added = 0;
 
+  /** `build` makes the event of a record that starts a run (folded records build nothing). */
   constructor(
     private readonly windowMs: number,
     private readonly emit: (ev: TimelineEvent) => void,
+    private readonly build: (rec: R) => TimelineEvent,
   ) {}
 
-  add(ev: TimelineEvent): void {
-    const shape = messageShape(ev.text);
-    const n = ev.count ?? 1;
-    const run = this.open.get(shape);
-    if (run && ev.at >= run.first.at && ev.at - run.first.at <= this.windowMs) {
-      run.count += n;
-      if (ev.at > run.last) run.last = ev.at;
-    } else {
-      if (run) this.close(run);
-      this.open.set(shape, { first: ev, count: n, last: ev.at });
+  add(rec: R): void {
+    const at = rec.at;
+    const { hash, chars } = scanShape(rec.text);
+    let runs = this.open.get(hash);
+    if (runs === undefined) {
+      runs = [];
+      this.open.set(hash, runs);
     }
-    if (ev.at > this.latest) this.latest = ev.at;
+    let index = 0;
+    while (index < runs.length && !sameShape(runs[index]!.shape, chars)) index++;
+    const run = runs[index];
+    if (run !== undefined && at >= run.first.at && at - run.first.at <= this.windowMs) {
+      run.count += rec.count;
+      if (at > run.last) run.last = at;
+    } else {
+      if (run !== undefined) this.close(run);
+      runs[index] = { shape: chars.slice(), first: this.build(rec), count: rec.count, last: at };
+    }
+    if (at > this.latest) this.latest = at;
     if (++this.added % 4096 === 0) this.sweep();
   }
 
   /** Emits the runs whose window has passed. */
   private sweep(): void {
     const limit = this.latest - this.windowMs;
-    for (const [shape, run] of this.open) {
-      if (run.first.at < limit) {
-        this.close(run);
-        this.open.delete(shape);
-      }
+    for (const [hash, runs] of this.open) {
+      const keep = runs.filter((run) => run.first.at >= limit);
+      for (const run of runs) if (run.first.at < limit) this.close(run);
+      if (keep.length === 0) this.open.delete(hash);
+      else if (keep.length < runs.length) this.open.set(hash, keep);
     }
   }
 
@@ -82,7 +114,7 @@ export class Grouper {
 
   /** Emits every open run. */
   flush(): void {
-    for (const run of this.open.values()) this.close(run);
+    for (const runs of this.open.values()) for (const run of runs) this.close(run);
     this.open.clear();
   }
 }

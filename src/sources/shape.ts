@@ -2,61 +2,95 @@
  * The "shape" of a log message, used by grouping: the message with its variable
  * tokens — numbers, IPv4/IPv6 addresses, ports, pids, hex ids, UUIDs, times —
  * replaced by `#`, so that `Failed password for root from 1.2.3.4 port 4242` and
- * `… from 5.6.7.8 port 51515` have the same shape. A single linear scan, no regex.
+ * `… from 5.6.7.8 port 51515` have the same shape. A token is a run of characters
+ * between delimiters (whitespace, `= , ; ( ) [ ] { } " ' / < > @`); it is variable
+ * when it holds a digit and only hex digits, `:` `.` `-` `_` `x`. One linear scan
+ * with a lookup table, no regular expression.
  */
 
-/** Characters that end a token: whitespace and punctuation that surround values. */
-function isDelimiter(c: number): boolean {
-  return (
-    c === 32 || c === 9 || c === 61 /* = */ || c === 44 /* , */ || c === 59 /* ; */ ||
-    c === 40 || c === 41 /* ( ) */ || c === 91 || c === 93 /* [ ] */ || c === 123 || c === 125 /* { } */ ||
-    c === 34 || c === 39 /* " ' */ || c === 47 /* / */ || c === 60 || c === 62 /* < > */ || c === 64 /* @ */
-  );
+const DELIMITER = 1;
+const VALUE = 2;
+const DIGIT = 4;
+
+const CLASS = new Uint8Array(128);
+for (const c of ' \t=,;()[]{}"\'/<>@') CLASS[c.charCodeAt(0)] = DELIMITER;
+for (const c of 'abcdefABCDEF:.-_xX') CLASS[c.charCodeAt(0)] = VALUE;
+for (let d = 48; d <= 57; d++) CLASS[d] = VALUE | DIGIT;
+
+const HASH = 35; // '#'
+
+/** Result of {@link scanShape}; `chars` is a view of a buffer reused by the next scan. */
+export interface ShapeScan {
+  /** FNV-1a hash of the shape. */
+  hash: number;
+  chars: Uint16Array;
 }
 
-/** Characters a variable token may hold: hex digits, `:` `.` `-` `_` `x` `#`. */
-function isValueChar(c: number): boolean {
-  return (
-    (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70) ||
-    c === 58 || c === 46 || c === 45 || c === 95 || c === 120 || c === 88
-  );
-}
+let buffer = new Uint16Array(1024);
+const scan: ShapeScan = { hash: 0, chars: buffer.subarray(0, 0) };
 
-/** The message with variable tokens replaced by `#` (trailing `:` `.` of a token kept). */
-export function messageShape(text: string): string {
-  let out = '';
-  let start = 0;
+/**
+ * Computes the shape of `text` into a reused buffer, with its hash, without
+ * building a string: grouping compares shapes by hash, then char by char.
+ */
+export function scanShape(text: string): ShapeScan {
   const n = text.length;
+  if (buffer.length < n) buffer = new Uint16Array(Math.max(n, buffer.length * 2));
+  const buf = buffer;
+  let len = 0;
   let i = 0;
-  while (i <= n) {
-    const c = i < n ? text.charCodeAt(i) : 32;
-    if (i < n && !isDelimiter(c)) {
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (c < 128 && CLASS[c] === DELIMITER) {
+      buf[len++] = c;
       i++;
       continue;
     }
-    // token = text[start, i)
-    if (i > start) {
-      let end = i;
-      let hasDigit = false;
-      let allValue = true;
-      for (let k = start; k < end; k++) {
-        const t = text.charCodeAt(k);
-        if (t >= 48 && t <= 57) hasDigit = true;
-        else if (!isValueChar(t)) {
-          allValue = false;
-          break;
-        }
-      }
-      if (hasDigit && allValue) {
-        let tail = '';
-        while (end > start + 1 && (text.charCodeAt(end - 1) === 58 || text.charCodeAt(end - 1) === 46)) end--;
-        tail = text.slice(end, i);
-        out += `#${tail}`;
-      } else out += text.slice(start, i);
+    const start = i;
+    const mark = len;
+    let all = VALUE | DIGIT;
+    let digit = 0;
+    while (i < n) {
+      c = text.charCodeAt(i);
+      const k = c < 128 ? CLASS[c]! : 0;
+      if (k === DELIMITER) break;
+      all &= k;
+      digit |= k & DIGIT;
+      buf[len++] = c;
+      i++;
     }
-    if (i < n) out += text[i];
-    i++;
-    start = i;
+    if (digit && all & VALUE) {
+      let end = i;
+      while (end > start + 1) {
+        const t = text.charCodeAt(end - 1);
+        if (t !== 58 && t !== 46) break;
+        end--;
+      }
+      len = mark;
+      buf[len++] = HASH;
+      for (let k = end; k < i; k++) buf[len++] = text.charCodeAt(k);
+    }
+  }
+  let h = 0x811c9dc5;
+  for (let k = 0; k < len; k++) h = Math.imul(h ^ buf[k]!, 0x01000193);
+  scan.hash = h >>> 0;
+  scan.chars = buf.subarray(0, len);
+  return scan;
+}
+
+/** True when two shapes are equal. */
+export function sameShape(a: Uint16Array, b: Uint16Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The message with variable tokens replaced by `#` (a token's trailing `:` or `.` is kept). */
+export function messageShape(text: string): string {
+  const { chars } = scanShape(text);
+  let out = '';
+  for (let k = 0; k < chars.length; k += 8192) {
+    out += String.fromCharCode.apply(null, chars.subarray(k, Math.min(chars.length, k + 8192)) as unknown as number[]);
   }
   return out;
 }

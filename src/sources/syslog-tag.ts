@@ -3,40 +3,26 @@
  * optional), and rsyslog's `message repeated N times: [ … ]` folding.
  */
 
-export interface SyslogBody {
-  host: string;
-  /** Program name with pid, e.g. `sshd[1234]`, or '' when the line has no tag. */
-  tag: string;
-  message: string;
-}
+const MAX_TAG = 64;
 
-/** A tag is `name`, `name[pid]` or `name/sub[pid]` followed by `:`. */
-function tagEnd(text: string, from: number): number {
-  const limit = Math.min(text.length, from + 64);
-  for (let i = from; i < limit; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 58 /* : */) return i > from && (i + 1 === text.length || text.charCodeAt(i + 1) === 32) ? i : -1;
-    if (c === 32 || c === 9) return -1;
-  }
-  return -1;
-}
-
-/** Splits `host tag: message`; `text` starts right after the timestamp's space(s). */
-export function splitBody(text: string, from: number, hasHost = true): SyslogBody {
+/**
+ * The message of a syslog line: `text` from `from` on is `host tag: message`,
+ * `tag: message` (no host) or just `message` (no tag). A tag is one word ending
+ * with `:` (`sshd[1234]:`, `kernel:`). Uses `indexOf` only: this runs per line.
+ */
+export function syslogMessage(text: string, from: number, hasHost = true): string {
   let i = from;
   while (text.charCodeAt(i) === 32) i++;
-  let host = '';
+  let sp = text.indexOf(' ', i);
+  if (sp < 0) return text.charCodeAt(text.length - 1) === 58 ? '' : text.slice(i);
   // When the first word is already a tag (`sshd[12]:`), the line has no host.
-  if (hasHost && tagEnd(text, i) < 0) {
-    const sp = text.indexOf(' ', i);
-    if (sp < 0) return { host: text.slice(i), tag: '', message: '' };
-    host = text.slice(i, sp);
+  if (hasHost && !(text.charCodeAt(sp - 1) === 58 && sp - 1 > i && sp - i <= MAX_TAG)) {
     i = sp + 1;
+    sp = text.indexOf(' ', i);
+    if (sp < 0) return text.charCodeAt(text.length - 1) === 58 && text.length - i <= MAX_TAG ? '' : text.slice(i);
   }
-  const end = tagEnd(text, i);
-  if (end < 0) return { host, tag: '', message: text.slice(i) };
-  const msgStart = end + 2 <= text.length ? end + 2 : end + 1;
-  return { host, tag: text.slice(i, end), message: text.slice(msgStart) };
+  if (text.charCodeAt(sp - 1) === 58 && sp - 1 > i && sp - i <= MAX_TAG) return text.slice(sp + 1);
+  return text.slice(i);
 }
 
 export interface Repeat {

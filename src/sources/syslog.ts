@@ -8,7 +8,7 @@
  */
 import type { SourceClock } from './clock.js';
 import { isoInstant, parseIso, fractionMs, precisionOf } from './timestamp.js';
-import { readRepeat, splitBody } from './syslog-tag.js';
+import { readRepeat, syslogMessage } from './syslog-tag.js';
 import { parse5424 } from './syslog5424.js';
 import { bad, type ParseOutcome, type ParsedRecord, type RecordParser } from './types.js';
 
@@ -102,11 +102,14 @@ export class SyslogParser implements RecordParser {
         'error',
       );
     }
-    const body = splitBody(line, i);
-    const rec: ParsedRecord = { ok: true, at: r.ms, zone: this.clock.zone, text: body.message };
+    const rec: ParsedRecord = { ok: true, at: r.ms, zone: this.clock.zone, text: syslogMessage(line, i) };
     const precision = precisionOf(fraction);
     if (precision) rec.precision = precision;
-    if (r.note || note) rec.note = r.note?.message ?? note;
+    if (r.note) rec.note = r.note.message;
+    else if (note) {
+      rec.note = note;
+      rec.noteLevel = 'info';
+    }
     return rec;
   }
 
@@ -117,8 +120,7 @@ export class SyslogParser implements RecordParser {
     if (!iso || sp < 0) return bad('no syslog timestamp (expected an ISO 8601 time then the host)');
     const t = isoInstant(iso, this.clock);
     if (!t.ok) return bad(t.reason, 'source/invalid-date', 'error');
-    const body = splitBody(line, sp + 1);
-    const rec: ParsedRecord = { ok: true, at: t.at, zone: t.zone, text: body.message };
+    const rec: ParsedRecord = { ok: true, at: t.at, zone: t.zone, text: syslogMessage(line, sp + 1) };
     if (t.precision) rec.precision = t.precision;
     if (t.note) rec.note = t.note;
     return rec;

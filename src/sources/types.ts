@@ -81,6 +81,8 @@ export interface ParsedRecord {
   label?: string;
   /** A remark about the timestamp (DST gap/overlap, year roll-over) to report. */
   note?: string;
+  /** How to report `note`: DST gaps/overlaps warn, a year roll-over informs. */
+  noteLevel?: 'info' | 'warning';
 }
 
 /** A record that could not be read: `rule` and `level` say how to report it. */

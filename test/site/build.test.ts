@@ -49,7 +49,9 @@ describe('buildSite in memory', () => {
   it('counts tags across incidents and keeps the display spelling', async () => {
     const r = await buildSite({ root, write: false });
     const tags = page(r, 'tags/index.html');
-    expect(tags).toMatch(/Networking <span class="count">2<\/span>/);
+    // the first spelling met, oldest incident first
+    expect(tags).toMatch(/>networking <span class="count">2<\/span>/);
+    expect(tags).toMatch(/>Security <span class="count">1<\/span>/);
     expect(page(r, 'tags/networking/index.html')).toContain('SSH brute force');
     expect(page(r, 'tags/provider/index.html')).not.toContain('SSH brute force');
   });

@@ -1,0 +1,39 @@
+/**
+ * pm as a library: the same functions the CLI uses.
+ *
+ *   const { pages, diagnostics } = await buildSite({ root: 'site', write: false });
+ *   const incident = parseIncident({ file: 'posts/x.md', content }, resolveConfig({}));
+ *   const { timeline } = await incidentTimeline('site', incident);
+ *   const json = timelineToJson(timeline, timelineMeta(incident, timeline));
+ *   const html = renderTimelineHtml(json);
+ */
+export { buildSite, type BuildOptions, type BuildResult } from './site/build.js';
+export { writeSite } from './site/write.js';
+export { incidentTimeline, type TimelineOptions, type ExtraSource } from './site/sources.js';
+export { renderIncident, timelineMeta, timelineJsonPath } from './site/render-incident.js';
+export type { Page, IncidentSummary, IncidentOutput } from './site/types.js';
+
+export { loadConfig, resolveConfig } from './config/resolve.js';
+export type { UserConfig, ResolvedConfig, ConfigOverrides } from './config/types.js';
+
+export { parseIncident } from './incident/parse.js';
+export type { Incident, IncidentInput, Tag } from './incident/types.js';
+export { readFrontMatter, type FrontMatter } from './frontmatter/read.js';
+
+export { extractTimeline } from './timeline/extract.js';
+export { computeTimeline, computeTimeline as buildTimeline } from './timeline/compute.js';
+export { timelineToJson } from './timeline/json.js';
+export { renderTimelineHtml } from './timeline/render-html.js';
+export { formatOffset, formatDelta, parseOffset } from './timeline/duration.js';
+export type {
+  Timeline, TimelineEvent, ComputedEvent, TimelineJson, TimelineEventJson, TimelineMetrics, Milestone,
+} from './timeline/types.js';
+
+export { readSource } from './sources/read.js';
+export type { SourceSpec, SourceFormat, SourceResult } from './sources/types.js';
+
+export { normalizeZone } from './time/zones.js';
+export { parseDateValue, type DateValue } from './time/date-value.js';
+export { parseTimestamp } from './time/parse-timestamp.js';
+
+export { formatDiagnostic, sortDiagnostics, type Diagnostic, type Level } from './diagnostics.js';

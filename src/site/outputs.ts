@@ -1,0 +1,28 @@
+/**
+ * The registry of outputs. A feature that writes files adds one function here:
+ * per-incident outputs see the incident, its computed timeline and the published
+ * JSON; site outputs see every incident's summary (never the posts themselves, so
+ * they can be rebuilt from cached summaries).
+ */
+import type { Incident } from '../incident/types.js';
+import type { Timeline, TimelineJson } from '../timeline/types.js';
+import type { SiteContext } from './context.js';
+import { renderIndexes } from './render-indexes.js';
+import type { IncidentSummary, Page } from './types.js';
+
+export interface IncidentOutputContext {
+  incident: Incident;
+  timeline: Timeline;
+  /** The §5 JSON as published (respects --public). */
+  json: TimelineJson;
+  summary: IncidentSummary;
+  site: SiteContext;
+}
+
+export type IncidentOutputFn = (ctx: IncidentOutputContext) => Page[];
+/** `summaries` are sorted newest first. */
+export type SiteOutputFn = (summaries: readonly IncidentSummary[], site: SiteContext) => Page[];
+
+export const incidentOutputs: IncidentOutputFn[] = [];
+
+export const siteOutputs: SiteOutputFn[] = [renderIndexes];
