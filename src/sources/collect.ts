@@ -11,14 +11,6 @@ import { finalizeCount, Grouper } from './group.js';
 import { cleanText, escapeHtml } from './text.js';
 import type { ParsedRecord, ParseOutcome } from './types.js';
 
-interface Pending {
-  at: number;
-  /** Raw text (cleaned when the event is built). */
-  text: string;
-  count: number;
-  rec: ParsedRecord;
-  line: number;
-}
 
 /** How many malformed records / notes are reported with their line. */
 export const REPORTED = 5;
@@ -28,7 +20,7 @@ export class Collector {
   matched = 0;
   malformed = 0;
   private notes = 0;
-  private readonly grouper: Grouper<Pending> | null;
+  private readonly grouper: Grouper<ParsedRecord> | null;
 
   constructor(
     private readonly reporter: Reporter,
@@ -38,7 +30,7 @@ export class Collector {
     this.grouper =
       groupWindowMs === null
         ? null
-        : new Grouper<Pending>(groupWindowMs, (ev) => this.events.push(ev), (p) => this.event(p));
+        : new Grouper<ParsedRecord>(groupWindowMs, (ev) => this.events.push(ev), (rec, line) => this.event(rec, line));
   }
 
   /** One record that passed the filters; `line` is where it starts. */
@@ -56,16 +48,14 @@ export class Collector {
     }
     this.matched++;
     // Grouping reads the raw text's shape; only events that are built get cleaned text.
-    const pending: Pending = { at: outcome.at, text: outcome.text, count: outcome.count ?? 1, rec: outcome, line };
-    if (this.grouper) this.grouper.add(pending);
-    else this.events.push(finalizeCount(this.event(pending), pending.count, pending.at));
+    if (this.grouper) this.grouper.add(outcome, line);
+    else this.events.push(finalizeCount(this.event(outcome, line), outcome.count ?? 1, outcome.at));
   }
 
-  private event(p: Pending): TimelineEvent {
-    const rec = p.rec;
+  private event(rec: ParsedRecord, line: number): TimelineEvent {
     const label = rec.label ?? this.label;
     const file = this.reporter.file;
-    const text = cleanText(p.text);
+    const text = cleanText(rec.text);
     const ev: TimelineEvent = {
       at: rec.at,
       end: rec.end ?? null,
@@ -75,7 +65,7 @@ export class Collector {
       html: escapeHtml(text),
       milestone: rec.milestone ?? null,
       internal: rec.internal ?? false,
-      source: label === undefined ? { file, line: p.line } : { file, line: p.line, label },
+      source: label === undefined ? { file, line } : { file, line, label },
     };
     if (rec.precision) ev.precision = rec.precision;
     return ev;

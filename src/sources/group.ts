@@ -10,7 +10,7 @@
 import { DateTime } from 'luxon';
 import type { TimelineEvent } from '../timeline/types.js';
 import { luxonZone } from '../time/zones.js';
-import { sameShape, scanShape } from './shape.js';
+import { copyShape, sameShape, scanShape } from './shape.js';
 import { escapeHtml } from './text.js';
 
 interface Run {
@@ -20,11 +20,11 @@ interface Run {
   last: number;
 }
 
-/** What a run needs of a record before its event is built. */
+/** What a run needs of a record before its event is built (`count` absent = 1). */
 export interface GroupInput {
   at: number;
   text: string;
-  count: number;
+  count?: number;
 }
 
 const QUARTER_MS = 900_000;
@@ -72,26 +72,28 @@ export class Grouper<R extends GroupInput> {
   constructor(
     private readonly windowMs: number,
     private readonly emit: (ev: TimelineEvent) => void,
-    private readonly build: (rec: R) => TimelineEvent,
+    private readonly build: (rec: R, line: number) => TimelineEvent,
   ) {}
 
-  add(rec: R): void {
+  /** Adds a record read at `line`. */
+  add(rec: R, line: number): void {
     const at = rec.at;
-    const { hash, chars } = scanShape(rec.text);
+    const count = rec.count ?? 1;
+    const hash = scanShape(rec.text);
     let runs = this.open.get(hash);
     if (runs === undefined) {
       runs = [];
       this.open.set(hash, runs);
     }
     let index = 0;
-    while (index < runs.length && !sameShape(runs[index]!.shape, chars)) index++;
+    while (index < runs.length && !sameShape(runs[index]!.shape)) index++;
     const run = runs[index];
     if (run !== undefined && at >= run.first.at && at - run.first.at <= this.windowMs) {
-      run.count += rec.count;
+      run.count += count;
       if (at > run.last) run.last = at;
     } else {
       if (run !== undefined) this.close(run);
-      runs[index] = { shape: chars.slice(), first: this.build(rec), count: rec.count, last: at };
+      runs[index] = { shape: copyShape(), first: this.build(rec, line), count, last: at };
     }
     if (at > this.latest) this.latest = at;
     if (++this.added % 4096 === 0) this.sweep();

@@ -19,21 +19,15 @@ for (let d = 48; d <= 57; d++) CLASS[d] = VALUE | DIGIT;
 
 const HASH = 35; // '#'
 
-/** Result of {@link scanShape}; `chars` is a view of a buffer reused by the next scan. */
-export interface ShapeScan {
-  /** FNV-1a hash of the shape. */
-  hash: number;
-  chars: Uint16Array;
-}
-
 let buffer = new Uint16Array(1024);
-const scan: ShapeScan = { hash: 0, chars: buffer.subarray(0, 0) };
+let scanned = 0;
 
 /**
- * Computes the shape of `text` into a reused buffer, with its hash, without
- * building a string: grouping compares shapes by hash, then char by char.
+ * Computes the shape of `text` into a reused buffer and returns its FNV-1a hash,
+ * without building a string or an array: grouping looks runs up by hash, then
+ * compares the buffer with {@link sameShape}, and copies it with {@link copyShape}.
  */
-export function scanShape(text: string): ShapeScan {
+export function scanShape(text: string): number {
   const n = text.length;
   if (buffer.length < n) buffer = new Uint16Array(Math.max(n, buffer.length * 2));
   const buf = buffer;
@@ -73,21 +67,27 @@ export function scanShape(text: string): ShapeScan {
   }
   let h = 0x811c9dc5;
   for (let k = 0; k < len; k++) h = Math.imul(h ^ buf[k]!, 0x01000193);
-  scan.hash = h >>> 0;
-  scan.chars = buf.subarray(0, len);
-  return scan;
+  scanned = len;
+  return h >>> 0;
 }
 
-/** True when two shapes are equal. */
-export function sameShape(a: Uint16Array, b: Uint16Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+/** True when `shape` equals the shape of the last scanned text. */
+export function sameShape(shape: Uint16Array): boolean {
+  if (shape.length !== scanned) return false;
+  const buf = buffer;
+  for (let i = 0; i < scanned; i++) if (shape[i] !== buf[i]) return false;
   return true;
+}
+
+/** A copy of the shape of the last scanned text. */
+export function copyShape(): Uint16Array {
+  return buffer.slice(0, scanned);
 }
 
 /** The message with variable tokens replaced by `#` (a token's trailing `:` or `.` is kept). */
 export function messageShape(text: string): string {
-  const { chars } = scanShape(text);
+  scanShape(text);
+  const chars = copyShape();
   let out = '';
   for (let k = 0; k < chars.length; k += 8192) {
     out += String.fromCharCode.apply(null, chars.subarray(k, Math.min(chars.length, k + 8192)) as unknown as number[]);
