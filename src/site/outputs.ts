@@ -7,7 +7,10 @@
 import type { Incident } from '../incident/types.js';
 import type { Timeline, TimelineJson } from '../timeline/types.js';
 import type { SiteContext } from './context.js';
+import { incidentsJson } from './data.js';
+import { atomFeed, jsonFeed } from './feeds.js';
 import { renderIndexes } from './render-indexes.js';
+import { sitemap } from './sitemap.js';
 import type { IncidentSummary, Page } from './types.js';
 
 export interface IncidentOutputContext {
@@ -25,4 +28,4 @@ export type SiteOutputFn = (summaries: readonly IncidentSummary[], site: SiteCon
 
 export const incidentOutputs: IncidentOutputFn[] = [];
 
-export const siteOutputs: SiteOutputFn[] = [renderIndexes];
+export const siteOutputs: SiteOutputFn[] = [renderIndexes, atomFeed, jsonFeed, incidentsJson, sitemap];

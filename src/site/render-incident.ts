@@ -10,7 +10,7 @@ import { renderHtml } from '../markdown/processor.js';
 import { Slugger } from '../slug.js';
 import { timelineToJson } from '../timeline/json.js';
 import type { Timeline, TimelineJson } from '../timeline/types.js';
-import { formatDateTime, formatDay, humanDuration, isoDay, yearOf } from './format.js';
+import { formatDateTime, formatDay, humanDuration, isoDay, isoUtc, yearOf } from './format.js';
 import type { SiteContext } from './context.js';
 import type { IncidentOutput, IncidentSummary, Page } from './types.js';
 import { fileForUrl, rootPrefix } from './urls.js';
@@ -85,6 +85,7 @@ function summarize(incident: Incident, timeline: Timeline, url: string): Inciden
     summary: incident.summary,
     draft: incident.draft,
     t0: timeline.t0 === null ? null : formatDateTime(timeline.t0, zone),
+    t0Iso: timeline.t0 === null ? null : isoUtc(timeline.t0),
     durationS,
     duration: humanDuration(durationS),
     metrics: timeline.metrics,

@@ -30,6 +30,8 @@ export interface IncidentSummary {
   summary: string | null;
   draft: boolean;
   t0: string | null;
+  /** T0 as a UTC instant (`2020-09-02T08:25:00.000Z`), for incidents.json. */
+  t0Iso?: string | null;
   durationS: number | null;
   duration: string | null;
   metrics: TimelineMetrics;
