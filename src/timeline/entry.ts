@@ -47,7 +47,7 @@ interface Place {
 /** Reads a block's phrasing content as an entry, a date line, or nothing. */
 export function readEntry(children: readonly PhrasingContent[], place: Place, st: EntryState): EntryRead {
   const text = plainText(children);
-  const ctx = { zone: st.zone, date: st.date, year: st.year ?? st.date?.year ?? null };
+  const ctx = { zone: st.zone, date: st.date, year: st.date?.year ?? st.year };
   let r = parseTimestamp(text, ctx);
   if (!r.ok) {
     if (r.found) st.reporter.error('timeline/timestamp', r.reason, place);
@@ -64,7 +64,19 @@ export function readEntry(children: readonly PhrasingContent[], place: Place, st
     st.reporter.error('timeline/no-date', `"${text.slice(0, r.length).trim()}" has no date and none is known yet; add a date heading or a date in the front-matter`, place);
     return { kind: 'none', found: true };
   }
-  if (!r.hasDate && st.prevAt !== null && r.at < st.prevAt && st.date) {
+  if (st.prevAt !== null && r.at < st.prevAt && r.notes.some((n) => n.kind === 'overlap')) {
+    // A DST overlap: order in the timeline says the second occurrence was meant.
+    const later = parseTimestamp(text, { ...ctx, preferLater: true });
+    if (later.ok && later.at !== null && later.at >= st.prevAt) r = later;
+  }
+  if (r.yearInferred && st.prevAt !== null && r.at !== null && r.at < st.prevAt && r.date) {
+    const next = parseTimestamp(text, { ...ctx, year: r.date.year + 1 });
+    if (next.ok && next.at !== null) {
+      r = next;
+      st.reporter.info('timeline/rollover', `${text.slice(0, r.length).trim()} is earlier than the entry before; read as ${r.date!.year}`, place);
+    }
+  }
+  if (!r.hasDate && st.prevAt !== null && r.at! < st.prevAt && st.date) {
     const rolled = parseTimestamp(text, { ...ctx, date: nextDay(st.date) });
     if (rolled.ok && rolled.at !== null) {
       r = rolled;

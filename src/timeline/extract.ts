@@ -11,7 +11,7 @@ import type { DateParts } from '../time/parse-timestamp.js';
 import { mapText, plainText, splitLines, trimEdges } from './inline.js';
 import { readMarkers, stripMarkers } from './markers.js';
 import { readEntry, type EntryState, type PendingEntry } from './entry.js';
-import { sectionZone } from './section-zone.js';
+import { sectionZone, zoneNote } from './section-zone.js';
 import { readTable } from './table.js';
 import type { TimelineEvent } from './types.js';
 
@@ -104,9 +104,18 @@ function paragraph(line: Paragraph, whole: Paragraph, w: Walk): void {
       fromLines.set(p, whole);
       w.open.nodes.push(p);
     }
+  } else if (r.kind === 'none' && !r.found && w.entries.length === 0 && setZone(line, w)) {
+    return;
   } else if (r.kind === 'none' && !r.found) {
     w.st.reporter.info('timeline/no-timestamp', 'paragraph in the Timeline section does not start with a timestamp; it is not an event', place(line, w.st.lineOffset));
   }
+}
+
+/** A note before the first entry such as `All times are CDT.` sets the zone of the entries. */
+function setZone(line: Paragraph, w: Walk): boolean {
+  const zone = zoneNote(plainText(line.children), w.st.zone, w.st.reporter, place(line, w.st.lineOffset));
+  if (zone) w.st.zone = zone;
+  return zone !== null;
 }
 
 function list(node: List, w: Walk): void {

@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { iso } from '../time/instant.js';
-import { formatLocal } from './local-time.js';
+import { formatLocal } from '../time/format.js';
 import { formatDelta, formatOffset } from './duration.js';
 import type { ComputedEvent, Timeline, TimelineEventJson, TimelineJson } from './types.js';
 

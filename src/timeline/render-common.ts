@@ -2,9 +2,8 @@
  * What the text, markdown and HTML renderers share: the columns of a timeline row,
  * computed from the published JSON only, and the cleaning of attacker-controlled text.
  */
-import type { DurationStyle } from './duration.js';
-import { formatDelta, formatOffset } from './duration.js';
-import { formatLocal, formatUtc } from './local-time.js';
+import { formatDelta, formatOffset, type DurationStyle } from './duration.js';
+import { formatLocal, formatUtc, isoToMs } from '../time/format.js';
 import type { TimelineEventJson, TimelineJson } from './types.js';
 
 export interface RenderOptions {
@@ -30,13 +29,6 @@ const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u20
 /** Removes ANSI escape sequences and control characters from untrusted text. */
 export function cleanText(text: string): string {
   return text.replace(ANSI, '').replace(CONTROL, '');
-}
-
-/** Milliseconds from an ISO instant written by {@link timelineToJson} (`…T06:40:00.000Z`). */
-export function isoToMs(at: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?Z$/.exec(at);
-  if (!m) return NaN;
-  return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, Number((m[7] ?? '0').padEnd(3, '0')));
 }
 
 /** The cells of one event. */

@@ -1,35 +1,49 @@
 /**
- * A Timeline heading may name the zone of its entries: `Timeline (all times CDT)`,
- * `Timeline (times in UTC)`, `Timeline — Europe/Berlin`. An abbreviation that the
- * file's own zone uses keeps the file's zone (its DST rules); another one becomes its
- * fixed offset; a zone name is normalized.
+ * The zone a Timeline section declares for its entries: in its heading
+ * (`Timeline (all times CDT)`, `Timeline — UTC`) or in a note before the first entry
+ * (`All times are in Europe/Berlin.`). An abbreviation that the file's own zone uses
+ * keeps the file's zone (and its DST rules); another one becomes its fixed offset; a
+ * zone name is normalized. Entries that write their own zone are not affected.
  */
 import type { Reporter } from '../diagnostics.js';
 import { isAbbreviation, resolveAbbreviation } from '../time/abbreviations.js';
 import { fixedZoneName, normalizeZone } from '../time/zones.js';
 
-const PATTERNS = [
-  /\(\s*(?:all\s+)?(?:times?\s+)?(?:are\s+)?(?:in\s+)?([A-Za-z][\w/+:-]*(?:[+-]\d{1,2}(?::\d{2})?)?)\s*\)\s*$/i,
-  /[—–:-]\s*(?:all\s+)?(?:times?\s+)?(?:in\s+)?([A-Za-z][\w/+:-]*)\s*$/i,
+const ZONE = '([A-Za-z][\\w/+:-]*)';
+const HEADING = [
+  new RegExp(`\\(\\s*(?:all\\s+)?(?:times?\\s+)?(?:are\\s+)?(?:in\\s+)?${ZONE}\\s*\\)\\s*$`, 'i'),
+  new RegExp(`[—–:-]\\s*(?:all\\s+)?(?:times?\\s+)?(?:in\\s+)?${ZONE}\\s*$`, 'i'),
 ];
+const NOTE = new RegExp(`^\\s*\\(?\\s*(?:all\\s+)?times\\s+(?:are\\s+)?(?:in\\s+|shown\\s+in\\s+)?${ZONE}\\s*\\.?\\s*\\)?\\s*$`, 'i');
+
+type Place = { line: number; column: number };
 
 /** The zone of the entries under a Timeline heading; `fileZone` when it names none. */
-export function sectionZone(heading: string, fileZone: string, reporter: Reporter, place: { line: number; column: number }): string {
+export function sectionZone(heading: string, fileZone: string, reporter: Reporter, place: Place): string {
   const rest = heading.replace(/^\s*timeline\b/i, '');
-  for (const re of PATTERNS) {
-    const word = re.exec(rest)?.[1];
-    if (!word) continue;
-    if (isAbbreviation(word) && word === word.toUpperCase()) {
-      const a = resolveAbbreviation(word, fileZone);
-      if (!a.ok) {
-        reporter.error('timeline/zone', a.reason, place);
-        return fileZone;
-      }
-      if (a.zone === fileZone || a.offset === 0) return a.offset === 0 ? 'UTC' : fileZone;
-      return fixedZoneName(a.offset);
-    }
-    const z = normalizeZone(word);
-    if (z.ok && (word.includes('/') || /^(utc|gmt)/i.test(word))) return z.zone;
+  for (const re of HEADING) {
+    const zone = zoneOf(re.exec(rest)?.[1], fileZone, reporter, place);
+    if (zone) return zone;
   }
   return fileZone;
+}
+
+/** The zone named by a note such as `All times are CDT.`, or null when the text is not one. */
+export function zoneNote(text: string, fileZone: string, reporter: Reporter, place: Place): string | null {
+  return zoneOf(NOTE.exec(text)?.[1], fileZone, reporter, place);
+}
+
+function zoneOf(word: string | undefined, fileZone: string, reporter: Reporter, place: Place): string | null {
+  if (!word) return null;
+  if (isAbbreviation(word) && word === word.toUpperCase()) {
+    const a = resolveAbbreviation(word, fileZone);
+    if (!a.ok) {
+      reporter.error('timeline/zone', a.reason, place);
+      return fileZone;
+    }
+    if (a.offset === 0) return 'UTC';
+    return a.zone === fileZone ? fileZone : fixedZoneName(a.offset);
+  }
+  const z = normalizeZone(word);
+  return z.ok && (word.includes('/') || /^(utc|gmt)/i.test(word)) ? z.zone : null;
 }

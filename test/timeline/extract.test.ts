@@ -153,3 +153,37 @@ describe('extractTimeline: markers and written offsets', () => {
     expect(tl.metrics).toEqual({ time_to_detect_s: null, time_to_acknowledge_s: null, time_to_mitigate_s: null, time_to_resolve_s: 3600 });
   });
 });
+
+describe('extractTimeline: year and DST order', () => {
+  it('dates without a year roll into the next year when they go backwards', () => {
+    const r = extract('## Timeline\n\n- Dec 31 23:50:00 a\n- Jan  1 00:10:00 b\n- Jan  1 00:20:00 c', 'UTC', { year: 2016, month: 12, day: 31 });
+    expect(r.events.map((e) => iso(e.at))).toEqual(['2016-12-31T23:50:00.000Z', '2017-01-01T00:10:00.000Z', '2017-01-01T00:20:00.000Z']);
+  });
+  it('in a DST overlap the order of entries picks the second occurrence', () => {
+    const r = extract('## Timeline\n\n- 2021-11-07 01:50 a\n- 01:10 b', 'America/Chicago');
+    expect(r.events.map((e) => iso(e.at))).toEqual(['2021-11-07T06:50:00.000Z', '2021-11-07T07:10:00.000Z']);
+    expect(r.reporter.list.filter((d) => d.rule === 'timeline/dst-overlap').map((d) => d.message)).toEqual([
+      expect.stringContaining('earlier'),
+      expect.stringContaining('later'),
+    ]);
+  });
+});
+
+describe('extractTimeline: section zone', () => {
+  it.each([
+    ['## Timeline (all times CDT)\n\n- 2020-01-15 03:25 a', 'UTC', '2020-01-15T08:25:00.000Z'],
+    ['## Timeline (all times CST)\n\n- 2021-11-07 03:15 a', 'America/Chicago', '2021-11-07T09:15:00.000Z'],
+    ['## Timeline — Europe/Berlin\n\n- 2020-01-15 03:25 a', 'UTC', '2020-01-15T02:25:00.000Z'],
+    ['## Timeline\n\nAll times are in UTC.\n\n- 2020-01-15 03:25 a', 'America/Chicago', '2020-01-15T03:25:00.000Z'],
+    ['## Timeline\n\nAll times CDT\n\n- 2020-01-15 03:25 a', 'UTC', '2020-01-15T08:25:00.000Z'],
+    ['## Timeline\n\n- 2020-01-15 03:25 PST a', 'Europe/Berlin', '2020-01-15T11:25:00.000Z'],
+  ])('%j in %s', (md, zone, at) => {
+    const r = extract(md, zone);
+    expect(iso(r.events[0]!.at)).toBe(at);
+    expect(r.reporter.list.filter((d) => d.level !== 'info')).toEqual([]);
+  });
+  it('an ambiguous abbreviation in the heading is an error', () => {
+    const r = extract('## Timeline (all times IST)\n\n- 2020-01-15 03:25 a', 'UTC');
+    expect(r.reporter.list[0]).toMatchObject({ level: 'error', rule: 'timeline/zone', line: 1 });
+  });
+});

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { timelineToJson } from '../../src/timeline/json.js';
 import { renderTimelineHtml } from '../../src/timeline/render-html.js';
 import { renderTimelineMarkdown, renderTimelineText } from '../../src/timeline/render-text.js';
-import { formatLocal } from '../../src/timeline/local-time.js';
+import { formatLocal } from '../../src/time/format.js';
 import type { TimelineJson } from '../../src/timeline/types.js';
 import { build } from './helpers.js';
 

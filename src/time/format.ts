@@ -1,11 +1,12 @@
 /**
+ * Instants as text and back, for display and for the published JSON.
  * Local time as shown to readers: `2020-08-30 01:40 CDT` in the display zone. Seconds
  * appear when not zero, sub-millisecond digits as written. The abbreviation comes from
  * the explicit table, else a `UTC+5:30` style offset — never from the machine's locale.
  */
 import { DateTime } from 'luxon';
-import { abbreviationFor } from '../time/abbreviations.js';
-import { fixedZoneName, luxonZone } from '../time/zones.js';
+import { abbreviationFor } from './abbreviations.js';
+import { fixedZoneName, luxonZone } from './zones.js';
 
 /** The abbreviation or offset name of `zone` at an instant: `CDT`, `CEST`, `UTC`, `UTC+5:30`. */
 export function zoneLabel(ms: number, zone: string): string {
@@ -27,4 +28,16 @@ export function formatLocal(ms: number, zone: string, precision?: string): strin
 /** `2020-08-30 06:40 UTC` style, for the UTC column. */
 export function formatUtc(ms: number, precision?: string): string {
   return formatLocal(ms, 'UTC', precision);
+}
+
+/** Epoch ms from an ISO instant as published (`2020-08-30T06:40:00.000Z`); NaN otherwise. */
+export function isoToMs(at: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?Z$/.exec(at);
+  if (!m) return NaN;
+  return Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, Number((m[7] ?? '0').padEnd(3, '0')));
+}
+
+/** ISO 8601 with milliseconds and `Z`; a sub-millisecond fraction is dropped. */
+export function isoMs(ms: number): string {
+  return new Date(Math.floor(ms)).toISOString();
 }
