@@ -10,7 +10,7 @@ import { parseTimestamp, type DateParts, type TimestampOk } from '../time/parse-
 import { nextDay } from '../time/timestamp-parts.js';
 import { luxonZone } from '../time/zones.js';
 import { mapText, plainText, stripPrefix, trimEdges } from './inline.js';
-import { findWritten, readMarkers, stripMarkers, type Markers } from './markers.js';
+import { findWritten, leadingMarkers, readMarkers, stripMarkers, type Markers } from './markers.js';
 import type { TimelineEvent } from './types.js';
 
 /** The reading state carried from one entry to the next. */
@@ -46,14 +46,16 @@ interface Place {
 
 /** Reads a block's phrasing content as an entry, a date line, or nothing. */
 export function readEntry(children: readonly PhrasingContent[], place: Place, st: EntryState): EntryRead {
-  const text = plainText(children);
+  const all = plainText(children);
+  const lead = leadingMarkers(all);
+  const text = all.slice(lead);
   const ctx = { zone: st.zone, date: st.date, year: st.date?.year ?? st.year };
   let r = parseTimestamp(text, ctx);
   if (!r.ok) {
     if (r.found) st.reporter.error('timeline/timestamp', r.reason, place);
     return { kind: 'none', found: r.found };
   }
-  const markers = readMarkers(r.rest, { milestone: null, t0: false, internal: false });
+  const markers = readMarkers(all.slice(0, lead) + r.rest, { milestone: null, t0: false, internal: false });
   const restText = stripMarkers(r.rest).trim();
   if (r.time === null && restText === '') {
     st.date = r.date;
@@ -87,7 +89,7 @@ export function readEntry(children: readonly PhrasingContent[], place: Place, st
   report(r, place, st.reporter);
   st.prevAt = r.at;
   st.date = dateIn(r.at!, st.zone) ?? r.date;
-  return { kind: 'entry', entry: build(r, children, markers, place, st) };
+  return { kind: 'entry', entry: build(r, stripPrefix(children, lead), markers, place, st) };
 }
 
 function build(r: TimestampOk, children: readonly PhrasingContent[], markers: Markers, place: Place, st: EntryState): PendingEntry {

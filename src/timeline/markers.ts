@@ -40,6 +40,11 @@ export function readMarkers(text: string, into: Markers): Markers {
   return into;
 }
 
+/** Length of the markers written before an entry's timestamp (`[T0] 03:25 …`). */
+export function leadingMarkers(text: string): number {
+  return /^(?:\s*\[\s*(?:t[-+]?0|detected|impact|acknowledged|ack|mitigated|resolved|internal)\s*\])+\s*/i.exec(text)?.[0].length ?? 0;
+}
+
 /** Removes every marker from a text. */
 export function stripMarkers(text: string): string {
   return text.replace(MARKER, '');

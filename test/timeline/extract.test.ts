@@ -187,3 +187,10 @@ describe('extractTimeline: section zone', () => {
     expect(r.reporter.list[0]).toMatchObject({ level: 'error', rule: 'timeline/zone', line: 1 });
   });
 });
+
+describe('extractTimeline: markers before the timestamp', () => {
+  it('[internal] [detected] 03:25 text', () => {
+    const r = extract('## Timeline\n\n- [internal] [detected] 03:25 text', 'UTC', D);
+    expect(r.events.map((e) => [iso(e.at), e.milestone, e.internal, e.text])).toEqual([['2020-09-02T03:25:00.000Z', 'detected', true, 'text']]);
+  });
+});
