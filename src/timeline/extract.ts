@@ -170,7 +170,17 @@ function startsWithTime(item: ListItem, st: EntryState): boolean {
 }
 
 function finish(e: PendingEntry): TimelineEvent {
-  const nodes = e.nodes;
+  // Markers may also be written in the paragraphs under a heading or paragraph entry.
+  const ev = e.event;
+  const m = { milestone: ev.milestone, t0: ev.isT0 ?? false, internal: ev.internal };
+  const nodes = e.nodes.map((n): RootContent => {
+    if (n.type !== 'paragraph') return n;
+    const text = plainText(n.children);
+    if (stripMarkers(text) === text) return n;
+    readMarkers(text, m);
+    return { ...n, children: trimEdges(mapText(n.children, stripMarkers)) };
+  }).filter((n) => n.type !== 'paragraph' || n.children.length > 0);
+  Object.assign(ev, { milestone: m.milestone, internal: m.internal }, m.t0 ? { isT0: true } : {});
   e.event.text = nodes.map((n) => blockText(n)).filter(Boolean).join('\n\n').trim();
   const html = nodes.length ? renderHtml(nodes) : '';
   e.event.html = nodes.length === 1 && nodes[0]!.type === 'paragraph' ? html.replace(/^<p>([\s\S]*)<\/p>$/, '$1') : html;

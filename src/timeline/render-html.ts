@@ -1,9 +1,17 @@
 /**
- * The timeline as an HTML fragment for pages and embeds: `<table class="pm-timeline">`
- * with local time, UTC, T±, Δ, milestone and approximation marks, text and source.
- * A pure function of the published JSON; every string is escaped except `html`,
- * which is already sanitized markdown or escaped log text.
+ * The timeline as an HTML fragment for embeds and for pasting into any page
+ * (`pm timeline FILE --format html` prints exactly what `embed/<slug>/index.html` holds):
+ *
+ *   <table class="pm-timeline"> caption (title, zone, T0), then one row per event with
+ *   three cells: when (local time, UTC), T± (offset from T0, Δ since the event before),
+ *   event (milestone and other marks, the text, the source).
+ *
+ * A pure function of the published JSON. Every string is escaped except `html`, which is
+ * already sanitized markdown or escaped log text. Readable without any stylesheet; the
+ * embed stylesheet (themes/default/embed/timeline.css) styles the same class names, and
+ * the `<pm-timeline>` element builds the same structure in the browser.
  */
+import { formatLocal, isoToMs } from '../time/format.js';
 import { rowCells, type RenderOptions } from './render-common.js';
 import type { TimelineEventJson, TimelineJson } from './types.js';
 
@@ -12,15 +20,32 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 }
 
+/** How a milestone is labelled on pages and embeds: `T0`, `detected`, … */
+export function milestoneLabel(milestone: string): string {
+  return milestone === 't0' ? 'T0' : milestone;
+}
+
 export function renderTimelineHtml(json: TimelineJson, options: RenderOptions = {}): string {
-  const head =
-    '<thead><tr><th scope="col">Local</th><th scope="col">UTC</th><th scope="col" title="offset from T0">T±</th>' +
-    '<th scope="col" title="time since the event before">Δ</th><th scope="col"><span class="pm-visually-hidden">Marks</span></th>' +
-    '<th scope="col">Event</th><th scope="col">Source</th></tr></thead>';
-  const rows = json.events.map((e) => row(e, json, options)).join('\n');
   const zone = escapeHtml(json.incident.display_timezone);
-  const caption = `<caption>Timeline${json.incident.title ? ` — ${escapeHtml(json.incident.title)}` : ''} (times in ${zone})</caption>`;
-  return `<table class="pm-timeline" data-zone="${zone}">\n${caption}\n${head}\n<tbody>\n${rows}\n</tbody>\n</table>`;
+  const head =
+    '<thead><tr><th scope="col" class="pm-when">Time</th>' +
+    '<th scope="col" class="pm-offset" title="offset from T0; time since the event before">T±</th>' +
+    '<th scope="col" class="pm-text">Event</th></tr></thead>';
+  const rows = json.events.length
+    ? json.events.map((e) => row(e, json, options)).join('\n')
+    : '<tr class="pm-empty"><td colspan="3">No timeline entries.</td></tr>';
+  return (
+    `<table class="pm-timeline" data-slug="${escapeHtml(json.incident.slug)}" data-zone="${zone}">\n` +
+    `${caption(json)}\n${head}\n<tbody>\n${rows}\n</tbody>\n</table>`
+  );
+}
+
+function caption(json: TimelineJson): string {
+  const zone = json.incident.display_timezone;
+  const t0ms = json.incident.t0 === null ? NaN : isoToMs(json.incident.t0);
+  const t0 = Number.isNaN(t0ms) ? '' : `; T0 ${formatLocal(t0ms, zone)}`;
+  const title = json.incident.title ? `<span class="pm-title">${escapeHtml(json.incident.title)}</span> ` : '';
+  return `<caption>${title}<small class="pm-zone">Times in ${escapeHtml(zone)}${escapeHtml(t0)}</small></caption>`;
 }
 
 function row(e: TimelineEventJson, json: TimelineJson, options: RenderOptions): string {
@@ -30,20 +55,24 @@ function row(e: TimelineEventJson, json: TimelineJson, options: RenderOptions): 
   if (e.approximate) classes.push('pm-approximate');
   if (e.internal) classes.push('pm-internal');
   const marks: string[] = [];
-  if (e.milestone) marks.push(`<span class="pm-mark pm-mark-milestone" title="milestone: ${escapeHtml(e.milestone)}">${escapeHtml(e.milestone)}</span>`);
-  if (e.approximate) marks.push('<span class="pm-mark pm-mark-approximate" title="approximate time">~</span>');
+  if (e.milestone) {
+    const label = escapeHtml(milestoneLabel(e.milestone));
+    marks.push(`<span class="pm-mark pm-mark-milestone" title="milestone: ${label}">${label}</span>`);
+  }
+  if (e.approximate) marks.push('<span class="pm-mark pm-mark-approximate" title="approximate time">approx.</span>');
   if (e.count !== undefined && e.count > 1) marks.push(`<span class="pm-mark pm-mark-count" title="${e.count} log lines">×${e.count}</span>`);
-  if (e.internal) marks.push('<span class="pm-mark pm-mark-internal" title="internal">internal</span>');
-  const time = `<time datetime="${escapeHtml(e.at)}">${escapeHtml(c.local)}</time>`;
-  const offset = c.offset ? `<span title="${escapeHtml(e.offset_s === null ? '' : `${e.offset_s} s`)}">${escapeHtml(c.offset)}</span>` : '';
-  const cells = [
-    `<td class="pm-local">${e.approximate ? '~' : ''}${time}</td>`,
-    `<td class="pm-utc">${escapeHtml(c.utc)}</td>`,
-    `<td class="pm-offset">${offset}</td>`,
-    `<td class="pm-delta">${escapeHtml(c.delta)}</td>`,
-    `<td class="pm-marks">${marks.join(' ')}</td>`,
-    `<td class="pm-text">${e.html}</td>`,
-    `<td class="pm-source">${escapeHtml(c.source)}</td>`,
-  ];
-  return `<tr class="${classes.join(' ')}">${cells.join('')}</tr>`;
+  if (e.internal) marks.push('<span class="pm-mark pm-mark-internal" title="left out of public builds">internal</span>');
+  const approx = e.approximate ? '<abbr class="pm-approx" title="approximate">~</abbr>' : '';
+  const when =
+    `<td class="pm-when">${approx}<time datetime="${escapeHtml(e.at)}">${escapeHtml(c.local)}</time>` +
+    ` <small class="pm-utc">${escapeHtml(c.utc)}</small></td>`;
+  const offsetTitle = e.offset_s === null ? '' : ` title="${escapeHtml(`${e.offset_s} s from T0`)}"`;
+  const offset =
+    `<td class="pm-offset"><span class="pm-t"${offsetTitle}>${escapeHtml(c.offset)}</span>` +
+    (c.delta ? ` <small class="pm-delta" title="since the event before">${escapeHtml(c.delta)}</small>` : '') +
+    '</td>';
+  const text =
+    `<td class="pm-text">${marks.length ? `<span class="pm-marks">${marks.join(' ')}</span> ` : ''}` +
+    `<div class="pm-body">${e.html}</div><small class="pm-source">${escapeHtml(c.source)}</small></td>`;
+  return `<tr class="${classes.join(' ')}">${when}${offset}${text}</tr>`;
 }

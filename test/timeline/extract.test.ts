@@ -194,3 +194,10 @@ describe('extractTimeline: markers before the timestamp', () => {
     expect(r.events.map((e) => [iso(e.at), e.milestone, e.internal, e.text])).toEqual([['2020-09-02T03:25:00.000Z', 'detected', true, 'text']]);
   });
 });
+
+describe('extractTimeline: markers in the text under an entry', () => {
+  it('a marker in the paragraph under a heading entry counts', () => {
+    const r = extract('## Timeline\n\n### 2020-09-02 03:25\n\nCut off. [Detected]\n\nMore [internal]', 'UTC');
+    expect(r.events.map((e) => [e.milestone, e.internal, e.text])).toEqual([['detected', true, 'Cut off.\n\nMore']]);
+  });
+});
