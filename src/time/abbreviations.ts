@@ -41,7 +41,7 @@ export const ABBREVIATIONS: Readonly<Record<string, readonly AbbreviationMeaning
   PST: [m(-8, 'Pacific Standard Time', US_PACIFIC)],
   PDT: [m(-7, 'Pacific Daylight Time', US_PACIFIC)],
   MST: [m(-7, 'Mountain Standard Time', US_MOUNTAIN)],
-  MDT: [m(-6, 'Mountain Daylight Time', US_MOUNTAIN)],
+  MDT: [m(-6, 'Mountain Daylight Time', US_MOUNTAIN.filter((z) => z !== 'America/Phoenix'))],
   CST: [
     m(-6, 'Central Standard Time (North America)', US_CENTRAL),
     m(8, 'China Standard Time', CHINA),
@@ -72,7 +72,7 @@ export const ABBREVIATIONS: Readonly<Record<string, readonly AbbreviationMeaning
   HKT: [m(8, 'Hong Kong Time', ['Asia/Hong_Kong'])],
   SGT: [m(8, 'Singapore Time', ['Asia/Singapore'])],
   AEST: [m(10, 'Australian Eastern Standard Time', AU_EAST)],
-  AEDT: [m(11, 'Australian Eastern Daylight Time', AU_EAST)],
+  AEDT: [m(11, 'Australian Eastern Daylight Time', AU_EAST.filter((z) => z !== 'Australia/Brisbane'))],
   ACST: [m(9.5, 'Australian Central Standard Time', ['Australia/Adelaide', 'Australia/Darwin'])],
   ACDT: [m(10.5, 'Australian Central Daylight Time', ['Australia/Adelaide'])],
   AWST: [m(8, 'Australian Western Standard Time', ['Australia/Perth'])],
