@@ -6,7 +6,7 @@
  * instant is taken when the previous line of the same source is already past the
  * earlier one (the log has gone back on the wall clock).
  */
-import { resolveLocal } from '../time/instant.js';
+import { iso, resolveLocal, type LocalResolution } from '../time/instant.js';
 import { fixedZoneName, luxonZone } from '../time/zones.js';
 
 export type ClockResult =
@@ -34,6 +34,8 @@ export class SourceClock {
   private dayOffset: number | null = null;
   private minuteKey = Number.NaN;
   private minuteOffset = 0;
+  /** On a day with a DST change: each minute's resolution, earlier and later instant. */
+  private readonly transitionMinutes = new Map<number, { early: LocalResolution; late: LocalResolution }>();
   /** Instant of the previous line resolved in the source zone. */
   private lastAt = Number.NEGATIVE_INFINITY;
 
@@ -50,6 +52,7 @@ export class SourceClock {
     const key = (y * 100 + mo) * 100 + d;
     if (key !== this.dayKey) {
       this.dayKey = key;
+      this.transitionMinutes.clear();
       this.dayUtc = Date.UTC(y, mo - 1, d);
       const before = this.z.offset(this.dayUtc - 14 * HOUR_MS);
       const after = this.z.offset(this.dayUtc + DAY_MS + 14 * HOUR_MS);
@@ -61,15 +64,26 @@ export class SourceClock {
       this.lastAt = ms;
       return { ok: true, ms };
     }
-    const w = { year: y, month: mo, day: d, hour: h, minute: mi, second: Math.min(s, 59), millisecond: 0 };
-    let r = resolveLocal(w, this.zone);
-    if (r.ok && r.note?.kind === 'overlap' && this.lastAt > r.ms + (s === 60 ? 1000 : 0) + frac) {
-      r = resolveLocal(w, this.zone, true);
+    // A day with a DST change: resolve each minute once (changes fall on minute boundaries).
+    const minute = h * 60 + mi;
+    let cached = this.transitionMinutes.get(minute);
+    if (cached === undefined) {
+      const w = { year: y, month: mo, day: d, hour: h, minute: mi, second: 0, millisecond: 0 };
+      const early = resolveLocal(w, this.zone);
+      const late = early.ok && early.note?.kind === 'overlap' ? resolveLocal(w, this.zone, true) : early;
+      cached = { early, late };
+      this.transitionMinutes.set(minute, cached);
     }
+    const offsetInMinute = s * 1000 + frac;
+    let r = cached.early;
+    if (r.ok && r.note?.kind === 'overlap' && this.lastAt > r.ms + offsetInMinute) r = cached.late;
     if (!r.ok) return r;
-    const ms = r.ms + (s === 60 ? 1000 : 0) + frac;
+    const ms = r.ms + offsetInMinute;
     this.lastAt = ms;
-    return r.note ? { ok: true, ms, note: r.note } : { ok: true, ms };
+    if (!r.note) return { ok: true, ms };
+    const what = r.note.message.split(';')[0] ?? '';
+    const which = r.note.kind === 'gap' ? 'read as' : r === cached.early ? 'took the earlier,' : 'took the later,';
+    return { ok: true, ms, note: { kind: r.note.kind, message: `${what}; ${which} ${iso(ms)}` } };
   }
 
   /**

@@ -12,48 +12,58 @@ const DELIMITER = 1;
 const VALUE = 2;
 const DIGIT = 4;
 
-const CLASS = new Uint8Array(128);
+/** Character classes for the whole BMP: one table lookup per character, no range test. */
+const CLASS = new Uint8Array(65536);
 for (const c of ' \t=,;()[]{}"\'/<>@') CLASS[c.charCodeAt(0)] = DELIMITER;
 for (const c of 'abcdefABCDEF:.-_xX') CLASS[c.charCodeAt(0)] = VALUE;
 for (let d = 48; d <= 57; d++) CLASS[d] = VALUE | DIGIT;
 
 const HASH = 35; // '#'
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
 let buffer = new Uint16Array(1024);
 let scanned = 0;
 
 /**
  * Computes the shape of `text` into a reused buffer and returns its FNV-1a hash,
- * without building a string or an array: grouping looks runs up by hash, then
- * compares the buffer with {@link sameShape}, and copies it with {@link copyShape}.
+ * in one pass and without building a string or an array: grouping looks runs up
+ * by hash, then compares the buffer with {@link sameShape} and copies it with
+ * {@link copyShape}. A token's hash is computed speculatively and replaced by the
+ * hash of `#` when the token turns out to be variable.
  */
 export function scanShape(text: string): number {
   const n = text.length;
   if (buffer.length < n) buffer = new Uint16Array(Math.max(n, buffer.length * 2));
   const buf = buffer;
   let len = 0;
+  let h = FNV_OFFSET;
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
-    if (c < 128 && CLASS[c] === DELIMITER) {
+    let k = CLASS[c]!;
+    if (k === DELIMITER) {
       buf[len++] = c;
+      h = Math.imul(h ^ c, FNV_PRIME);
       i++;
       continue;
     }
     const start = i;
     const mark = len;
+    let th = h;
     let all = VALUE | DIGIT;
     let digit = 0;
-    while (i < n) {
-      c = text.charCodeAt(i);
-      const k = c < 128 ? CLASS[c]! : 0;
-      if (k === DELIMITER) break;
+    for (;;) {
       all &= k;
-      digit |= k & DIGIT;
+      digit |= k;
       buf[len++] = c;
-      i++;
+      th = Math.imul(th ^ c, FNV_PRIME);
+      if (++i >= n) break;
+      c = text.charCodeAt(i);
+      k = CLASS[c]!;
+      if (k === DELIMITER) break;
     }
-    if (digit && all & VALUE) {
+    if ((digit & DIGIT) !== 0 && (all & VALUE) !== 0) {
       let end = i;
       while (end > start + 1) {
         const t = text.charCodeAt(end - 1);
@@ -62,11 +72,14 @@ export function scanShape(text: string): number {
       }
       len = mark;
       buf[len++] = HASH;
-      for (let k = end; k < i; k++) buf[len++] = text.charCodeAt(k);
-    }
+      h = Math.imul(h ^ HASH, FNV_PRIME);
+      for (let q = end; q < i; q++) {
+        const t = text.charCodeAt(q);
+        buf[len++] = t;
+        h = Math.imul(h ^ t, FNV_PRIME);
+      }
+    } else h = th;
   }
-  let h = 0x811c9dc5;
-  for (let k = 0; k < len; k++) h = Math.imul(h ^ buf[k]!, 0x01000193);
   scanned = len;
   return h >>> 0;
 }

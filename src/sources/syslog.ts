@@ -12,9 +12,17 @@ import { readRepeat, syslogMessage } from './syslog-tag.js';
 import { parse5424 } from './syslog5424.js';
 import { bad, type ParseOutcome, type ParsedRecord, type RecordParser } from './types.js';
 
-const MONTHS: Record<string, number> = {
-  Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12,
-};
+const MONTH_CODES = new Map<number, number>(
+  ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((m, i) => [
+    (m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2),
+    i + 1,
+  ]),
+);
+
+/** Month number of the 3-letter English abbreviation at `p`, without slicing. */
+function monthAt(line: string, p: number): number | undefined {
+  return MONTH_CODES.get((line.charCodeAt(p) << 16) | (line.charCodeAt(p + 1) << 8) | line.charCodeAt(p + 2));
+}
 
 function digit(text: string, i: number): number {
   const c = text.charCodeAt(i) - 48;
@@ -58,7 +66,7 @@ export class SyslogParser implements RecordParser {
   }
 
   private parse3164(line: string, p: number): ParseOutcome | ParsedRecord {
-    const month = MONTHS[line.slice(p, p + 3)];
+    const month = monthAt(line, p);
     if (month === undefined || line.charCodeAt(p + 3) !== 32) return bad('no syslog timestamp (expected `Mmm dd hh:mm:ss`)');
     let i = p + 4;
     if (line.charCodeAt(i) === 32) i++;

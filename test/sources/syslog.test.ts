@@ -70,6 +70,21 @@ describe('RFC 3164', () => {
   });
 });
 
+describe('DST in a zone with a 45-minute offset', () => {
+  it('resolves the Pacific/Chatham overlap (03:45 CHADT → 02:45 CHAST) by order', () => {
+    const p = parser('Pacific/Chatham', 2017);
+    const at = (line: string): string => {
+      const r = p.parse(line);
+      return r?.ok ? iso(r.at) : `error: ${r?.reason}`;
+    };
+    expect(at('Apr  1 23:00:00 h app: evening')).toBe('2017-04-01T09:15:00.000Z');
+    expect(at('Apr  2 02:50:00 h app: first pass')).toBe('2017-04-01T13:05:00.000Z');
+    expect(at('Apr  2 03:30:00 h app: still daylight time')).toBe('2017-04-01T13:45:00.000Z');
+    expect(at('Apr  2 02:50:30 h app: second pass')).toBe('2017-04-01T14:05:30.000Z');
+    expect(at('Apr  2 04:00:00 h app: after')).toBe('2017-04-01T15:15:00.000Z');
+  });
+});
+
 describe('RFC 5424 and rsyslog ISO lines', () => {
   it('reads structured data, fractional seconds, offsets and a BOM before the message', async () => {
     const r = await readFixture('rfc5424.log');
