@@ -11,7 +11,7 @@ import type { DateParts } from '../time/parse-timestamp.js';
 import { mapText, plainText, splitLines, trimEdges } from './inline.js';
 import { readMarkers, stripMarkers } from './markers.js';
 import { readEntry, type EntryState, type PendingEntry } from './entry.js';
-import { sectionZone, zoneNote } from './section-zone.js';
+import { sectionZone, TIMELINE_TITLE, zoneNote } from './section-zone.js';
 import { readTable } from './table.js';
 import type { TimelineEvent } from './types.js';
 
@@ -44,7 +44,7 @@ interface Walk {
 
 /** Reads the Timeline section of a post; never throws on content. */
 export function extractTimeline(tree: Root, ctx: ExtractContext): ExtractResult {
-  const start = tree.children.findIndex((n) => n.type === 'heading' && /^\s*timeline\b/i.test(plainText(n.children)));
+  const start = tree.children.findIndex((n) => n.type === 'heading' && TIMELINE_TITLE.test(plainText(n.children)));
   if (start < 0) return { events: [], section: null };
   const heading = tree.children[start] as Heading;
   let end = start + 1;

@@ -18,9 +18,12 @@ const NOTE = new RegExp(`^\\s*\\(?\\s*(?:all\\s+)?times\\s+(?:are\\s+)?(?:in\\s+
 
 type Place = { line: number; column: number };
 
+/** `Timeline`, `Incident timeline`, `Detailed Timeline (all times CDT)`. */
+export const TIMELINE_TITLE = /^\s*(?:[\p{L}-]+\s+){0,2}?timeline\b/iu;
+
 /** The zone of the entries under a Timeline heading; `fileZone` when it names none. */
 export function sectionZone(heading: string, fileZone: string, reporter: Reporter, place: Place): string {
-  const rest = heading.replace(/^\s*timeline\b/i, '');
+  const rest = heading.replace(TIMELINE_TITLE, '');
   for (const re of HEADING) {
     const zone = zoneOf(re.exec(rest)?.[1], fileZone, reporter, place);
     if (zone) return zone;

@@ -201,3 +201,12 @@ describe('extractTimeline: markers in the text under an entry', () => {
     expect(r.events.map((e) => [e.milestone, e.internal, e.text])).toEqual([['detected', true, 'Cut off.\n\nMore']]);
   });
 });
+
+describe('extractTimeline: section titles', () => {
+  it.each(['Timeline', 'timeline', 'Incident Timeline', 'Detailed timeline (all times UTC)', 'TIMELINE — UTC'])('%s opens the section', (title) => {
+    expect(extract(`### ${title}\n\n- 2020-01-01 10:00 a`, 'UTC').events).toHaveLength(1);
+  });
+  it.each(['Timelines of other things', 'Why the schedule slipped, a timeline of mistakes'])('%s does not', (title) => {
+    expect(extract(`### ${title}\n\n- 2020-01-01 10:00 a`, 'UTC').section).toBeNull();
+  });
+});
