@@ -8,7 +8,7 @@
 import { Reporter } from '../diagnostics.js';
 import type { TimelineEvent } from '../timeline/types.js';
 import { finalizeCount, Grouper } from './group.js';
-import { cleanText, escapeHtml } from './text.js';
+import { logText } from './text.js';
 import type { ParsedRecord, ParseOutcome } from './types.js';
 
 
@@ -55,14 +55,14 @@ export class Collector {
   private event(rec: ParsedRecord, line: number): TimelineEvent {
     const label = rec.label ?? this.label;
     const file = this.reporter.file;
-    const text = cleanText(rec.text);
+    const { text, html } = logText(rec.text);
     const ev: TimelineEvent = {
       at: rec.at,
       end: rec.end ?? null,
       zone: rec.zone,
       approximate: false,
       text,
-      html: escapeHtml(text),
+      html,
       milestone: rec.milestone ?? null,
       internal: rec.internal ?? false,
       source: label === undefined ? { file, line } : { file, line, label },

@@ -2,7 +2,10 @@
  * `match` / `exclude`: regular expressions tested on the raw line (or CSV record,
  * or JSON/YAML item) before it is parsed, so that lines a source does not want cost
  * one regex test and nothing else. A line is kept when it matches `match` (if set)
- * and does not match `exclude` (if set).
+ * and does not match `exclude` (if set). The expressions are used as written,
+ * without flags (`(?i)` is not JavaScript: write `[Ff]ailed` for a case-insensitive
+ * letter). Records dropped here are not parsed, so they are never counted as
+ * malformed.
  */
 import { compileRegex } from './spec.js';
 import type { SourceSpec } from './types.js';

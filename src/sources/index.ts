@@ -1,12 +1,19 @@
 /**
  * Structured log sources (DESIGN §4): validation of `sources:` entries, format
  * detection, per-format parsers, filtering, grouping and the streaming reader.
+ *
+ * Modules: types (contract), spec (front-matter validation), read (entry point),
+ * lines (streaming splitter), detect, filter, collect (events + diagnostics),
+ * group/shape (folding), clock/timestamp (time), text (escaping), and one parser
+ * per format: syslog (+ syslog-tag, syslog5424), json (+ json-array), csv, yaml, clf.
  */
 export { readSource } from './read.js';
 export { parseSourceSpecs, parseWindow, compileRegex, type SpecReport } from './spec.js';
 export { detectFormat } from './detect.js';
+export { parseIso, fractionMs, isoInstant } from './timestamp.js';
 export { messageShape } from './shape.js';
-export { cleanText, escapeHtml } from './text.js';
+export { cleanText, escapeHtml, logText, stripBom } from './text.js';
+export { buildFilter, describeFilter, type LineFilter, type FilterResult } from './filter.js';
 export { readLines, binaryReason, type LineStats } from './lines.js';
 export { SOURCE_FORMATS } from './types.js';
 export type {
@@ -28,5 +35,5 @@ export { ClfParser } from './clf.js';
 export { parseYamlItems } from './yaml.js';
 export { parseJsonArray } from './json-array.js';
 export { SourceClock } from './clock.js';
-export { parseTimeValue, epochInstant, parseIso } from './timestamp.js';
+export { parseTimeValue, epochInstant, type TimeValue } from './timestamp.js';
 export { Grouper, finalizeCount } from './group.js';

@@ -150,7 +150,9 @@ async function readWhole(format: 'json' | 'yaml', spec: SourceSpec, ctx: SourceC
   const buf = await readFile(ctx.absPath);
   stats.bytes = buf.length;
   const text = stripBom(buf.toString('utf8'));
-  stats.lines = text === '' ? 0 : text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+  let lines = text === '' || text.endsWith('\n') ? 0 : 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  stats.lines = lines;
   const opts = { clock, timeField: spec.time_field, textField: spec.text_field };
   if (format === 'json') {
     for (const el of parseJsonArray(text)) {

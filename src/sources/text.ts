@@ -31,6 +31,12 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ENTITY[c] ?? c);
 }
 
+/** The two forms every log event carries: `text` (cleaned, raw otherwise) and `html` (escaped). */
+export function logText(raw: string): { text: string; html: string } {
+  const text = cleanText(raw);
+  return { text, html: escapeHtml(text) };
+}
+
 /** Removes a leading UTF-8 byte order mark. */
 export function stripBom(text: string): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -1,6 +1,6 @@
 /**
  * A `yaml` source is the structured log an author keeps by hand: a list of
- * `{at, text, milestone?, internal?, label?}` (or a mapping whose `events:` /
+ * `{at, text, end?, milestone?, internal?, label?}` (or a mapping whose `events:` /
  * `timeline:` is that list). `at` is read as the text written (YAML 1.2 core schema,
  * so `2017-01-07 22:23` stays a string) in the source zone unless it carries an
  * offset. The document is parsed whole; each item keeps the line it starts on.
@@ -50,6 +50,12 @@ function itemOutcome(node: Node | null, opts: YamlOptions): ParseOutcome {
   const rec: ParsedRecord = { ok: true, at: t.at, zone: t.zone, text: valueText(obj[textKey]).trim() };
   if (t.precision) rec.precision = t.precision;
   if (t.note) rec.note = t.note;
+  if (obj['end'] !== undefined && obj['end'] !== null) {
+    const end = parseTimeValue(obj['end'], opts.clock);
+    if (!end.ok) return bad(`end: ${end.reason}`);
+    if (end.at < t.at) return bad('`end` is before `at`');
+    rec.end = end.at;
+  }
   applyExtras(rec, (k) => obj[k]);
   return rec;
 }

@@ -39,11 +39,12 @@ describe('yaml', () => {
     expect(r.events.map((e) => [e.source.line, iso(e.at), e.milestone, e.internal, e.source.label])).toEqual([
       [2, '2017-01-07T21:23:00.000Z', 'detected', false, 'hand log'],
       [5, '2017-01-07T21:40:00.000Z', 'mitigated', false, 'firewall'],
-      [9, '2017-01-07T22:05:00.000Z', null, true, 'hand log'],
-      [13, '2017-01-07T22:23:17.250Z', null, false, 'hand log'],
+      [10, '2017-01-07T22:05:00.000Z', null, true, 'hand log'],
+      [14, '2017-01-07T22:23:17.250Z', null, false, 'hand log'],
     ]);
+    expect(iso(r.events[1]!.end!)).toBe('2017-01-07T21:55:00.000Z');
     expect(r.events[0]!.text).toBe('Pager fired for ssh auth failures');
-    expect(rules(r)).toEqual(['12:warning:source/malformed-line', '0:warning:source/malformed-summary']);
+    expect(rules(r)).toEqual(['13:warning:source/malformed-line', '0:warning:source/malformed-summary']);
   });
 
   it('is an error when the document is not a list', async () => {
