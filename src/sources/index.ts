@@ -37,3 +37,4 @@ export { parseJsonArray } from './json-array.js';
 export { SourceClock } from './clock.js';
 export { parseTimeValue, epochInstant, type TimeValue } from './timestamp.js';
 export { Grouper, finalizeCount } from './group.js';
+export { Collector, REPORTED } from './collect.js';
