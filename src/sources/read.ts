@@ -76,6 +76,10 @@ export async function readSource(spec: SourceSpec, ctx: SourceContext): Promise<
     reporter.error(rule, message);
     return done();
   }
+  if (head.length === 0) {
+    reporter.warn('source/empty', `source "${spec.path}" is empty: it adds no event`);
+    return done();
+  }
   const binary = binaryReason(head);
   if (binary) {
     reporter.error('source/binary', `source "${spec.path}" is not a text log: ${binary}`);

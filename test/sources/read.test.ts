@@ -48,6 +48,14 @@ describe('reading files', () => {
     ]);
   });
 
+  it('warns about an empty file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pm-src-'));
+    const file = path.join(dir, 'empty.log');
+    writeFileSync(file, '');
+    const r = await readSource({ path: 'empty.log' }, { absPath: file, file: 'empty.log', zone: 'UTC', year: 2017 });
+    expect(r.diagnostics).toEqual([expect.objectContaining({ level: 'warning', rule: 'source/empty' })]);
+  });
+
   it('counts every malformed line, lists the first five, then a total', async () => {
     const r = await readFixture('malformed.log', { format: 'syslog' });
     expect(rules(r)).toEqual([
