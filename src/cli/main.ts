@@ -18,7 +18,8 @@ const COMMANDS: Record<string, { spec: CommandSpec; run: Runner }> = {
   timeline: { spec: timelineSpec, run: runTimeline },
 };
 
-export const VERSION = '0.1.0';
+import { VERSION } from '../version.js';
+export { VERSION };
 
 function mainHelp(): string {
   const rows = Object.values(COMMANDS).map((c) => `  ${c.spec.usage}\n      ${c.spec.summary}`);

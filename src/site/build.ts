@@ -1,86 +1,71 @@
 /**
  * buildSite: discover → read → parse → incident model → timeline → render → write.
- * Only discovery/reading and the final write touch the disk; with `write: false`
- * the pages are returned in memory (tests, library users).
+ * With `write: false` everything happens in memory and the pages are returned
+ * (tests, library users); otherwise disk-build.ts writes the output folder
+ * atomically, reusing the cache and worker threads.
  */
-import path from 'node:path';
-import { loadConfig, resolveConfig } from '../config/resolve.js';
-import type { ConfigOverrides, ResolvedConfig, UserConfig } from '../config/types.js';
-import { hasErrors, Reporter, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { parseIncident } from '../incident/parse.js';
-import { createRenderer } from '../theme/engine.js';
-import { loadTheme } from '../theme/load.js';
-import { hashedAssets } from './assets.js';
-import { createSiteContext } from './context.js';
-import { discoverIncidents, readIncident } from './discover.js';
-import { renderIncident } from './render-incident.js';
-import { siteOutputs } from './outputs.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import type { ResolvedConfig } from '../config/types.js';
+import { buildToDisk } from './disk-build.js';
+import { checkSlugs, readAndProcess, renderSite, setupSite, type SetupOptions } from './pipeline.js';
 import { sortSummaries } from './render-indexes.js';
-import { incidentTimeline } from './sources.js';
 import type { IncidentSummary, Page } from './types.js';
-import { writeSite } from './write.js';
 
-export interface BuildOptions extends ConfigOverrides {
-  /** Write to the output folder (default true). False returns pages only. */
+export interface BuildOptions extends SetupOptions {
+  /** Write to the output folder (default true). False returns every page in memory. */
   write?: boolean;
-  /** Use this config instead of reading pm.config.yaml from the root. */
-  config?: UserConfig;
-  /** Called after each incident is rendered. */
+  /** Reuse and update the build cache in <root>/.pm-cache (default true; disk builds only). */
+  cache?: boolean;
+  /** Worker threads for large builds (default: 2, or 1 on a single core). */
+  threads?: number;
+  /** Called after each incident is processed or reused. */
   onProgress?: (done: number, total: number, file: string) => void;
+}
+
+export interface BuildStats {
+  incidents: number;
+  /** Incidents rendered in this build (the rest came from the cache). */
+  rendered: number;
+  /** Files in the output. */
+  files: number;
+  /** Files written by this build. */
+  written: number;
+  incremental: boolean;
 }
 
 export interface BuildResult {
   config: ResolvedConfig;
+  /** Every output file; only filled when `write: false`. */
   pages: Page[];
   incidents: IncidentSummary[];
   diagnostics: Diagnostic[];
   /** True when the output folder was replaced. */
   written: boolean;
+  stats: BuildStats;
 }
 
 export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
-  const root = path.resolve(options.root ?? '.');
-  const loaded = options.config ? { config: options.config, file: null, diagnostics: [] } : loadConfig(root);
-  const config = resolveConfig(loaded.config, { ...options, root }, loaded.file);
-  const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  const setup = setupSite(options);
+  if (options.write ?? true) return buildToDisk(setup, options);
 
-  const theme = loadTheme(config.themeDirs);
-  const assets = hashedAssets(theme);
-  const site = createSiteContext(config, createRenderer(theme), assets.names);
-  const files = discoverIncidents(root, config.postsDir);
-  if (files.length === 0) {
-    const where = new Reporter(path.relative(root, config.postsDir).split(path.sep).join('/') || '.');
-    diagnostics.push(where.warn('site/empty', 'no incidents found: add posts/<date>-<slug>.md or run `pm new incident "Title"`'));
-  }
-
-  const pages: Page[] = [...assets.pages];
-  const summaries: IncidentSummary[] = [];
-  const slugs = new Map<string, string>();
-  let done = 0;
+  const { root, config, site, files } = setup;
+  const results = [];
   for (const file of files) {
-    const incident = parseIncident(readIncident(root, file), config);
-    diagnostics.push(...incident.diagnostics);
-    options.onProgress?.(++done, files.length, file);
-    if (incident.draft && (!config.drafts || config.public)) continue;
-    const other = slugs.get(incident.slug);
-    if (other) {
-      diagnostics.push({ level: 'error', file, line: 1, column: 1, rule: 'site/duplicate-slug', message: `slug "${incident.slug}" is already used by ${other}; set a different \`slug:\`` });
-      continue;
-    }
-    slugs.set(incident.slug, file);
-    const { timeline, diagnostics: timelineProblems } = await incidentTimeline(root, incident, { public: config.public });
-    diagnostics.push(...timelineProblems);
-    const out = renderIncident(incident, timeline, site);
-    pages.push(...out.pages);
-    summaries.push(out.summary);
+    results.push(await readAndProcess(root, file, site, ''));
+    options.onProgress?.(results.length, files.length, file);
   }
-  const sorted = sortSummaries(summaries);
-  for (const output of siteOutputs) pages.push(...output(sorted, site));
+  const summaries = sortSummaries(results.flatMap((r) => (r.summary ? [r.summary] : [])));
+  const pages = [...setup.assets, ...results.flatMap((r) => r.pages), ...renderSite(summaries, site)];
   pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-
-  const all = sortDiagnostics(diagnostics);
-  const ok = !hasErrors(all);
-  const write = options.write ?? true;
-  if (ok && write) writeSite(pages, config.outDir);
-  return { config, pages, incidents: sorted, diagnostics: all, written: ok && write };
+  const diagnostics = sortDiagnostics([...setup.diagnostics, ...results.flatMap((r) => r.diagnostics), ...checkSlugs(results)]);
+  return {
+    config,
+    pages,
+    incidents: summaries,
+    diagnostics,
+    written: false,
+    stats: { incidents: summaries.length, rendered: summaries.length, files: pages.length, written: 0, incremental: false },
+  };
 }
+
+export { hasErrors };

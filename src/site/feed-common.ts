@@ -9,6 +9,9 @@ import { isoWithOffset } from './format.js';
 import type { IncidentSummary } from './types.js';
 import { absoluteUrl } from './urls.js';
 
+/** Feeds carry the newest incidents only, like most blogs' feeds (readers poll them often). */
+export const FEED_ENTRIES = 20;
+
 /** Characters XML 1.0 cannot carry at all (controls, lone surrogates, U+FFFE/U+FFFF) are dropped. */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 

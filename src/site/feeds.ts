@@ -1,10 +1,10 @@
 /**
  * `feed.xml` (Atom 1.0, RFC 4287) and `feed.json` (JSON Feed 1.1): one entry per
- * incident, newest first. Built from summaries only. Dates are the incidents' own
+ * incident, newest first, the newest FEED_ENTRIES only. Built from summaries only. Dates are the incidents' own
  * (never the clock), so the bytes depend on the input alone.
  */
 import type { SiteContext } from './context.js';
-import { escapeXml as x, feedContent, rfc3339, siteLinks } from './feed-common.js';
+import { escapeXml as x, feedContent, FEED_ENTRIES, rfc3339, siteLinks } from './feed-common.js';
 import { timelineJsonPath } from './render-incident.js';
 import type { IncidentSummary, Page } from './types.js';
 
@@ -27,7 +27,7 @@ export function atomFeed(summaries: readonly IncidentSummary[], site: SiteContex
     `  <author><name>${x(title)}</name></author>`,
     '  <generator>pm</generator>',
   ];
-  for (const s of summaries) lines.push(atomEntry(s, links));
+  for (const s of summaries.slice(0, FEED_ENTRIES)) lines.push(atomEntry(s, links));
   lines.push('</feed>', '');
   return [{ path: 'feed.xml', contents: lines.join('\n') }];
 }
@@ -64,7 +64,7 @@ export interface JsonFeedItem {
 
 export function jsonFeed(summaries: readonly IncidentSummary[], site: SiteContext): Page[] {
   const links = siteLinks(site);
-  const items = summaries.map((s): JsonFeedItem => {
+  const items = summaries.slice(0, FEED_ENTRIES).map((s): JsonFeedItem => {
     const item: JsonFeedItem = {
       id: links.id(s.url),
       url: links.url(s.url),

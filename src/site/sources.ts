@@ -33,8 +33,9 @@ export async function incidentTimeline(
   root: string,
   incident: Incident,
   opts: TimelineOptions = {},
-): Promise<{ timeline: Timeline; diagnostics: Diagnostic[] }> {
+): Promise<{ timeline: Timeline; diagnostics: Diagnostic[]; read: string[] }> {
   const diagnostics: Diagnostic[] = [];
+  const read: string[] = [];
   const events: TimelineEvent[] = [...incident.events];
   const dir = path.dirname(path.join(root, incident.file));
   const year = DateTime.fromMillis(incident.t0 ?? incident.date, { zone: luxonZone(incident.timezone) }).year;
@@ -52,6 +53,7 @@ export async function incidentTimeline(
       });
       continue;
     }
+    read.push(absPath);
     const zone = spec.timezone ? normalizeZone(spec.timezone) : null;
     const result = await readSource(spec, { absPath, file, zone: zone?.ok ? zone.zone : incident.timezone, year: spec.year ?? year });
     events.push(...result.events);
@@ -65,5 +67,5 @@ export async function incidentTimeline(
     public: opts.public ?? false,
   });
   diagnostics.push(...reporter.list);
-  return { timeline, diagnostics };
+  return { timeline, diagnostics, read };
 }

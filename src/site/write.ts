@@ -1,16 +1,40 @@
 /**
- * The last disk phase: writes pages beside the output folder, then swaps it in.
- * A build that fails or is killed before the swap leaves the previous output whole;
- * a build killed between the two renames of the swap is repaired by the next run.
+ * The last disk phase. Two ways to replace the output folder, both leaving the
+ * previous output whole if the build fails or is killed before it commits:
+ *
+ *  - full: every page is written into a staging folder beside the output, which is
+ *    then swapped in (rename out → retired, staging → out). A kill between the two
+ *    renames is repaired by the next run (recoverOutput).
+ *  - incremental (incremental.ts): only changed files are staged; a journal listing
+ *    the moves is written, then each file is renamed into place. A kill after the
+ *    journal is written is rolled forward by the next run.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { rollForward } from './journal.js';
 import type { Page } from './types.js';
 
 const STAGING = '.pm-staging-';
 const RETIRED = '.pm-retired-';
 
-/** Restores `out` from a retired copy if a previous swap was interrupted; clears stale staging folders. */
+/** Writes pages under a folder, creating each directory once. */
+export class DirSink {
+  private readonly made = new Set<string>();
+  constructor(readonly dir: string) {}
+  put(pages: readonly Page[]): void {
+    for (const page of pages) {
+      const target = path.join(this.dir, ...page.path.split('/'));
+      const parent = path.dirname(target);
+      if (!this.made.has(parent)) {
+        mkdirSync(parent, { recursive: true });
+        this.made.add(parent);
+      }
+      writeFileSync(target, page.contents);
+    }
+  }
+}
+
+/** Restores `out` if a previous swap was interrupted, rolls a journal forward, clears dead staging folders. */
 export function recoverOutput(out: string): void {
   const parent = path.dirname(out);
   const base = path.basename(out);
@@ -20,33 +44,48 @@ export function recoverOutput(out: string): void {
     if (name.startsWith(`${base}${RETIRED}`)) {
       if (!existsSync(out)) renameSync(full, out);
       else rmSync(full, { recursive: true, force: true });
-    } else if (name.startsWith(`${base}${STAGING}`) && !isAlive(name)) {
-      rmSync(full, { recursive: true, force: true });
     }
+  }
+  rollForward(out);
+  for (const name of readdirSync(parent)) {
+    if (name.startsWith(`${base}${STAGING}`) && !isAlive(name)) rmSync(path.join(parent, name), { recursive: true, force: true });
   }
 }
 
-export function writeSite(pages: readonly Page[], out: string): void {
+/** A fresh staging folder beside `out`, named after this process. */
+export function createStaging(out: string): string {
   recoverOutput(out);
   const parent = path.dirname(out);
   mkdirSync(parent, { recursive: true });
   const staging = path.join(parent, `${path.basename(out)}${STAGING}${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
-  try {
-    for (const page of pages) {
-      const target = path.join(staging, ...page.path.split('/'));
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, page.contents);
-    }
-  } catch (e) {
-    rmSync(staging, { recursive: true, force: true });
-    throw e;
-  }
-  const retired = path.join(parent, `${path.basename(out)}${RETIRED}${process.pid}`);
+  mkdirSync(staging);
+  return staging;
+}
+
+export function discardStaging(staging: string): void {
+  rmSync(staging, { recursive: true, force: true });
+}
+
+/** Swaps a complete staging folder in as `out`. */
+export function commitStaging(staging: string, out: string): void {
+  const retired = path.join(path.dirname(out), `${path.basename(out)}${RETIRED}${process.pid}`);
   const had = existsSync(out);
   if (had) renameSync(out, retired);
   renameSync(staging, out);
   if (had) rmSync(retired, { recursive: true, force: true });
+}
+
+/** Writes a whole site: stage everything, then swap. */
+export function writeSite(pages: readonly Page[], out: string): void {
+  const staging = createStaging(out);
+  try {
+    new DirSink(staging).put(pages);
+  } catch (e) {
+    discardStaging(staging);
+    throw e;
+  }
+  commitStaging(staging, out);
 }
 
 function isAlive(name: string): boolean {

@@ -48,7 +48,9 @@ export async function runBuild(argv: string[], io: CliIO): Promise<number> {
   if (!quiet) {
     const secs = ((io.now() - started) / 1000).toFixed(2);
     const out = path.relative(process.cwd(), result.config.outDir) || '.';
-    io.err(`pm build: ${result.incidents.length} incidents, ${result.pages.length} files → ${out}/ in ${secs}s${warnings ? `, ${warnings} warning(s)` : ''}\n`);
+    const { stats } = result;
+    const work = stats.incremental ? ` (${stats.rendered} rebuilt, ${stats.written} files written)` : '';
+    io.err(`pm build: ${stats.incidents} incidents, ${stats.files} files${work} → ${out}/ in ${secs}s${warnings ? `, ${warnings} warning(s)` : ''}\n`);
   }
   return 0;
 }

@@ -1,0 +1,87 @@
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/site/build.js';
+import { tempDir } from '../cli/helpers.js';
+
+const fixture = path.join(import.meta.dirname, '..', 'fixtures', 'site-basic');
+
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string, prefix: string): void => {
+    for (const name of readdirSync(d).sort()) {
+      const full = path.join(d, name);
+      if (statSync(full).isDirectory()) walk(full, `${prefix}${name}/`);
+      else out[`${prefix}${name}`] = readFileSync(full, 'latin1');
+    }
+  };
+  walk(dir, '');
+  return out;
+}
+
+/** Bumps mtime so the cache sees an edit even within one clock tick. */
+function edit(file: string, change: (text: string) => string): void {
+  writeFileSync(file, change(readFileSync(file, 'utf8')));
+  const later = new Date(statSync(file).mtimeMs + 5000);
+  utimesSync(file, later, later);
+}
+
+let root: string;
+beforeEach(() => {
+  root = tempDir('pm-incr-');
+  cpSync(fixture, root, { recursive: true });
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+describe('disk builds with the cache', () => {
+  it('a rebuild with nothing changed renders nothing and writes nothing', async () => {
+    const first = await buildSite({ root });
+    expect(first.stats).toMatchObject({ incremental: false, rendered: 2 });
+    const before = tree(path.join(root, 'dist'));
+    const again = await buildSite({ root });
+    expect(again.stats).toMatchObject({ incremental: true, rendered: 0, written: 0 });
+    expect(tree(path.join(root, 'dist'))).toEqual(before);
+  });
+
+  it('after an edit, the incremental output equals a full build byte for byte', async () => {
+    await buildSite({ root });
+    edit(path.join(root, 'posts', '2020-09-02-outbound.md'), (t) =>
+      t.replace('Outbound traffic blocked', 'Outbound traffic cut').replace('tags: [Networking, provider]', 'tags: [Networking, abuse]'),
+    );
+    const incr = await buildSite({ root });
+    expect(incr.stats).toMatchObject({ incremental: true, rendered: 1 });
+    expect(incr.stats.written).toBeGreaterThan(0);
+    const incremental = tree(path.join(root, 'dist'));
+    expect(incremental['tags/abuse/index.html']).toContain('Outbound traffic cut');
+    expect(incremental['tags/provider/index.html']).toBeUndefined(); // the tag page of a tag no one uses is gone
+
+    await buildSite({ root, cache: false, out: path.join(root, 'fresh') });
+    expect(incremental).toEqual(tree(path.join(root, 'fresh')));
+  });
+
+  it('a removed incident disappears from the output and the indexes', async () => {
+    await buildSite({ root });
+    rmSync(path.join(root, 'posts', '2017-01-07-bundle'), { recursive: true });
+    await buildSite({ root });
+    expect(existsSync(path.join(root, 'dist', 'incidents', '2017-01-07-bundle'))).toBe(false);
+    expect(readFileSync(path.join(root, 'dist', 'index.html'), 'utf8')).not.toContain('SSH brute force');
+  });
+
+  it('a config change makes a full build', async () => {
+    await buildSite({ root });
+    writeFileSync(path.join(root, 'pm.config.yaml'), 'title: Other title\n');
+    const r = await buildSite({ root });
+    expect(r.stats).toMatchObject({ incremental: false, rendered: 2 });
+    expect(readFileSync(path.join(root, 'dist', 'index.html'), 'utf8')).toContain('Other title');
+  });
+
+  it('an incremental build that fails leaves dist/ as it was', async () => {
+    await buildSite({ root });
+    const before = tree(path.join(root, 'dist'));
+    edit(path.join(root, 'posts', '2020-09-02-outbound.md'), (t) => t.replace('date: 2020-09-02', 'date: someday'));
+    const r = await buildSite({ root });
+    expect(r.written).toBe(false);
+    expect(tree(path.join(root, 'dist'))).toEqual(before);
+    expect(readdirSync(root).filter((n) => n.includes('pm-staging') || n.includes('pm-journal'))).toEqual([]);
+  });
+});
