@@ -23,7 +23,14 @@ export { readFrontMatter, type FrontMatter } from './frontmatter/read.js';
 export { extractTimeline } from './timeline/extract.js';
 export { computeTimeline, computeTimeline as buildTimeline } from './timeline/compute.js';
 export { timelineToJson } from './timeline/json.js';
-export { renderTimelineHtml } from './timeline/render-html.js';
+export { renderTimelineHtml, escapeHtml } from './timeline/render-html.js';
+export type { RenderOptions } from './timeline/render-common.js';
+export { renderEmbedPage, embedCsp, fragmentOf, type EmbedPageOptions } from './embed/page.js';
+export { loadEmbedFiles, buildElementScript, type EmbedFiles } from './embed/files.js';
+export { embedPagePath, EMBED_SCRIPT_PATH } from './embed/outputs.js';
+export {
+  statuspageData, impactOf, STATUSPAGE_PATH, type StatuspageIncidents, type StatuspageIncident, type StatuspageUpdate, type Impact,
+} from './site/statuspage.js';
 export { formatOffset, formatDelta, parseOffset } from './timeline/duration.js';
 export type {
   Timeline, TimelineEvent, ComputedEvent, TimelineJson, TimelineEventJson, TimelineMetrics, Milestone,

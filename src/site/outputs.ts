@@ -4,6 +4,7 @@
  * JSON; site outputs see every incident's summary (never the posts themselves, so
  * they can be rebuilt from cached summaries).
  */
+import { embedPage, embedScript } from '../embed/outputs.js';
 import type { Incident } from '../incident/types.js';
 import type { Timeline, TimelineJson } from '../timeline/types.js';
 import type { SiteContext } from './context.js';
@@ -11,6 +12,7 @@ import { incidentsJson } from './data.js';
 import { atomFeed, jsonFeed } from './feeds.js';
 import { renderIndexes } from './render-indexes.js';
 import { sitemap } from './sitemap.js';
+import { statuspageIncidents } from './statuspage.js';
 import type { IncidentSummary, Page } from './types.js';
 
 export interface IncidentOutputContext {
@@ -26,6 +28,6 @@ export type IncidentOutputFn = (ctx: IncidentOutputContext) => Page[];
 /** `summaries` are sorted newest first. */
 export type SiteOutputFn = (summaries: readonly IncidentSummary[], site: SiteContext) => Page[];
 
-export const incidentOutputs: IncidentOutputFn[] = [];
+export const incidentOutputs: IncidentOutputFn[] = [embedPage];
 
-export const siteOutputs: SiteOutputFn[] = [renderIndexes, atomFeed, jsonFeed, incidentsJson, sitemap];
+export const siteOutputs: SiteOutputFn[] = [renderIndexes, atomFeed, jsonFeed, incidentsJson, sitemap, embedScript, statuspageIncidents];

@@ -1,7 +1,7 @@
 /** What rendering produces and what indexes are built from. */
 import type { Diagnostic } from '../diagnostics.js';
 import type { Tag } from '../incident/types.js';
-import type { TimelineMetrics } from '../timeline/types.js';
+import type { Milestone, TimelineMetrics } from '../timeline/types.js';
 
 /** One output file, path relative to the output folder (POSIX). */
 export interface Page {
@@ -35,9 +35,22 @@ export interface IncidentSummary {
   durationS: number | null;
   duration: string | null;
   metrics: TimelineMetrics;
+  /** Milestone events in timeline order (status-page data); `[internal]` ones only on internal builds. */
+  milestones?: SummaryMilestone[];
+  /** The last event's instant (its end for a range), UTC ISO; null without events. */
+  lastEventIso?: string | null;
   eventCount: number;
   /** Rendered post body, for feeds. */
   contentHtml: string;
+}
+
+/** One milestone event of an incident, as indexes and status-page data need it. */
+export interface SummaryMilestone {
+  milestone: Milestone;
+  /** UTC ISO instant. */
+  at: string;
+  /** Plain text of the event. */
+  text: string;
 }
 
 export interface IncidentOutput {

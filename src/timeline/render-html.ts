@@ -65,7 +65,8 @@ function row(e: TimelineEventJson, json: TimelineJson, options: RenderOptions): 
   const approx = e.approximate ? '<abbr class="pm-approx" title="approximate">~</abbr>' : '';
   const when =
     `<td class="pm-when">${approx}<time datetime="${escapeHtml(e.at)}">${escapeHtml(c.local)}</time>` +
-    ` <small class="pm-utc">${escapeHtml(c.utc)}</small></td>`;
+    (c.utc === c.local ? '' : ` <small class="pm-utc">${escapeHtml(c.utc)}</small>`) +
+    '</td>';
   const offsetTitle = e.offset_s === null ? '' : ` title="${escapeHtml(`${e.offset_s} s from T0`)}"`;
   const offset =
     `<td class="pm-offset"><span class="pm-t"${offsetTitle}>${escapeHtml(c.offset)}</span>` +

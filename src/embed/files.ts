@@ -1,0 +1,70 @@
+/**
+ * The embed's theme files, looked up like every theme file: the site's theme folders
+ * first, pm's default theme last; the first folder holding a file wins.
+ *
+ *   embed/timeline.css    styles shared by the embed page and the <pm-timeline> element
+ *   embed/embed.js        the embed page's inline script (height messages, #fragment theming)
+ *   embed/pm-timeline.js  the custom element; the build puts the stylesheet into it
+ *
+ * Read once per build (cached per site context), so `pm serve` sees edits on rebuild.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_THEME_DIR } from '../config/resolve.js';
+import type { SiteContext } from '../site/context.js';
+
+export interface EmbedFiles {
+  css: string;
+  script: string;
+  element: string;
+}
+
+export const EMBED_FILES: Record<keyof EmbedFiles, string> = {
+  css: 'embed/timeline.css',
+  script: 'embed/embed.js',
+  element: 'embed/pm-timeline.js',
+};
+
+/** Reads one theme file from the first of `dirs` that has it; pm's default theme last. */
+export function readThemeFile(dirs: readonly string[], rel: string): string {
+  const all = [...new Set([...dirs, DEFAULT_THEME_DIR])];
+  for (const dir of all) {
+    const file = path.join(dir, rel);
+    if (existsSync(file)) return readFileSync(file, 'utf8');
+  }
+  throw new Error(`theme has no ${rel} (looked in ${all.join(', ')})`);
+}
+
+/** Drops comments and runs of white space (the stylesheet is inlined into every embed). */
+export function compactCss(css: string): string {
+  return css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};])\s*/g, '$1').trim();
+}
+
+export function loadEmbedFiles(dirs: readonly string[]): EmbedFiles {
+  return {
+    css: compactCss(readThemeFile(dirs, EMBED_FILES.css)),
+    script: readThemeFile(dirs, EMBED_FILES.script),
+    element: readThemeFile(dirs, EMBED_FILES.element),
+  };
+}
+
+const cache = new WeakMap<SiteContext, EmbedFiles>();
+
+/** The embed files of one build. */
+export function embedFilesFor(site: SiteContext): EmbedFiles {
+  let files = cache.get(site);
+  if (!files) {
+    files = loadEmbedFiles(site.config.themeDirs);
+    cache.set(site, files);
+  }
+  return files;
+}
+
+/**
+ * The element as published: its `/*pm:css*\/""` placeholder replaced by the stylesheet
+ * (a JSON string literal, so no character of the CSS can end the string).
+ */
+export function buildElementScript(files: EmbedFiles): string {
+  const literal = JSON.stringify(files.css).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return files.element.replace('/*pm:css*/""', () => literal);
+}
