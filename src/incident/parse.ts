@@ -16,6 +16,7 @@ import {
   readBoolean, readDate, readList, readStatus, readString, readTags, readZone, type FieldContext,
 } from './fields.js';
 import type { Incident, IncidentInput } from './types.js';
+import { readActions } from './actions.js';
 
 export type IncidentConfig = Pick<ResolvedConfig, 'timezone' | 'displayTimezone'>;
 
@@ -85,6 +86,7 @@ export function parseIncident(input: IncidentInput, config: IncidentConfig): Inc
     bodyLineOffset: fm.bodyLineOffset,
     events: timeline.events,
     timelineSection: timeline.section,
+    actions: readActions(tree, fm.bodyLineOffset, reporter),
     diagnostics: reporter.list,
   };
 }

@@ -3,6 +3,9 @@ import type { Root } from 'mdast';
 import type { Diagnostic, Place } from '../diagnostics.js';
 import type { SourceSpec } from '../sources/types.js';
 import type { TimelineEvent } from '../timeline/types.js';
+import type { ActionItem } from './actions.js';
+
+export type { ActionItem } from './actions.js';
 
 export interface Tag {
   /** URL-safe, lowercase: `ipv6`. */
@@ -50,5 +53,7 @@ export interface Incident {
   events: TimelineEvent[];
   /** Top-level node range of the Timeline section in `tree`, end exclusive. */
   timelineSection: { start: number; end: number } | null;
+  /** The task list under "Action items", in document order. */
+  actions: ActionItem[];
   diagnostics: Diagnostic[];
 }

@@ -92,6 +92,8 @@ function summarize(incident: Incident, timeline: Timeline, url: string): Inciden
     milestones: timeline.events.flatMap((e) => (e.milestone ? [{ milestone: e.milestone, at: isoUtc(e.at), text: e.text }] : [])),
     lastEventIso: timeline.events.length ? isoUtc(timeline.events.reduce((m, e) => Math.max(m, e.end ?? e.at), -Infinity)) : null,
     eventCount: timeline.events.length,
+    openActions: incident.actions.filter((a) => !a.done).length,
+    actionCount: incident.actions.length,
     contentHtml: '',
   };
 }

@@ -40,6 +40,9 @@ export interface IncidentSummary {
   /** The last event's instant (its end for a range), UTC ISO; null without events. */
   lastEventIso?: string | null;
   eventCount: number;
+  /** Action items (task list under "Action items") not yet checked off, and all of them. */
+  openActions?: number;
+  actionCount?: number;
   /** Rendered post body, for feeds. */
   contentHtml: string;
 }

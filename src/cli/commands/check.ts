@@ -1,5 +1,6 @@
 /** `pm check`: every diagnostic of the site, for authors and CI. */
-import { buildSite } from '../../site/build.js';
+import { checkSite } from '../../check/site.js';
+import { readDay } from '../../check/actions.js';
 import type { Diagnostic } from '../../diagnostics.js';
 import { parseCommand, str, UsageError, type CommandSpec } from '../args.js';
 import type { CliIO } from '../io.js';
@@ -8,12 +9,13 @@ import { formatDiagnostic } from '../../diagnostics.js';
 
 export const checkSpec: CommandSpec = {
   name: 'check',
-  usage: 'pm check [--root DIR] [--format text|json|github] [--strict] [--drafts]',
-  summary: 'Check every incident (front-matter, timelines, sources) and print each problem; exit 1 on errors.',
+  usage: 'pm check [--root DIR] [--format text|json|github] [--strict] [--today YYYY-MM-DD] [--drafts]',
+  summary: 'Check every incident (front-matter, timelines, sources, sections, links, action items, tags) and print each problem; exit 1 on errors.',
   options: {
     root: { type: 'string', arg: 'DIR', help: 'site root (default: .)' },
     format: { type: 'string', arg: 'F', help: 'text (default), json, or github (workflow annotations)' },
     strict: { type: 'boolean', help: 'exit 1 on warnings too' },
+    today: { type: 'string', arg: 'DAY', help: 'report open action items due before this day (YYYY-MM-DD; default: no past-due check)' },
     drafts: { type: 'boolean', help: 'check draft incidents too (default: yes)' },
   },
 };
@@ -26,7 +28,10 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`, checkSpec);
   }
-  const result = await buildSite({ root: str(values['root']) ?? '.', drafts: true, write: false });
+  const todayText = str(values['today']);
+  const today = todayText === undefined ? null : readDay(todayText);
+  if (todayText !== undefined && !today) throw new UsageError(`--today must be a day written YYYY-MM-DD, not "${todayText}"`, checkSpec);
+  const result = await checkSite({ root: str(values['root']) ?? '.', drafts: true, today });
   const list = result.diagnostics;
   if (format === 'json') io.out(`${JSON.stringify(list, null, 2)}\n`);
   else if (format === 'github') for (const d of list) io.out(`${githubAnnotation(d)}\n`);
@@ -34,7 +39,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     for (const d of list) io.out(`${stripControl(formatDiagnostic(d))}\n`);
     const e = list.filter((d) => d.level === 'error').length;
     const w = list.filter((d) => d.level === 'warning').length;
-    io.err(`${result.incidents.length} incidents checked: ${e} error(s), ${w} warning(s)\n`);
+    io.err(`${result.incidents} incidents checked: ${e} error(s), ${w} warning(s)\n`);
   }
   const failing = list.some((d) => d.level === 'error' || (values['strict'] === true && d.level === 'warning'));
   return failing ? 1 : 0;
