@@ -1,2 +1,31 @@
-/** pm's version: part of every cache key, printed by `pm --version`. */
+/** pm's version, printed by `pm --version`, and the fingerprint of the code that runs. */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+
 export const VERSION = '0.1.0';
+
+let fingerprint: string | null = null;
+
+/**
+ * The version plus the size and mtime of every file of pm's own code: part of every
+ * cache key, so a cache written by other code (a new release, a local change) is
+ * never reused.
+ */
+export function codeFingerprint(): string {
+  if (fingerprint) return fingerprint;
+  const hash = createHash('sha256').update(VERSION);
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const full = path.join(dir, name);
+      const s = statSync(full);
+      if (s.isDirectory()) walk(full);
+      else hash.update(`${path.relative(here, full)}\0${s.size}\0${s.mtimeMs}\0`);
+    }
+  };
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  walk(here);
+  fingerprint = hash.digest('hex').slice(0, 16);
+  return fingerprint;
+}

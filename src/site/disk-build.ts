@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { hasErrors, sortDiagnostics } from '../diagnostics.js';
-import { VERSION } from '../version.js';
+import { codeFingerprint } from '../version.js';
 import type { BuildOptions, BuildResult } from './build.js';
 import {
   hash, loadCache, loadContent, sameStamp, saveCache, saveContent, siteKey as makeSiteKey, stampOf,
@@ -29,7 +29,7 @@ const WORKER_THRESHOLD = 48;
 export async function buildToDisk(setup: SiteSetup, options: BuildOptions): Promise<BuildResult> {
   const { root, config, site, files } = setup;
   const out = config.outDir;
-  const siteKey = makeSiteKey(VERSION, config, setup.theme.hash);
+  const siteKey = makeSiteKey(codeFingerprint(), config, setup.theme.hash);
   const useCache = options.cache ?? true;
   const cache = useCache ? loadCache(root) : null;
   const staging = createStaging(out);
@@ -54,11 +54,12 @@ export async function buildToDisk(setup: SiteSetup, options: BuildOptions): Prom
         ? await processInWorkers(todo, { setup: setupData(options, root), siteKey, staging, threads, onResult: progress })
         : await inline(todo, async (file) => {
             const r = await readAndProcess(root, file, site, siteKey);
-            sink.put(r.pages);
+            await sink.put(r.pages);
             progress(r);
             return r;
           });
 
+    await sink.flush();
     const all = [...reused.map(asResult), ...results];
     const diagnostics = sortDiagnostics([...setup.diagnostics, ...all.flatMap((r) => r.diagnostics), ...checkSlugs(all)]);
     const summaries = sortSummaries(all.flatMap((r) => (r.summary ? [r.summary] : [])));
@@ -69,12 +70,15 @@ export async function buildToDisk(setup: SiteSetup, options: BuildOptions): Prom
       return { ...base, written: false, stats };
     }
 
-    for (const r of results) {
-      if (r.summary && useCache) saveContent(root, r.key, r.summary.contentHtml);
-      entries[r.file] = toEntry(root, r);
-    }
+    for (const r of results) entries[r.file] = toEntry(root, r);
+    // Feeds carry the newest bodies: keep those in the cache, read back the ones not rendered now.
     for (const s of summaries.slice(0, FEED_ENTRIES)) {
-      if (!s.contentHtml) s.contentHtml = loadContent(root, entries[s.file]?.key ?? '') ?? '';
+      const key = entries[s.file]?.key ?? '';
+      if (s.contentHtml) {
+        if (useCache) saveContent(root, key, s.contentHtml);
+      } else {
+        s.contentHtml = loadContent(root, key) ?? (await readAndProcess(root, s.file, site, siteKey)).summary?.contentHtml ?? '';
+      }
     }
     const sitePages = [...setup.assets, ...renderSite(summaries, site)];
     const siteHashes: Record<string, string> = {};
@@ -84,14 +88,16 @@ export async function buildToDisk(setup: SiteSetup, options: BuildOptions): Prom
 
     if (incremental) {
       const changed = sitePages.filter((p) => cache.site[p.path] !== siteHashes[p.path] || !existsSync(path.join(out, p.path)));
-      sink.put(changed);
+      await sink.put(changed);
+      await sink.flush();
       const moves = [...results.flatMap((r) => r.pages.map((p) => p.path)), ...changed.map((p) => p.path)];
       const keep = new Set([...incidentPages, ...sitePages.map((p) => p.path)]);
       const before = [...Object.values(cache.entries).flatMap((e) => e.pages), ...Object.keys(cache.site)];
       commitJournal(out, { staging, moves, deletes: [...new Set(before.filter((p) => !keep.has(p)))] });
       stats.written = moves.length;
     } else {
-      sink.put(sitePages);
+      await sink.put(sitePages);
+      await sink.flush();
       commitStaging(staging, out);
       stats.written = stats.files;
     }

@@ -1,36 +1,50 @@
 /**
- * Display formatting for pages. Always an explicit zone and the `en` locale, so the
- * bytes never depend on the machine's TZ or LANG.
+ * Display formatting for pages. Always an explicit zone and fixed English names, so
+ * the bytes never depend on the machine's TZ or LANG (no Intl, no toLocale*).
  */
-import { DateTime } from 'luxon';
-import { luxonZone } from '../time/zones.js';
+import { formatLocal } from '../time/format.js';
+import { zoneOffset } from '../time/zones.js';
 
-function dt(ms: number, zone: string): DateTime {
-  return DateTime.fromMillis(Math.floor(ms), { zone: luxonZone(zone), locale: 'en-US' });
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** The wall-clock fields of an instant in a zone. */
+function wall(ms: number, zone: string): { y: number; m: number; d: number; offset: number; date: Date } {
+  const offset = zoneOffset(zone, Math.floor(ms));
+  const date = new Date(Math.floor(ms) + offset * 60_000);
+  return { y: date.getUTCFullYear(), m: date.getUTCMonth() + 1, d: date.getUTCDate(), offset, date };
 }
 
-/** `2020-09-02 03:25 CDT` */
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** `2020-09-02 03:25 CDT` — the same form as the timeline's local times. */
 export function formatDateTime(ms: number, zone: string): string {
-  return dt(ms, zone).toFormat('yyyy-LL-dd HH:mm ZZZZ');
+  return formatLocal(Math.floor(ms / 60_000) * 60_000, zone);
 }
 
 /** `2 Sep 2020` */
 export function formatDay(ms: number, zone: string): string {
-  return dt(ms, zone).toFormat('d LLL yyyy');
+  const w = wall(ms, zone);
+  return `${w.d} ${MONTHS[w.m - 1]} ${w.y}`;
 }
 
 /** `2020-09-02` */
 export function isoDay(ms: number, zone: string): string {
-  return dt(ms, zone).toFormat('yyyy-LL-dd');
+  const w = wall(ms, zone);
+  return `${w.y}-${pad(w.m)}-${pad(w.d)}`;
 }
 
 export function yearOf(ms: number, zone: string): number {
-  return dt(ms, zone).year;
+  return wall(ms, zone).y;
 }
 
-/** RFC 3339 with the zone's offset: `2020-09-02T03:25:00-05:00`. */
+/** RFC 3339 with the zone's offset: `2020-09-02T03:25:00-05:00` (`Z` in UTC). */
 export function isoWithOffset(ms: number, zone: string): string {
-  return dt(ms, zone).toISO({ suppressMilliseconds: true }) ?? new Date(ms).toISOString();
+  const w = wall(ms, zone);
+  const t = `${pad(w.date.getUTCHours())}:${pad(w.date.getUTCMinutes())}:${pad(w.date.getUTCSeconds())}`;
+  const sign = w.offset < 0 ? '-' : '+';
+  const abs = Math.abs(w.offset);
+  const off = w.offset === 0 ? 'Z' : `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${w.y}-${pad(w.m)}-${pad(w.d)}T${t}${off}`;
 }
 
 export function isoUtc(ms: number): string {
@@ -50,3 +64,4 @@ export function humanDuration(seconds: number | null): string | null {
   const parts = [d && `${d}d`, h && `${h}h`, m && `${m}m`, !d && !h && s && `${s}s`].filter(Boolean) as string[];
   return parts.length ? parts.slice(0, 2).join(' ') : '0s';
 }
+

@@ -14,10 +14,11 @@ parentPort?.on('message', (request: WorkerRequest) => {
       const results: IncidentResult[] = [];
       for (const file of request.files) {
         const r = await readAndProcess(root, file, site, data.siteKey);
-        sink.put(r.pages);
+        await sink.put(r.pages);
         // pages are on disk already: send back their paths only
         results.push({ ...r, pages: r.pages.map((p) => ({ path: p.path, contents: '' })) });
       }
+      await sink.flush();
       parentPort?.postMessage({ results } satisfies WorkerReply);
     } catch (e) {
       parentPort?.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies WorkerReply);

@@ -9,7 +9,8 @@
  *    the moves is written, then each file is renamed into place. A kill after the
  *    journal is written is rolled forward by the next run.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { rollForward } from './journal.js';
 import type { Page } from './types.js';
@@ -17,20 +18,35 @@ import type { Page } from './types.js';
 const STAGING = '.pm-staging-';
 const RETIRED = '.pm-retired-';
 
-/** Writes pages under a folder, creating each directory once. */
+/**
+ * Writes pages under a folder. Writes go to libuv's thread pool (a few in flight)
+ * so the disk works while the next incident is parsed; `flush()` waits for them
+ * and throws the first error.
+ */
 export class DirSink {
-  private readonly made = new Set<string>();
-  constructor(readonly dir: string) {}
-  put(pages: readonly Page[]): void {
+  private readonly made = new Map<string, Promise<unknown>>();
+  private readonly pending = new Set<Promise<void>>();
+  private failure: unknown = null;
+  constructor(readonly dir: string, private readonly inFlight = 32) {}
+
+  async put(pages: readonly Page[]): Promise<void> {
     for (const page of pages) {
+      while (this.pending.size >= this.inFlight) await Promise.race(this.pending);
       const target = path.join(this.dir, ...page.path.split('/'));
       const parent = path.dirname(target);
-      if (!this.made.has(parent)) {
-        mkdirSync(parent, { recursive: true });
-        this.made.add(parent);
-      }
-      writeFileSync(target, page.contents);
+      let made = this.made.get(parent);
+      if (!made) this.made.set(parent, (made = mkdir(parent, { recursive: true })));
+      const job: Promise<void> = made
+        .then(() => writeFile(target, page.contents))
+        .catch((e: unknown) => void (this.failure ??= e))
+        .finally(() => this.pending.delete(job));
+      this.pending.add(job);
     }
+  }
+
+  async flush(): Promise<void> {
+    await Promise.all(this.pending);
+    if (this.failure) throw this.failure;
   }
 }
 
@@ -77,10 +93,12 @@ export function commitStaging(staging: string, out: string): void {
 }
 
 /** Writes a whole site: stage everything, then swap. */
-export function writeSite(pages: readonly Page[], out: string): void {
+export async function writeSite(pages: readonly Page[], out: string): Promise<void> {
   const staging = createStaging(out);
   try {
-    new DirSink(staging).put(pages);
+    const sink = new DirSink(staging);
+    await sink.put(pages);
+    await sink.flush();
   } catch (e) {
     discardStaging(staging);
     throw e;

@@ -4,25 +4,33 @@
  * appear when not zero, sub-millisecond digits as written. The abbreviation comes from
  * the explicit table, else a `UTC+5:30` style offset — never from the machine's locale.
  */
-import { DateTime } from 'luxon';
 import { abbreviationFor } from './abbreviations.js';
-import { fixedZoneName, luxonZone } from './zones.js';
+import { fixedZoneName, zoneOffset } from './zones.js';
 
 /** The abbreviation or offset name of `zone` at an instant: `CDT`, `CEST`, `UTC`, `UTC+5:30`. */
 export function zoneLabel(ms: number, zone: string): string {
-  const offset = luxonZone(zone).offset(Math.floor(ms));
+  const offset = zoneOffset(zone, Math.floor(ms));
   return abbreviationFor(zone, offset) ?? fixedZoneName(offset);
 }
 
 /** `2020-08-30 01:40 CDT`, `2017-01-07 22:23:17 UTC`, `… 03:25:00.123456 UTC`. */
 export function formatLocal(ms: number, zone: string, precision?: string): string {
   const whole = Math.floor(ms);
-  const dt = DateTime.fromMillis(whole, { zone: luxonZone(zone) }).setLocale('en');
-  let text = dt.toFormat('yyyy-LL-dd HH:mm');
-  if (precision) text += `:${dt.toFormat('ss')}${precision}`;
-  else if (dt.millisecond) text += dt.toFormat(':ss.SSS');
-  else if (dt.second) text += dt.toFormat(':ss');
-  return `${text} ${zoneLabel(ms, zone)}`;
+  const offset = zoneOffset(zone, whole);
+  // The wall time is the instant shifted by the offset, read as UTC: no Intl per call.
+  const d = new Date(whole + offset * 60_000);
+  const year = d.getUTCFullYear();
+  let text = `${year < 0 ? '-' : ''}${pad(Math.abs(year), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+  const sec = d.getUTCSeconds();
+  const milli = d.getUTCMilliseconds();
+  if (precision) text += `:${pad(sec)}${precision}`;
+  else if (milli) text += `:${pad(sec)}.${pad(milli, 3)}`;
+  else if (sec) text += `:${pad(sec)}`;
+  return `${text} ${abbreviationFor(zone, offset) ?? fixedZoneName(offset)}`;
+}
+
+function pad(n: number, width = 2): string {
+  return String(n).padStart(width, '0');
 }
 
 /** `2020-08-30 06:40 UTC` style, for the UTC column. */

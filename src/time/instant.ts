@@ -4,8 +4,8 @@
  * ambiguous one; here both are reported so the author can be told which instant
  * was taken.
  */
-import { DateTime } from 'luxon';
-import { luxonZone } from './zones.js';
+import { formatLocal } from './format.js';
+import { luxonZone, zoneOffset } from './zones.js';
 
 export interface WallTime {
   year: number;
@@ -27,28 +27,25 @@ export type LocalResolution =
  * in an overlap the earlier instant is taken unless `preferLater`.
  */
 export function resolveLocal(w: WallTime, zone: string, preferLater = false): LocalResolution {
+  if (!validWall(w)) return { ok: false, reason: `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)} does not exist` };
+  const asUtc = wallAsUtc(w);
   const z = luxonZone(zone);
-  const probe = DateTime.fromObject(w, { zone: z });
-  if (!probe.isValid) return { ok: false, reason: probe.invalidExplanation ?? 'invalid date' };
-  if (probe.day !== w.day || probe.month !== w.month) {
-    return { ok: false, reason: `${w.year}-${pad(w.month)}-${pad(w.day)} does not exist` };
-  }
-  if (z.isUniversal) return { ok: true, ms: probe.toMillis() };
-  // Offsets in force around this wall time: an hour of slack covers every DST rule.
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond);
+  if (z.isUniversal) return { ok: true, ms: asUtc - z.offset(asUtc) * 60_000 };
+  const offset = (at: number): number => zoneOffset(zone, at);
+  // Offsets in force around this wall time: a day of slack covers every DST rule.
   const candidates = new Set<number>();
   for (const probeMs of [asUtc - 86_400_000, asUtc, asUtc + 86_400_000]) {
-    candidates.add(z.offset(probeMs));
+    candidates.add(offset(probeMs));
   }
   const instants = [...candidates]
     .map((off) => asUtc - off * 60_000)
-    .filter((ms) => z.offset(ms) * 60_000 === asUtc - ms)
+    .filter((ms) => offset(ms) * 60_000 === asUtc - ms)
     .sort((a, b) => a - b);
   const wall = `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`;
   if (instants.length === 0) {
-    const before = z.offset(asUtc - 86_400_000);
+    const before = offset(asUtc - 86_400_000);
     const ms = asUtc - before * 60_000;
-    const taken = DateTime.fromMillis(ms, { zone: z }).toFormat("yyyy-LL-dd HH:mm ZZZZ");
+    const taken = formatLocal(ms, zone);
     return {
       ok: true,
       ms,
@@ -68,6 +65,21 @@ export function resolveLocal(w: WallTime, zone: string, preferLater = false): Lo
     };
   }
   return { ok: true, ms: instants[0]! };
+}
+
+/** The wall time read as if it were UTC (exact for years 0–99 too). */
+function wallAsUtc(w: WallTime): number {
+  const d = new Date(Date.UTC(2000, w.month - 1, w.day, w.hour, w.minute, w.second, w.millisecond));
+  d.setUTCFullYear(w.year);
+  return d.getTime();
+}
+
+function validWall(w: WallTime): boolean {
+  if (![w.year, w.month, w.day, w.hour, w.minute, w.second, w.millisecond].every(Number.isInteger)) return false;
+  if (w.month < 1 || w.month > 12 || w.day < 1 || w.hour < 0 || w.hour > 23 || w.minute < 0 || w.minute > 59) return false;
+  if (w.second < 0 || w.second > 59 || w.millisecond < 0 || w.millisecond > 999) return false;
+  const d = new Date(wallAsUtc(w));
+  return d.getUTCDate() === w.day && d.getUTCMonth() === w.month - 1;
 }
 
 export function iso(ms: number): string {

@@ -124,3 +124,47 @@ export function luxonZone(zone: string): IANAZone | FixedOffsetZone {
   }
   return IANAZone.create(zone);
 }
+
+const DAY_MS = 86_400_000;
+interface DayOffsets {
+  start: number;
+  end: number;
+  /** First instant of the day (ms) at which `end` is in force, when the offset changes that day. */
+  change: number | null;
+}
+const offsetCache = new Map<string, Map<number, DayOffsets>>();
+
+/**
+ * The UTC offset (minutes) of a canonical zone at an instant. Asking the Intl
+ * database costs microseconds per call, so each UTC day is looked up once: its
+ * offsets at start and end, and on a transition day the exact instant of the change
+ * (found by bisection to the second).
+ */
+export function zoneOffset(zone: string, ms: number): number {
+  if (zone === 'UTC') return 0;
+  const z = luxonZone(zone);
+  if (z.isUniversal) return z.offset(ms);
+  let days = offsetCache.get(zone);
+  if (!days) offsetCache.set(zone, (days = new Map()));
+  const day = Math.floor(ms / DAY_MS);
+  let d = days.get(day);
+  if (!d) {
+    const from = day * DAY_MS;
+    const start = z.offset(from);
+    const end = z.offset(from + DAY_MS - 1);
+    let change: number | null = null;
+    if (start !== end) {
+      let lo = from;
+      let hi = from + DAY_MS - 1;
+      while (hi - lo > 1000) {
+        const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+        if (z.offset(mid) === start) lo = mid;
+        else hi = mid;
+      }
+      change = hi;
+    }
+    d = { start, end, change };
+    days.set(day, d);
+  }
+  return d.change === null || ms < d.change ? d.start : d.end;
+}
