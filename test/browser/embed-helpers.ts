@@ -91,6 +91,8 @@ export interface HostOptions {
   elements: Record<string, Record<string, string>>;
   /** Embed an iframe too. */
   iframe?: boolean;
+  /** URL fragment of the iframe (`#pm-bg=…`). */
+  frameHash?: string;
 }
 
 /** A small status page on its own origin, with the README's listener snippet. */
@@ -102,7 +104,7 @@ export function hostPage(o: HostOptions): string {
     return `<section class="card"><h2>&lt;pm-timeline&gt; #${id}</h2>\n<pm-timeline id="${id}" ${text}></pm-timeline></section>`;
   });
   const iframe = o.iframe
-    ? `<section class="card"><h2>iframe</h2>\n<iframe id="frame" src="${o.site}embed/${o.slug}/" title="Incident timeline" style="width:100%;border:0"></iframe></section>`
+    ? `<section class="card"><h2>iframe</h2>\n<iframe id="frame" src="${o.site}embed/${o.slug}/${o.frameHash ?? ''}" title="Incident timeline" style="width:100%;border:0"></iframe></section>`
     : '';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

@@ -37,6 +37,7 @@ describe.skipIf(skipBrowser)('embedded timelines on a status page of another ori
     page('index.html', hostPage({ site: site.url, slug: SLUG, iframe: true, elements: { local: { zone: 'local', href: `${site.url}incidents/${SLUG}/` } } }));
     page('zones.html', hostPage({ site: site.url, slug: SLUG, elements: { home: {}, berlin: { zone: 'Europe/Berlin' } } }));
     page('errors.html', hostPage({ site: site.url, slug: SLUG, elements: { missing: { src: `${site.url}incidents/nope/timeline.json` }, wrong: { src: `${site.url}incidents.json` } } }));
+    page('themed.html', hostPage({ site: site.url, slug: SLUG, iframe: true, frameHash: '#pm-bg=%23fdf6e3&pm-accent=rgb(200%2C0%2C0)&pm-fg=url(http://evil.example/)', elements: {} }));
     page('payload.html', hostPage({ site: site.url, slug: PAYLOAD_SLUG, iframe: true, elements: { payload: {} } }));
     host = await serveDir(hostDir);
     browser = await launch();
@@ -149,6 +150,22 @@ describe.skipIf(skipBrowser)('embedded timelines on a status page of another ori
     await page.locator('pm-timeline#berlin').evaluate((el) => { el.setAttribute('milestones-only', ''); el.setAttribute('limit', '2'); });
     await expect.poll(() => texts(page, 'pm-timeline#berlin .pm-mark-milestone')).toEqual(['mitigated', 'resolved']);
     expect(await page.locator('pm-timeline#berlin .pm-more').textContent()).toBe('2 earlier events not shown.');
+    await page.context().close();
+  });
+
+  it('iframe: themed through its URL fragment (only safe values), and re-measured on request', async () => {
+    const page = await open('themed.html');
+    const frame = await frameOf(page);
+    const style = await frame.evaluate(() => {
+      const s = getComputedStyle(document.querySelector('.pm-embed')!);
+      return [s.backgroundColor, getComputedStyle(document.querySelector('.pm-t')!).color, s.color];
+    });
+    expect(style).toEqual(['rgb(253, 246, 227)', 'rgb(200, 0, 0)', 'rgb(29, 31, 36)']); // url(...) refused
+    await expect.poll(async () => (await page.locator('#frame').boundingBox())?.height ?? 0).toBeGreaterThan(400);
+    await page.locator('#frame').evaluate((f: HTMLIFrameElement) => { f.style.height = '10px'; });
+    await page.locator('#frame').evaluate((f: HTMLIFrameElement) => f.contentWindow!.postMessage({ type: 'pm:timeline:measure' }, '*'));
+    await expect.poll(async () => (await page.locator('#frame').boundingBox())?.height ?? 0).toBeGreaterThan(400);
+    expect(problemsOf(page).external).toEqual([]);
     await page.context().close();
   });
 
