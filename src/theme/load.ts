@@ -37,6 +37,15 @@ export function loadTheme(dirs: readonly string[]): ThemeFiles {
       hash.update(`${kind}/${key}\0`).update(theme[kind][key] as string | Buffer).update('\0');
     }
   }
+  // Other theme folders (embed/ …) are read by their own outputs; they still key the cache.
+  for (const dir of dirs) {
+    for (const extra of existsSync(dir) ? readdirSync(dir).sort() : []) {
+      if ((KINDS as readonly string[]).includes(extra) || !statSync(path.join(dir, extra)).isDirectory()) continue;
+      for (const rel of listFiles(path.join(dir, extra))) {
+        hash.update(`${dirs.indexOf(dir)}\0${extra}/${rel}\0`).update(readFileSync(path.join(dir, extra, rel))).update('\0');
+      }
+    }
+  }
   theme.hash = hash.digest('hex').slice(0, 16);
   return theme;
 }

@@ -61,13 +61,14 @@ export async function runTimeline(argv: string[], io: CliIO): Promise<number> {
   }
   const incident = parseIncident({ file, content }, config);
   const extra = cliSources(values);
+  const isPublic = values['public'] === true || config.public;
   const { timeline, diagnostics } = await incidentTimeline(root, incident, {
-    public: values['public'] === true,
+    public: isPublic,
     ...(zone?.ok ? { displayZone: zone.zone } : {}),
     extra,
   });
   const all = [...incident.diagnostics, ...diagnostics];
-  const json = timelineToJson(timeline, timelineMeta(incident, timeline), { public: values['public'] === true });
+  const json = timelineToJson(timeline, timelineMeta(incident, timeline), { public: isPublic });
   const style = values['long'] ? 'long' : config.offsetFormat;
   if (format === 'json') io.out(`${JSON.stringify(json, null, 2)}\n`);
   else if (format === 'html') io.out(`${renderTimelineHtml(json, { format: style })}\n`);

@@ -1,0 +1,28 @@
+// `npm run bench`: every benchmark, each in its own process so timings and peak RSS
+// are its own. Sizes can be lowered for a quick look: BENCH_QUICK=1 npm run bench.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const quick = process.env.BENCH_QUICK === '1';
+const benches = [
+  ['timeline engine', 'timeline.mjs', quick ? ['10000', '5'] : ['50000', '5']],
+  ['log sources (auth.log, match + group)', 'sources.mjs', quick ? ['200000', '5'] : ['1000000', '5']],
+  ['embed element size', 'embed-size.mjs', []],
+  ['site build', 'site.mjs', quick ? ['1000', '3'] : ['10000', '3']],
+  ['pm serve edit-to-reload', 'serve.mjs', quick ? ['1000'] : []],
+];
+let failed = 0;
+for (const [name, file, args] of benches) {
+  const script = path.join(here, file);
+  if (!existsSync(script)) continue;
+  console.log(`\n## ${name}  (node bench/${file} ${args.join(' ')})`);
+  const r = spawnSync(process.execPath, [script, ...args], { stdio: 'inherit' });
+  if (r.status !== 0) {
+    failed++;
+    console.log(`!! bench/${file} exited with ${r.status}`);
+  }
+}
+process.exitCode = failed ? 1 : 0;

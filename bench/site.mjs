@@ -1,0 +1,74 @@
+// Site build benchmark (issue 5): on a generated corpus of N incidents, medians of
+//   - the bare floor of the required libraries (../shared/bench/run-floor.sh --workers 2),
+//   - a cold `pm build` (no cache, no output),
+//   - a rebuild with nothing changed,
+//   - a rebuild after editing one incident,
+// plus peak RSS of each, all as separate processes timed from outside, floor and pm
+// runs interleaved so drift on a shared machine hits both alike.
+//   node bench/site.mjs [N=10000] [runs=3]      (run `npx tsc -p .` first)
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+const shared = path.resolve(repo, '..', 'shared', 'bench');
+const N = Number(process.argv[2] ?? 10_000);
+const RUNS = Math.max(3, Number(process.argv[3] ?? 3));
+const work = path.join(here, 'out', `site-${N}`);
+const posts = path.join(work, 'posts');
+const cli = path.join(repo, 'lib', 'cli', 'main.js');
+const hasTime = existsSync('/usr/bin/time');
+
+function timed(cmd, args, opts = {}) {
+  const full = hasTime ? ['/usr/bin/time', ['-f', '__RSS_KB=%M', cmd, ...args]] : [cmd, args];
+  const t = performance.now();
+  const r = spawnSync(full[0], full[1], { encoding: 'utf8', maxBuffer: 1 << 26, ...opts });
+  const ms = performance.now() - t;
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}):\n${r.stderr.slice(-2000)}`);
+  const rss = Number(/__RSS_KB=(\d+)/.exec(r.stderr)?.[1] ?? NaN) / 1024;
+  return { ms, rss };
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
+
+if (!existsSync(posts)) {
+  mkdirSync(work, { recursive: true });
+  spawnSync(process.execPath, [path.join(shared, 'gen-corpus.mjs'), posts, String(N)], { stdio: 'inherit' });
+}
+spawnSync('sh', [path.join(shared, 'run-floor.sh'), '--setup-only'], { stdio: 'inherit' });
+
+const out = path.join(work, 'dist');
+const floorOut = path.join(work, 'floor-out');
+const pmBuild = () => timed(process.execPath, [cli, 'build', '--root', work, '--out', out, '-q']);
+const runs = { floor: [], cold: [], noop: [], edit: [] };
+const victim = path.join(posts, spawnSync('ls', [posts], { encoding: 'utf8' }).stdout.split('\n')[Math.floor(N / 2)]);
+
+for (let i = 0; i < RUNS; i++) {
+  rmSync(floorOut, { recursive: true, force: true });
+  runs.floor.push(timed('sh', [path.join(shared, 'run-floor.sh'), posts, floorOut, '--workers', '2']));
+  rmSync(out, { recursive: true, force: true });
+  rmSync(path.join(work, '.pm-cache'), { recursive: true, force: true });
+  runs.cold.push(pmBuild());
+  runs.noop.push(pmBuild());
+  for (let e = 0; e < 2; e++) {
+    appendFileSync(victim, `\nEdited for the benchmark (${i}.${e}).\n`);
+    runs.edit.push(pmBuild());
+  }
+}
+
+const row = (name, list) => {
+  const m = median(list.map((r) => r.ms));
+  const rss = median(list.map((r) => r.rss));
+  console.log(`${name.padEnd(26)} median ${fmt(m).padStart(9)}   peak RSS ${Number.isNaN(rss) ? 'n/a' : `${rss.toFixed(0)} MB`}   (${list.map((r) => fmt(r.ms)).join(', ')})`);
+  return m;
+};
+console.log(`site build, ${N} incidents, ${RUNS} rounds (floor and pm interleaved)`);
+const floor = row('floor (2 workers)', runs.floor);
+const cold = row('pm build, cold', runs.cold);
+row('pm build, nothing changed', runs.noop);
+row('pm build, one edit', runs.edit);
+console.log(`cold / floor = ${(cold / floor).toFixed(2)}× (target ≤ 1.25×)`);
