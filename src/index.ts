@@ -44,3 +44,9 @@ export { parseDateValue, type DateValue } from './time/date-value.js';
 export { parseTimestamp } from './time/parse-timestamp.js';
 
 export { formatDiagnostic, sortDiagnostics, type Diagnostic, type Level } from './diagnostics.js';
+
+export { serveSite, type ServeOptions, type ServeHandle, type RebuildEvent } from './serve/server.js';
+export { PortInUseError } from './serve/listen.js';
+export { checkSite, checkIncidents, type CheckOptions, type CheckResult } from './check/site.js';
+export type { CheckContext, CheckIncident, CheckEvent } from './check/types.js';
+export { readActions, parseAction, type ActionItem } from './incident/actions.js';

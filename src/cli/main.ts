@@ -7,6 +7,7 @@ import { helpText, suggest, UsageError, type CommandSpec } from './args.js';
 import { buildSpec, runBuild } from './commands/build.js';
 import { checkSpec, runCheck } from './commands/check.js';
 import { newSpec, runNew } from './commands/new.js';
+import { runServe, serveSpec } from './commands/serve.js';
 import { runTimeline, timelineSpec } from './commands/timeline.js';
 import { processIO, type CliIO } from './io.js';
 
@@ -14,6 +15,7 @@ type Runner = (argv: string[], io: CliIO) => Promise<number>;
 const COMMANDS: Record<string, { spec: CommandSpec; run: Runner }> = {
   new: { spec: newSpec, run: runNew },
   build: { spec: buildSpec, run: runBuild },
+  serve: { spec: serveSpec, run: runServe },
   check: { spec: checkSpec, run: runCheck },
   timeline: { spec: timelineSpec, run: runTimeline },
 };

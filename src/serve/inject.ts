@@ -1,0 +1,60 @@
+/**
+ * What `pm serve` adds to HTML responses, at serve time only (never in `pm build`
+ * output): a script that listens to /__pm/events and reloads the page when its
+ * bytes changed, and — while the site has content errors — an overlay listing them.
+ */
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { escapeHtml } from '../timeline/render-html.js';
+
+export const EVENTS_PATH = '/__pm/events';
+export const CLIENT_PATH = '/__pm/client.js';
+
+/** Reloads when the server says this page (or everything) changed; reconnects after a restart. */
+export const CLIENT_SCRIPT = `// pm serve live reload
+(() => {
+  const here = () => {
+    let p = decodeURIComponent(location.pathname).replace(/^\\/+/, '');
+    if (p === '' || p.endsWith('/')) p += 'index.html';
+    return p;
+  };
+  let lost = false;
+  const source = new EventSource(${JSON.stringify(EVENTS_PATH)});
+  source.addEventListener('reload', (event) => {
+    let data = {};
+    try { data = JSON.parse(event.data); } catch { /* reload anyway */ }
+    if (data.all || !Array.isArray(data.paths) || data.paths.includes(here())) location.reload();
+  });
+  source.addEventListener('error', () => { lost = true; });
+  source.addEventListener('open', () => { if (lost) location.reload(); });
+})();
+`;
+
+const TAG = `<script src="${CLIENT_PATH}" data-pm-serve></script>`;
+
+/** The overlay: every error as `file:line:column: level: rule: message`, escaped. */
+export function overlayHtml(errors: readonly Diagnostic[]): string {
+  const items = errors.map((d) => `<li style="margin:0 0 .6em;white-space:pre-wrap;word-break:break-word"><code>${escapeHtml(formatDiagnostic(d))}</code></li>`);
+  return [
+    '<div id="__pm-overlay" role="alertdialog" aria-modal="true" aria-labelledby="__pm-overlay-title" style="position:fixed;inset:0;z-index:2147483647;overflow:auto;',
+    'background:rgba(24,24,27,.96);color:#fafafa;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:2rem;box-sizing:border-box">',
+    `<h2 id="__pm-overlay-title" style="color:#fca5a5;font-size:1.2rem;margin:0 0 1rem">pm serve: ${errors.length} content error${errors.length === 1 ? '' : 's'}</h2>`,
+    `<ul style="list-style:none;margin:0 0 1rem;padding:0">${items.join('')}</ul>`,
+    '<p style="color:#a1a1aa;margin:0">Fix the file and save it: this page reloads by itself.</p></div>',
+  ].join('');
+}
+
+/**
+ * Adds the reload script (and the overlay) before `</body>`, or at the end. Pages
+ * that carry their own Content-Security-Policy (the embeds) are left untouched.
+ */
+export function injectServeHtml(html: string, errors: readonly Diagnostic[]): string {
+  if (/<meta[^>]+http-equiv=["']?content-security-policy/i.test(html)) return html;
+  const add = `${errors.length ? overlayHtml(errors) : ''}${TAG}`;
+  const at = html.lastIndexOf('</body>');
+  return at < 0 ? `${html}${add}` : `${html.slice(0, at)}${add}\n${html.slice(at)}`;
+}
+
+/** A whole page for when there is nothing else to show (no page at all yet). */
+export function errorPage(errors: readonly Diagnostic[]): string {
+  return injectServeHtml('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>pm serve: content errors</title></head><body></body></html>', errors);
+}

@@ -1,0 +1,221 @@
+/**
+ * serveSite: build in memory, serve on loopback, watch, rebuild what an edit
+ * affects, and tell open pages to reload.
+ *
+ *   edit posts/x.md        → reprocess x.md → reload pages whose bytes changed
+ *                            → site pages (indexes, feeds…) only if a summary changed,
+ *                              a moment later so the edited page is served first
+ *   edit a log source      → reprocess the incidents that read it
+ *   add/remove an incident → rediscover, then as above
+ *   edit theme or config   → full in-memory rebuild, reload everything
+ */
+import { EventEmitter } from 'node:events';
+import { createServer } from 'node:http';
+import path from 'node:path';
+import { CONFIG_FILES } from '../config/resolve.js';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { toPosix } from '../site/discover.js';
+import type { SetupOptions } from '../site/pipeline.js';
+import { createHandler, type PageSource } from './http.js';
+import { listen } from './listen.js';
+import { EventHub } from './sse.js';
+import { ServeState } from './state.js';
+import { watchTargets, type Watcher } from './watch.js';
+
+export interface ServeOptions extends SetupOptions {
+  /** Default 4000; 0 picks any free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** A port in use is an error instead of a move to the next one. */
+  strictPort?: boolean;
+  /** Quiet time before a batch of file changes is rebuilt (default 30 ms). */
+  debounceMs?: number;
+  /** Delay before site-wide pages are re-rendered after an incident edit (default 60 ms). */
+  siteDelayMs?: number;
+  /** Watch the files (default true). */
+  watch?: boolean;
+  /** Terminal lines: progress, rebuilds, diagnostics. */
+  log?: (line: string) => void;
+}
+
+export interface RebuildEvent {
+  /** `full`: config/theme/start; `incident`: incident pages; `site`: indexes, tags, feeds, data. */
+  kind: 'full' | 'incident' | 'site';
+  /** Incident files reprocessed (relative to the root). */
+  files: string[];
+  /** Output paths whose bytes changed. */
+  paths: string[];
+  /** Every page was told to reload. */
+  all: boolean;
+  errors: number;
+  ms: number;
+}
+
+export interface ServeHandle {
+  url: string;
+  port: number;
+  host: string;
+  state: ServeState;
+  /** `rebuild` (RebuildEvent) after each rebuild; `failure` (Error) when one threw. */
+  events: EventEmitter<{ rebuild: [RebuildEvent]; failure: [Error] }>;
+  /** Resolves when no change is waiting or being rebuilt. */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const MARKDOWN = /\.(md|markdown)$/i;
+
+export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle> {
+  const log = options.log ?? ((): void => undefined);
+  const events = new EventEmitter<{ rebuild: [RebuildEvent]; failure: [Error] }>();
+  const state = new ServeState(options);
+  let started = performance.now();
+  await state.full((done, total) => {
+    if (total >= 500 && done % 500 === 0) log(`built ${done}/${total} incidents`);
+  });
+  log(`built ${state.results.size} incidents in ${ms(started)} ms`);
+  reportErrors(state.errors, log);
+
+  const hub = new EventHub();
+  let siteRender: Promise<void> | null = null;
+  const source: PageSource = {
+    page: (p) => state.page(p),
+    get errors() {
+      return state.errors;
+    },
+    ready: (p) => (siteRender && !state.isIncidentPage(p) ? siteRender : Promise.resolve()),
+  };
+  const server = createServer(createHandler(source, hub));
+  const host = options.host ?? '127.0.0.1';
+  const port = await listen(server, { port: options.port ?? 4000, host, strict: options.strictPort ?? false, log });
+
+  const waiting = new Set<string>();
+  let running: Promise<void> | null = null;
+  let watcher: Watcher | null = null;
+  const rewatch = (): void => {
+    watcher?.close();
+    if (options.watch === false) return;
+    const { config } = state.setup;
+    const root = state.root;
+    watcher = watchTargets(
+      [
+        { dir: config.postsDir, recursive: true },
+        ...config.themeDirs.map((dir) => ({ dir, recursive: true })),
+        { dir: root, recursive: false, accept: (p: string) => CONFIG_FILES.includes(path.basename(p)) },
+      ],
+      (batch) => {
+        for (const p of batch) waiting.add(p);
+        running ??= drain();
+      },
+      options.debounceMs ?? 30,
+    );
+  };
+
+  const drain = async (): Promise<void> => {
+    while (waiting.size) {
+      const batch = [...waiting].sort();
+      waiting.clear();
+      try {
+        await rebuild(batch);
+      } catch (e) {
+        const err = e instanceof Error ? e : new Error(String(e));
+        log(`pm serve: rebuild failed: ${err.message}`);
+        events.emit('failure', err);
+      }
+    }
+    running = null;
+  };
+
+  const rebuild = async (batch: string[]): Promise<void> => {
+    started = performance.now();
+    const { config } = state.setup;
+    const errorsBefore = errorKey(state.errors);
+    const isConfig = (p: string): boolean => path.dirname(p) === state.root && CONFIG_FILES.includes(path.basename(p));
+    const inTheme = (p: string): boolean => config.themeDirs.some((d) => p === d || p.startsWith(d + path.sep));
+    if (batch.some((p) => isConfig(p) || inTheme(p))) {
+      await state.full();
+      hub.reload({ all: true, paths: [] });
+      finish('full', [], state.paths(), true);
+      rewatch();
+      return;
+    }
+    const files = new Set<string>();
+    let rediscover = false;
+    for (const abs of batch) {
+      const rel = toPosix(path.relative(state.root, abs));
+      if (state.results.has(rel)) files.add(rel);
+      const readers = state.readersOf(abs);
+      for (const f of readers) files.add(f);
+      if (!state.results.has(rel) && !readers.length && (MARKDOWN.test(abs) || path.dirname(abs) === config.postsDir)) rediscover = true;
+    }
+    if (rediscover) for (const f of state.rediscover()) files.add(f);
+    if (!files.size) return;
+    const update = await state.update([...files]);
+    const all = errorKey(state.errors) !== errorsBefore;
+    if (update.changed.length || all) hub.reload({ all, paths: update.changed });
+    finish('incident', [...files].sort(), update.changed, all);
+    for (const d of state.diagnostics) if (files.has(d.file) && d.level !== 'info') log(formatDiagnostic(d));
+    if (all && !state.errors.length) log('no content errors left');
+    if (update.siteStale) {
+      siteRender = renderSiteLater(options.siteDelayMs ?? 60);
+      await siteRender;
+      siteRender = null;
+    }
+  };
+
+  const renderSiteLater = (delay: number): Promise<void> =>
+    new Promise((resolve) => {
+      setTimeout(() => {
+        started = performance.now();
+        const changed = state.renderSitePages();
+        if (changed.length) hub.reload({ all: false, paths: changed });
+        finish('site', [], changed, false);
+        resolve();
+      }, delay);
+    });
+
+  const finish = (kind: RebuildEvent['kind'], files: string[], paths: string[], all: boolean): void => {
+    const event: RebuildEvent = { kind, files, paths, all, errors: state.errors.length, ms: ms(started) };
+    const what = kind === 'full' ? 'site' : kind === 'site' ? `${paths.length} site page(s)` : files.join(', ');
+    log(`rebuilt ${what} in ${event.ms} ms${event.errors ? ` — ${event.errors} error(s)` : ''}`);
+    if (kind === 'full') reportErrors(state.errors, log);
+    events.emit('rebuild', event);
+  };
+
+  rewatch();
+  const shown = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shown}:${port}/`,
+    port,
+    host,
+    state,
+    events,
+    idle: async () => {
+      while (running) await running;
+    },
+    close: async () => {
+      watcher?.close();
+      waiting.clear();
+      await running;
+      hub.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}
+
+function reportErrors(errors: readonly Diagnostic[], log: (line: string) => void): void {
+  for (const d of errors) log(formatDiagnostic(d));
+  if (errors.length) log(`${errors.length} content error(s): the browser shows them until the file is fixed`);
+}
+
+function errorKey(errors: readonly Diagnostic[]): string {
+  return errors.map(formatDiagnostic).join('\n');
+}
+
+function ms(since: number): number {
+  return Math.round(performance.now() - since);
+}
