@@ -25,7 +25,10 @@ export const CLIENT_SCRIPT = `// pm serve live reload
     if (data.all || !Array.isArray(data.paths) || data.paths.includes(here())) location.reload();
   });
   source.addEventListener('error', () => { lost = true; });
-  source.addEventListener('open', () => { if (lost) location.reload(); });
+  source.addEventListener('open', () => {
+    if (lost) location.reload();
+    document.documentElement.setAttribute('data-pm-live', '');
+  });
 })();
 `;
 
