@@ -6,7 +6,7 @@
  */
 import { isAbbreviation, resolveAbbreviation } from './abbreviations.js';
 import { resolveWall, type TimeNote, type ZoneSpec } from './resolve-wall.js';
-import { readDate, readTime, readZone, nextDay, type DateParts, type TimeParts, type WrittenDate, type WrittenZone } from './timestamp-parts.js';
+import { readDate, readTime, readZone, nextDay, yearAfter, type DateParts, type TimeParts, type WrittenDate, type WrittenZone } from './timestamp-parts.js';
 import { fixedZoneName, normalizeZone } from './zones.js';
 
 export type { DateParts, TimeParts } from './timestamp-parts.js';
@@ -19,6 +19,12 @@ export interface TimestampContext {
   date?: DateParts | null;
   /** Year for dates written without one (`Jan  7`, `21 September`); default `date.year`. */
   year?: number | null;
+  /**
+   * The current date of the text being read (a date heading, the entry before). When set,
+   * it gives the year of dates written without one instead of `year`: its year, or the
+   * next one for a date more than half a year before it (see {@link yearAfter}).
+   */
+  after?: DateParts | null;
   /** In a DST overlap take the later instant. */
   preferLater?: boolean;
 }
@@ -37,6 +43,8 @@ export interface TimestampOk {
   hasDate: boolean;
   /** The year was not written and came from the context. */
   yearInferred: boolean;
+  /** The year was not written and is the one after `ctx.after`'s (the date wrapped past New Year). */
+  yearRolled: boolean;
   zone: ZoneSpec;
   approximate: boolean;
   /** Characters consumed, including the separator after the timestamp. */
@@ -134,11 +142,15 @@ function zoneSpec(w: WrittenZone | null, ctx: TimestampContext): ZoneSpec | stri
   return a.offset === 0 ? { zone: 'UTC', offset: 0 } : { zone: a.zone, offset: a.offset, abbreviation: a.abbreviation };
 }
 
-function fullDate(w: WrittenDate | null, ctx: TimestampContext): DateParts | null | string {
-  if (!w) return ctx.date ?? null;
+function fullDate(w: WrittenDate | null, ctx: TimestampContext): { date: DateParts | null; rolled: boolean } | string {
+  if (!w) return { date: ctx.date ?? null, rolled: false };
+  if (w.year === null && ctx.after) {
+    const y = yearAfter(w.month, w.day, ctx.after);
+    return { date: { year: y.year, month: w.month, day: w.day }, rolled: y.rolled };
+  }
   const year = w.year ?? ctx.year ?? ctx.date?.year ?? null;
   if (year === null) return `no year in the date and none known from the file; write the year`;
-  return { year, month: w.month, day: w.day };
+  return { date: { year, month: w.month, day: w.day }, rolled: false };
 }
 
 function resolvePoints(
@@ -146,14 +158,16 @@ function resolvePoints(
 ): TimestampResult {
   const spec = zoneSpec(start.zone ?? end?.zone ?? null, ctx);
   if (typeof spec === 'string') return invalid(text, true, spec, pos);
-  const date = fullDate(start.date, ctx);
-  if (typeof date === 'string') return invalid(text, true, date, pos);
+  const full = fullDate(start.date, ctx);
+  if (typeof full === 'string') return invalid(text, true, full, pos);
+  const date = full.date;
   if (end?.time && start.time && end.time.meridiem && !start.time.meridiem && start.time.hour < 12) {
     const pm = { ...start.time, hour: start.time.hour + 12 };
     if (end.time.meridiem === 'pm' && pm.hour <= end.time.hour) start.time = pm;
   }
   const base = {
     ok: true as const, date, time: start.time, hasDate: start.date !== null, yearInferred: start.date !== null && start.date.year === null,
+    yearRolled: full.rolled,
     zone: spec, approximate, length: pos, rest: text.slice(pos), notes: [] as TimeNote[],
   };
   if (!date) return { ...base, at: null, end: null };
@@ -163,7 +177,8 @@ function resolvePoints(
   if (!end?.time) return { ...base, at: r.ms, end: null };
   const endSpec = end.zone ? zoneSpec(end.zone, ctx) : spec;
   if (typeof endSpec === 'string') return invalid(text, true, endSpec, pos);
-  const endDate = end.date ? fullDate(end.date, { ...ctx, year: date.year }) : date;
+  const endFull = end.date ? fullDate(end.date, { ...ctx, year: date.year, after: null }) : null;
+  const endDate = endFull === null ? date : typeof endFull === 'string' ? endFull : endFull.date;
   if (typeof endDate === 'string' || !endDate) return invalid(text, true, 'cannot read the end of the range', pos);
   let e = resolveWall(endDate, end.time, endSpec, ctx.preferLater);
   if (e.ok && e.ms < r.ms && !end.date) e = resolveWall(nextDay(endDate), end.time, endSpec, ctx.preferLater);

@@ -154,3 +154,20 @@ export function nextDay(d: DateParts): DateParts {
   if (d.month < 12) return { year: d.year, month: d.month + 1, day: 1 };
   return { year: d.year + 1, month: 1, day: 1 };
 }
+
+/** How far back (in days) a date written without a year may go and stay in the current year. */
+export const YEAR_WRAP_DAYS = 183;
+
+/**
+ * The year of a date written without one (`Feb 1`, `Jan  7 22:23:17`) read after a known
+ * current date: the current year, unless that puts it more than half a year BEFORE the
+ * current date — then the text wrapped past New Year (`Dec 31` then `Jan 1`) and the date
+ * is in the following year (`rolled`). A date days or months back (an entry out of order,
+ * `Feb 1` under a `February 2` heading) stays in the current year.
+ */
+export function yearAfter(month: number, day: number, current: DateParts): { year: number; rolled: boolean } {
+  // Day numbers by arithmetic only; an impossible day (Feb 29 2021) counts as the day after.
+  const dayNumber = (m: number, d: number): number => Math.round(Date.UTC(2000, m - 1, d) / 86_400_000);
+  const back = dayNumber(current.month, current.day) - dayNumber(month, day);
+  return back > YEAR_WRAP_DAYS ? { year: current.year + 1, rolled: true } : { year: current.year, rolled: false };
+}

@@ -1,16 +1,14 @@
 /**
  * One timeline entry: the timestamp at the start of a block, the date it belongs to
- * (written, from a date heading, from the entry before, rolled to the next day when
- * time goes backwards), its markers and written offsets, and the rest as markdown.
+ * (written, from a date heading, from the entry before — rollover.ts), its markers and
+ * written offsets, and the rest as markdown.
  */
 import type { BlockContent, Paragraph, PhrasingContent, RootContent } from 'mdast';
-import { DateTime } from 'luxon';
 import type { Reporter } from '../diagnostics.js';
-import { parseTimestamp, type DateParts, type TimestampOk } from '../time/parse-timestamp.js';
-import { nextDay } from '../time/timestamp-parts.js';
-import { luxonZone } from '../time/zones.js';
+import { parseTimestamp, type DateParts, type TimestampContext, type TimestampOk } from '../time/parse-timestamp.js';
 import { mapText, plainText, stripPrefix, trimEdges } from './inline.js';
 import { findWritten, leadingMarkers, readMarkers, stripMarkers, type Markers } from './markers.js';
+import { placeAfter, prevEntry, type PrevEntry } from './rollover.js';
 import type { TimelineEvent } from './types.js';
 
 /** The reading state carried from one entry to the next. */
@@ -22,10 +20,12 @@ export interface EntryState {
   zone: string;
   /** Year for dates written without one. */
   year: number | null;
-  /** Date for time-only entries. */
+  /** Date for time-only entries: t0's or the file's, then the last date line's or entry's. */
   date: DateParts | null;
-  /** Instant of the entry before, since the last date heading (for the roll-over). */
-  prevAt: number | null;
+  /** True once a date line or an entry of the section has set `date`. */
+  dated: boolean;
+  /** The entry before, since the last date line (for the roll-over). */
+  prev: PrevEntry | null;
 }
 
 /** An entry being read: its event and the markdown nodes that make its text. */
@@ -49,7 +49,8 @@ export function readEntry(children: readonly PhrasingContent[], place: Place, st
   const all = plainText(children);
   const lead = leadingMarkers(all);
   const text = all.slice(lead);
-  const ctx = { zone: st.zone, date: st.date, year: st.date?.year ?? st.year };
+  // Dates without a year follow the section's current date (Dec 31 → Jan 1 is the next year).
+  const ctx: TimestampContext = { zone: st.zone, date: st.date, year: st.date?.year ?? st.year, after: st.dated ? st.date : null };
   let r = parseTimestamp(text, ctx);
   if (!r.ok) {
     if (r.found) st.reporter.error('timeline/timestamp', r.reason, place);
@@ -58,37 +59,35 @@ export function readEntry(children: readonly PhrasingContent[], place: Place, st
   const markers = readMarkers(all.slice(0, lead) + r.rest, { milestone: null, t0: false, internal: false });
   const restText = stripMarkers(r.rest).trim();
   if (r.time === null && restText === '') {
+    if (r.yearRolled) yearNote(text, r, place, st);
     st.date = r.date;
-    st.prevAt = null;
+    st.dated = true;
+    st.prev = null;
     return { kind: 'date' };
   }
   if (r.at === null) {
     st.reporter.error('timeline/no-date', `"${text.slice(0, r.length).trim()}" has no date and none is known yet; add a date heading or a date in the front-matter`, place);
     return { kind: 'none', found: true };
   }
-  if (st.prevAt !== null && r.at < st.prevAt && r.notes.some((n) => n.kind === 'overlap')) {
+  const prev = st.prev;
+  if (!r.hasDate && prev) {
+    const placed = placeAfter(text, ctx, r, prev);
+    r = placed.r;
+    if (placed.rolled) {
+      st.reporter.info('timeline/rollover', `${stamp(text, r)} is earlier than the entry before; read as the next day, ${fmtDate(r.date)}`, place);
+    }
+  }
+  if (prev && r.at! < prev.at && r.notes.some((n) => n.kind === 'overlap')) {
     // A DST overlap: order in the timeline says the second occurrence was meant.
-    const later = parseTimestamp(text, { ...ctx, preferLater: true });
-    if (later.ok && later.at !== null && later.at >= st.prevAt) r = later;
+    const later = parseTimestamp(text, { ...ctx, ...(r.date ? { date: r.date } : {}), preferLater: true });
+    if (later.ok && later.at !== null && later.at >= prev.at) r = later;
   }
-  if (r.yearInferred && st.prevAt !== null && r.at !== null && r.at < st.prevAt && r.date) {
-    const next = parseTimestamp(text, { ...ctx, year: r.date.year + 1 });
-    if (next.ok && next.at !== null) {
-      r = next;
-      st.reporter.info('timeline/rollover', `${text.slice(0, r.length).trim()} is earlier than the entry before; read as ${r.date!.year}`, place);
-    }
-  }
-  if (!r.hasDate && st.prevAt !== null && r.at! < st.prevAt && st.date) {
-    const rolled = parseTimestamp(text, { ...ctx, date: nextDay(st.date) });
-    if (rolled.ok && rolled.at !== null) {
-      r = rolled;
-      st.reporter.info('timeline/rollover', `${text.slice(0, r.length).trim()} is earlier than the entry before; read as the next day, ${fmtDate(r.date)}`, place);
-    }
-  }
+  if (r.yearRolled) yearNote(text, r, place, st);
   if (r.time === null) st.reporter.info('timeline/date-only', 'this entry has a date but no time; it is placed at the start of that day', place);
   report(r, place, st.reporter);
-  st.prevAt = r.at;
-  st.date = dateIn(r.at!, st.zone) ?? r.date;
+  st.prev = prevEntry(r);
+  st.date = r.date;
+  st.dated = true;
   return { kind: 'entry', entry: build(r, stripPrefix(children, lead), markers, place, st) };
 }
 
@@ -132,9 +131,14 @@ function report(r: TimestampOk, place: Place, reporter: Reporter): void {
   }
 }
 
-function dateIn(ms: number, zone: string): DateParts | null {
-  const dt = DateTime.fromMillis(Math.floor(ms), { zone: luxonZone(zone) });
-  return dt.isValid ? { year: dt.year, month: dt.month, day: dt.day } : null;
+function stamp(text: string, r: TimestampOk): string {
+  return text.slice(0, r.length).trim();
+}
+
+/** A date without a year that wrapped past New Year. */
+function yearNote(text: string, r: TimestampOk, place: Place, st: EntryState): void {
+  const msg = `${stamp(text, r)} is more than half a year before the date above it (${fmtDate(st.date)}); read as ${r.date?.year ?? '?'}`;
+  st.reporter.info('timeline/rollover', msg, place);
 }
 
 function fmtDate(d: DateParts | null): string {

@@ -57,7 +57,7 @@ export function extractTimeline(tree: Root, ctx: ExtractContext): ExtractResult 
   const zone = sectionZone(plainText(heading.children), ctx.zone, ctx.reporter, place(heading, offset));
   const st: EntryState = {
     file: ctx.file, reporter: ctx.reporter, lineOffset: offset, zone,
-    year: ctx.date?.year ?? null, date: ctx.date, prevAt: null,
+    year: ctx.date?.year ?? null, date: ctx.date, dated: false, prev: null,
   };
   const w: Walk = { st, entries: [], open: null };
   for (const node of tree.children.slice(start + 1, end)) block(node, w);
