@@ -101,7 +101,8 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
     watcher = watchTargets(
       [
         { dir: config.postsDir, recursive: true },
-        ...config.themeDirs.map((dir) => ({ dir, recursive: true })),
+        // the site's own themes; pm's packaged default theme does not change under a running server
+        ...config.themeDirs.filter((dir) => dir.startsWith(root + path.sep)).map((dir) => ({ dir, recursive: true })),
         { dir: root, recursive: false, accept: (p: string) => CONFIG_FILES.includes(path.basename(p)) },
       ],
       (batch) => {
