@@ -1,7 +1,10 @@
 /**
  * Read phase for an incident's log sources, then the timeline computation: resolves
  * each `sources:` path next to the incident file, checks it exists, streams it
- * through the source readers, and puts every event on one axis.
+ * through the source readers, and puts every event on one axis. The timeline keeps
+ * every diagnostic about it (its entries', its sources', the computation's) for the
+ * published JSON; the returned `diagnostics` are only those `parseIncident` did not
+ * already report, so nothing is printed twice.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -9,6 +12,7 @@ import { DateTime } from 'luxon';
 import { Reporter, type Diagnostic } from '../diagnostics.js';
 import type { Incident } from '../incident/types.js';
 import { readSource } from '../sources/read.js';
+import { unknownSourceKeys } from '../sources/spec.js';
 import type { SourceSpec } from '../sources/types.js';
 import { computeTimeline } from '../timeline/compute.js';
 import type { Timeline, TimelineEvent } from '../timeline/types.js';
@@ -40,13 +44,17 @@ export async function incidentTimeline(
   const dir = path.dirname(path.join(root, incident.file));
   const year = DateTime.fromMillis(incident.t0 ?? incident.date, { zone: luxonZone(incident.timezone) }).year;
   const all = [...incident.sources.map((spec) => ({ spec, base: dir, cli: false })), ...(opts.extra ?? []).map((x) => ({ ...x, cli: true }))];
+  const sourcesPlace = incident.places['sources'] ?? { line: 1, column: 1 };
+  for (const message of unknownSourceKeys(incident.data['sources'])) {
+    diagnostics.push({ level: 'warning', file: incident.file, ...sourcesPlace, rule: 'source/unknown-key', message: `sources: ${message}` });
+  }
   for (const { spec, base, cli } of all) {
     const absPath = path.resolve(base, spec.path);
     const file = toPosix(path.relative(root, absPath));
     if (!existsSync(absPath)) {
-      const place = cli ? { line: 0, column: 0 } : (incident.places['sources'] ?? { line: 1, column: 1 });
+      const place = cli ? { line: 0, column: 0 } : sourcesPlace;
       diagnostics.push({
-        level: 'error', file: cli ? file : incident.file, ...place, rule: 'sources/missing',
+        level: 'error', file: cli ? file : incident.file, ...place, rule: 'source/missing',
         message: cli
           ? `source "${spec.path}" does not exist`
           : `source "${spec.path}" does not exist (looked for ${file}); paths are relative to the incident file`,
@@ -65,6 +73,8 @@ export async function incidentTimeline(
     displayZone: opts.displayZone ?? incident.displayTimezone,
     reporter,
     public: opts.public ?? false,
+    // Entry diagnostics came with the incident; the sources' were found above.
+    diagnostics: [...incident.diagnostics.filter((d) => d.rule.startsWith('timeline/')), ...diagnostics],
   });
   diagnostics.push(...reporter.list);
   return { timeline, diagnostics, read };

@@ -30,7 +30,7 @@ export class ClfParser implements RecordParser {
     const d = Number(m[4]);
     const offset = (Number(m[12]) * 60 + Number(m[13])) * (m[11] === '-' ? -1 : 1);
     const wall = Date.UTC(y, month - 1, d, Number(m[7]), Number(m[8]), Number(m[9]));
-    if (new Date(wall).getUTCDate() !== d) return bad(`${m[4]}/${m[5]}/${m[6]} does not exist`, 'source/invalid-date', 'error');
+    if (new Date(wall).getUTCDate() !== d) return bad(`${m[4]}/${m[5]}/${m[6]} does not exist; line skipped`, 'source/invalid-date');
     const fraction = m[10] ?? '';
     const at = wall - offset * 60_000 + fractionMs(fraction);
     const rec: ParsedRecord = {

@@ -2,14 +2,14 @@
  * `group: <window>` folds events of the same message shape (shape.ts) into one:
  * a run starts at its first event and takes every event of that shape up to
  * `window` later; the folded event keeps the first event's literal text and
- * source line, and gets a `count`, an `end` (the last instant) and a text such as
- * `47× Failed password for root from 121.18.238.104 · 22:23:17–22:31:02` (span in
- * the source's zone). Only the open runs are held in memory; runs that can no
- * longer grow are flushed as the log advances.
+ * source line, and gets a `count`, an `end` (the last instant) and the text
+ * `47× Failed password for root from 121.18.238.104`. The span is no part of the
+ * text read here: the published JSON adds it in the display zone, with its zone
+ * label (`· 23:23:17–23:31:02 CET`, timeline/json.ts), so it always agrees with the
+ * local times shown next to it. Only the open runs are held in memory; runs that can
+ * no longer grow are flushed as the log advances.
  */
-import { DateTime } from 'luxon';
 import type { TimelineEvent } from '../timeline/types.js';
-import { luxonZone } from '../time/zones.js';
 import { copyShape, sameShape, scanShape } from './shape.js';
 import { escapeHtml } from './text.js';
 
@@ -27,38 +27,16 @@ export interface GroupInput {
   count?: number;
 }
 
-const QUARTER_MS = 900_000;
-const offsets = new Map<string, number>();
-
-/** `HH:mm:ss` in `zone`; offsets cached per zone and UTC quarter-hour (transitions fall on one). */
-function clock(ms: number, zone: string): string {
-  const key = `${zone} ${Math.floor(ms / QUARTER_MS)}`;
-  let offset = offsets.get(key);
-  if (offset === undefined) {
-    offset = DateTime.fromMillis(Math.floor(ms), { zone: luxonZone(zone) }).offset;
-    if (offsets.size > 10_000) offsets.clear();
-    offsets.set(key, offset);
-  }
-  const local = Math.floor((Math.floor(ms) + offset * 60_000) / 1000) % 86_400;
-  const t = local < 0 ? local + 86_400 : local;
-  const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
-  return `${two(Math.floor(t / 3600))}:${two(Math.floor(t / 60) % 60)}:${two(t % 60)}`;
-}
-
 /**
- * Gives an event its display text once its count and span are final: `N× text`
- * when it stands for several lines, ` · HH:mm:ss–HH:mm:ss` when they span time.
+ * Gives an event its count once it is final: `N× text` when it stands for several
+ * lines, and `end` = the last instant when they span time.
  */
 export function finalizeCount(ev: TimelineEvent, count: number, last: number): TimelineEvent {
   if (count <= 1) return ev;
   ev.count = count;
-  let text = `${count}× ${ev.text}`;
-  if (last > ev.at) {
-    text += ` · ${clock(ev.at, ev.zone)}–${clock(last, ev.zone)}`;
-    ev.end = last;
-  }
-  ev.text = text;
-  ev.html = escapeHtml(text);
+  if (last > ev.at) ev.end = last;
+  ev.text = `${count}× ${ev.text}`;
+  ev.html = escapeHtml(ev.text);
   return ev;
 }
 

@@ -8,7 +8,7 @@
  * per format: syslog (+ syslog-tag, syslog5424), json (+ json-array), csv, yaml, clf.
  */
 export { readSource } from './read.js';
-export { parseSourceSpecs, parseWindow, compileRegex, type SpecReport } from './spec.js';
+export { parseSourceSpecs, parseWindow, compileRegex, unknownSourceKeys, type SpecReport } from './spec.js';
 export { detectFormat } from './detect.js';
 export { parseIso, fractionMs, isoInstant } from './timestamp.js';
 export { messageShape } from './shape.js';

@@ -40,7 +40,9 @@ function ioMessage(err: unknown, spec: SourceSpec): { rule: string; message: str
   const code = (err as { code?: string }).code;
   if (code === 'ENOENT') return { rule: 'source/missing', message: `source "${spec.path}" does not exist; paths are relative to the incident file` };
   if (code === 'EISDIR') return { rule: 'source/unreadable', message: `source "${spec.path}" is a directory, not a log file` };
-  const reason = err instanceof Error ? err.message : String(err);
+  // The error code, not the message: the message holds the absolute path, which would
+  // make the published JSON differ from one checkout to the next.
+  const reason = code ?? (err instanceof Error ? err.message : String(err));
   return { rule: 'source/unreadable', message: `source "${spec.path}" cannot be read (${reason})` };
 }
 

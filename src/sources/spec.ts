@@ -2,8 +2,10 @@
  * Validation of the front-matter `sources:` value: a list whose items are a path
  * string or `{path, format?, timezone?, year?, match?, exclude?, group?, label?,
  * time_field?, text_field?}`. An entry with a bad value is reported with a hint
- * and skipped; the others are kept.
+ * and skipped; the others are kept. A key pm does not know is not an error: the
+ * entry is read without it, and {@link unknownSourceKeys} gives the warnings.
  */
+import { suggest } from '../cli/args.js';
 import { normalizeZone } from '../time/zones.js';
 import { SOURCE_FORMATS, type SourceFormat, type SourceSpec } from './types.js';
 
@@ -51,6 +53,24 @@ export function parseSourceSpecs(raw: unknown, report: SpecReport): SourceSpec[]
   return out;
 }
 
+/**
+ * One message per key of a `sources:` entry that pm does not know (it is ignored),
+ * with a "did you mean" hint for a near miss: `entry 1: unknown key \`grup\` is
+ * ignored; did you mean \`group\`?`.
+ */
+export function unknownSourceKeys(raw: unknown): string[] {
+  const out: string[] = [];
+  (asList(raw) ?? []).forEach((item, index) => {
+    if (!item || typeof item !== 'object' || Array.isArray(item)) return;
+    for (const key of Object.keys(item)) {
+      if (KEYS.includes(key)) continue;
+      const hint = suggest(key, KEYS);
+      out.push(`entry ${index + 1}: unknown key \`${key}\` is ignored; ${hint ? `did you mean \`${hint}\`?` : `known keys: ${KEYS.join(', ')}`}`);
+    }
+  });
+  return out;
+}
+
 function parseEntry(item: unknown, index: number, report: SpecReport): SourceSpec | null {
   const where = `entry ${index + 1}`;
   if (typeof item === 'string') {
@@ -75,9 +95,6 @@ function parseEntry(item: unknown, index: number, report: SpecReport): SourceSpe
     fail(key, `\`${key}\` must be a string`);
     return undefined;
   };
-  for (const key of Object.keys(o)) {
-    if (!KEYS.includes(key)) report(`${where}: unknown key \`${key}\`; known keys: ${KEYS.join(', ')}`, key, index);
-  }
   const spec: SourceSpec = { path: str('path')?.trim() ?? '' };
   if (!spec.path) fail('path', '`path` is required (the log file, relative to the incident file)');
   const format = str('format')?.trim().toLowerCase();

@@ -2,18 +2,21 @@
  * syslog lines: RFC 3164 (`Jan  7 22:23:17 host prog[pid]: msg`, with or without
  * `<PRI>`), rsyslog high-precision ISO lines (`2026-01-07T22:23:17.123456+01:00 host
  * prog: msg`) and RFC 5424 (delegated to syslog5424.ts). RFC 3164 carries no year:
- * it comes from the context, and a month going backwards (Dec → Jan) rolls it
- * forward. `Feb 29` in a year that is not a leap year is an error, never March 1.
+ * it comes from the context, and a date more than half a year before the line before
+ * (Dec → Jan) rolls it forward. `Feb 29` in a year that is not a leap year is never
+ * read as March 1: the line is skipped with a warning, like any malformed line.
  * The hot path reads characters by code, without regular expressions.
  */
 import type { SourceClock } from './clock.js';
 import { isoInstant, parseIso, fractionMs, precisionOf } from './timestamp.js';
 import { readRepeat, syslogMessage } from './syslog-tag.js';
 import { parse5424 } from './syslog5424.js';
+import { yearAfter } from '../time/timestamp-parts.js';
 import { bad, type ParseOutcome, type ParsedRecord, type RecordParser } from './types.js';
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MONTH_CODES = new Map<number, number>(
-  ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'].map((m, i) => [
+  MONTHS.map((m, i) => [
     (m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2),
     i + 1,
   ]),
@@ -45,6 +48,7 @@ function skipPri(line: string): number {
 export class SyslogParser implements RecordParser {
   private year: number;
   private prevMonth = 0;
+  private prevDay = 0;
   private lastMessage = '';
 
   constructor(
@@ -94,20 +98,23 @@ export class SyslogParser implements RecordParser {
       i = j;
     }
     let note: string | undefined;
-    if (month < this.prevMonth) {
-      this.year++;
-      note = `the month went back from ${this.prevMonth} to ${month}: read as ${this.year}`;
+    if (this.prevMonth > 0 && month !== this.prevMonth) {
+      const wrap = yearAfter(month, day, { year: this.year, month: this.prevMonth, day: this.prevDay });
+      if (wrap.rolled) {
+        note = `the date went back from ${MONTHS[this.prevMonth - 1]} ${this.prevDay} to ${MONTHS[month - 1]} ${day}: read as ${wrap.year}`;
+        this.year = wrap.year;
+      }
     }
     this.prevMonth = month;
+    this.prevDay = day;
     const r = this.clock.local(this.year, month, day, h, mi, s, fractionMs(fraction));
     if (!r.ok) {
       const leap = month === 2 && day === 29;
       return bad(
         leap
-          ? `Feb 29 in ${this.year}, which is not a leap year; set \`year:\` on the source if the log is from another year`
-          : r.reason,
+          ? `Feb 29 does not exist in ${this.year}; line skipped — set \`year:\` on the source if the log is from a leap year`
+          : `${r.reason}; line skipped`,
         'source/invalid-date',
-        'error',
       );
     }
     const rec: ParsedRecord = { ok: true, at: r.ms, zone: this.clock.zone, text: syslogMessage(line, i) };
@@ -127,7 +134,7 @@ export class SyslogParser implements RecordParser {
     const iso = parseIso(stamp);
     if (!iso || sp < 0) return bad('no syslog timestamp (expected an ISO 8601 time then the host)');
     const t = isoInstant(iso, this.clock);
-    if (!t.ok) return bad(t.reason, 'source/invalid-date', 'error');
+    if (!t.ok) return bad(`${t.reason}; line skipped`, 'source/invalid-date');
     const rec: ParsedRecord = { ok: true, at: t.at, zone: t.zone, text: syslogMessage(line, sp + 1) };
     if (t.precision) rec.precision = t.precision;
     if (t.note) rec.note = t.note;

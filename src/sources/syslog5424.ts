@@ -60,7 +60,7 @@ export function parse5424(line: string, from: number, clock: SourceClock): Parse
   let msg = sdEnd < line.length ? line.slice(sdEnd + 1) : '';
   if (msg.charCodeAt(0) === 0xfeff) msg = msg.slice(1);
   const t = isoInstant(iso, clock);
-  if (!t.ok) return bad(t.reason, 'source/invalid-date', 'error');
+  if (!t.ok) return bad(`${t.reason}; line skipped`, 'source/invalid-date');
   const text = msg.trim() !== '' ? msg : sd !== '-' ? sd : [fields[2], fields[4]].filter((f) => f && f !== '-').join(' ');
   const rec: ParsedRecord = { ok: true, at: t.at, zone: t.zone, text };
   if (t.precision) rec.precision = t.precision;

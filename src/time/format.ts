@@ -29,6 +29,21 @@ export function formatLocal(ms: number, zone: string, precision?: string): strin
   return `${text} ${abbreviationFor(zone, offset) ?? fixedZoneName(offset)}`;
 }
 
+/**
+ * A span of time of day in `zone`, for grouped log events: `22:23:17–22:31:02 UTC`;
+ * each end carries its label when the zone's label changes in between
+ * (`01:50:00 CDT–01:10:00 CST`).
+ */
+export function formatSpan(from: number, to: number, zone: string): string {
+  const clock = (ms: number): string => {
+    const d = new Date(Math.floor(ms) + zoneOffset(zone, Math.floor(ms)) * 60_000);
+    return `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  };
+  const a = zoneLabel(from, zone);
+  const b = zoneLabel(to, zone);
+  return a === b ? `${clock(from)}–${clock(to)} ${a}` : `${clock(from)} ${a}–${clock(to)} ${b}`;
+}
+
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, '0');
 }

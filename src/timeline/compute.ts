@@ -1,8 +1,10 @@
 /**
  * Puts events on one axis: stable sort by instant, T0, offsets and deltas as elapsed
  * seconds between instants, the check of offsets the author wrote, and the metrics.
+ * The timeline keeps its diagnostics (those given and those found here) in file/line
+ * order; a public timeline drops the ones that point at an `[internal]` event's line.
  */
-import type { Reporter } from '../diagnostics.js';
+import { sortDiagnostics, type Diagnostic, type Reporter } from '../diagnostics.js';
 import { formatDelta, formatOffset } from './duration.js';
 import type { ComputedEvent, Milestone, Timeline, TimelineEvent, TimelineMetrics } from './types.js';
 
@@ -13,6 +15,8 @@ export interface ComputeOptions {
   reporter: Reporter;
   /** Leave out `[internal]` events (T0 and metrics are computed before they are dropped). */
   public?: boolean;
+  /** Diagnostics found before about these events (reading the entries, the logs). */
+  diagnostics?: readonly Diagnostic[];
 }
 
 /** Sorted by instant; equal instants keep their input order. */
@@ -41,7 +45,14 @@ export function computeTimeline(events: readonly TimelineEvent[], opts: ComputeO
     lastByFile.set(e.source.file, c);
     out.push(c);
   }
-  return { t0, t0Source, displayZone: opts.displayZone, events: out, metrics, diagnostics: [...opts.reporter.list] };
+  const diagnostics = sortDiagnostics([...(opts.diagnostics ?? []), ...opts.reporter.list]);
+  return { t0, t0Source, displayZone: opts.displayZone, events: out, metrics, diagnostics: opts.public ? publicOnly(diagnostics, sorted) : diagnostics };
+}
+
+/** Drops diagnostics that point at the line of an `[internal]` event. */
+function publicOnly(diagnostics: readonly Diagnostic[], events: readonly TimelineEvent[]): Diagnostic[] {
+  const hidden = new Set(events.filter((e) => e.internal).map((e) => `${e.source.line} ${e.source.file}`));
+  return diagnostics.filter((d) => !hidden.has(`${d.line} ${d.file}`));
 }
 
 function findT0(sorted: readonly TimelineEvent[], given: number | null): { t0: number | null; t0Source: Timeline['t0Source'] } {

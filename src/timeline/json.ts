@@ -1,12 +1,14 @@
 /**
  * The published timeline (DESIGN §5): the exact JSON `pm timeline --json` prints and
  * the site writes to `incidents/<slug>/timeline.json`. Keys in a fixed order, times
- * formatted without the machine's zone or locale.
+ * formatted without the machine's zone or locale. A grouped log event's text ends with
+ * its span in the display zone (`47× Failed password … · 23:23:17–23:31:02 CET`).
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { iso } from '../time/instant.js';
-import { formatLocal } from '../time/format.js';
+import { formatLocal, formatSpan } from '../time/format.js';
 import { formatDelta, formatOffset } from './duration.js';
+import { escapeHtml } from './render-html.js';
 import type { ComputedEvent, Timeline, TimelineEventJson, TimelineJson } from './types.js';
 
 export interface TimelineJsonOptions {
@@ -47,6 +49,8 @@ function deltaFrom(e: ComputedEvent, prev: ComputedEvent | undefined): number | 
 function eventJson(e: ComputedEvent, displayZone: string, deltaS: number | null, opts: TimelineJsonOptions): TimelineEventJson {
   const source: TimelineEventJson['source'] = { file: e.source.file, line: e.source.line };
   if (e.source.label !== undefined) source.label = e.source.label;
+  const grouped = e.count !== undefined && e.count > 1 && e.end !== null && e.end > e.at;
+  const span = grouped ? ` · ${formatSpan(e.at, e.end!, displayZone)}` : '';
   const out: TimelineEventJson = {
     at: iso(e.at),
     local: formatLocal(e.at, displayZone, e.precision),
@@ -57,8 +61,8 @@ function eventJson(e: ComputedEvent, displayZone: string, deltaS: number | null,
     offset: e.offsetS === null ? null : formatOffset(e.offsetS),
     delta_s: deltaS,
     delta: deltaS === null ? null : formatDelta(deltaS),
-    text: e.text,
-    html: e.html,
+    text: e.text + span,
+    html: e.html + escapeHtml(span),
     milestone: e.milestone,
     source,
   };

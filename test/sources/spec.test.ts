@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSourceSpecs, parseWindow } from '../../src/sources/spec.js';
+import { parseSourceSpecs, parseWindow, unknownSourceKeys } from '../../src/sources/spec.js';
 import { cleanText, escapeHtml } from '../../src/sources/text.js';
 
 function parse(raw: unknown): { specs: ReturnType<typeof parseSourceSpecs>; messages: string[] } {
@@ -45,10 +45,16 @@ describe('parseSourceSpecs', () => {
     expect(messages[6]).toMatch(/entry 7: expected a path or an object/);
   });
 
-  it('reports unknown keys but keeps the entry', () => {
-    const { specs, messages } = parse([{ path: 'a.log', grup: '10m' }]);
-    expect(specs).toEqual([{ path: 'a.log' }]);
-    expect(messages[0]).toMatch(/unknown key `grup`/);
+  it('an unknown key is no error: the entry is kept, and unknownSourceKeys warns with a hint', () => {
+    const raw = [{ path: 'a.log', grup: '10m' }, 'b.log', { path: 'c.log', colour: 'red' }];
+    const { specs, messages } = parse(raw);
+    expect(specs).toEqual([{ path: 'a.log' }, { path: 'b.log' }, { path: 'c.log' }]);
+    expect(messages).toEqual([]);
+    expect(unknownSourceKeys(raw)).toEqual([
+      'entry 1: unknown key `grup` is ignored; did you mean `group`?',
+      expect.stringMatching(/^entry 3: unknown key `colour` is ignored; known keys: path, format, timezone/),
+    ]);
+    expect(unknownSourceKeys(undefined)).toEqual([]);
   });
 
   it('accepts an absent value, a single path and a single object', () => {

@@ -40,7 +40,7 @@ describe('RFC 3164', () => {
     expect(last).toMatchObject({ count: 2, text: '2× Connection closed by 1.2.3.4' });
   });
 
-  it('reads Feb 29 in a leap year and rejects it otherwise, never as March 1', async () => {
+  it('reads Feb 29 in a leap year and skips it otherwise with a warning, never as March 1', async () => {
     const ok = await readFixture('leapday.log', {}, { year: 2016 });
     expect(ok.events.map((e) => iso(e.at))).toEqual([
       '2016-02-28T23:59:59.000Z',
@@ -50,9 +50,24 @@ describe('RFC 3164', () => {
     const bad = await readFixture('leapday.log', {}, { year: 2017 });
     expect(bad.events).toHaveLength(2);
     expect(bad.events.some((e) => iso(e.at).startsWith('2017-03-01T12'))).toBe(false);
-    const err = bad.diagnostics.find((d) => d.rule === 'source/invalid-date')!;
-    expect(err).toMatchObject({ level: 'error', line: 2, file: 'posts/x/leapday.log' });
-    expect(err.message).toMatch(/Feb 29 in 2017.*not a leap year/);
+    const warn = bad.diagnostics.find((d) => d.rule === 'source/invalid-date')!;
+    expect(warn).toMatchObject({ level: 'warning', line: 2, file: 'posts/x/leapday.log' });
+    expect(warn.message).toMatch(/^Feb 29 does not exist in 2017; line skipped — set `year:`/);
+    // A malformed line is never fatal: nothing in this source fails the build.
+    expect(bad.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+  });
+
+  it('keeps the year when the date goes back less than half a year (an out-of-order line)', () => {
+    const p = parser('UTC', 2017);
+    const at = (line: string): string => {
+      const r = p.parse(line);
+      return r?.ok ? `${iso(r.at)}${r.note ? ` (${r.note})` : ''}` : `error: ${r?.reason}`;
+    };
+    expect(at('Mar  1 10:00:00 h app: a')).toBe('2017-03-01T10:00:00.000Z');
+    expect(at('Feb 28 23:00:00 h app: late line')).toBe('2017-02-28T23:00:00.000Z');
+    expect(at('Mar  1 10:01:00 h app: b')).toBe('2017-03-01T10:01:00.000Z');
+    expect(at('Dec 31 23:59:00 h app: c')).toBe('2017-12-31T23:59:00.000Z');
+    expect(at('Jan  1 00:01:00 h app: d')).toBe('2018-01-01T00:01:00.000Z (the date went back from Dec 31 to Jan 1: read as 2018)');
   });
 
   it('reports DST gaps and takes the later instant of an overlap when the log went back', async () => {
