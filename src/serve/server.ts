@@ -13,7 +13,7 @@ import { EventEmitter } from 'node:events';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { CONFIG_FILES } from '../config/resolve.js';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { toPosix } from '../site/discover.js';
 import type { SetupOptions } from '../site/pipeline.js';
 import { createHandler, type PageSource } from './http.js';
@@ -156,7 +156,10 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
     const all = errorKey(state.errors) !== errorsBefore;
     if (update.changed.length || all) hub.reload({ all, paths: update.changed });
     finish('incident', [...files].sort(), update.changed, all);
-    for (const d of state.diagnostics) if (files.has(d.file) && d.level !== 'info') log(formatDiagnostic(d));
+    for (const f of [...files].sort()) {
+      const own = [...(state.results.get(f)?.diagnostics ?? []), ...state.errors.filter((d) => d.file === f && d.rule === 'site/duplicate-slug')];
+      for (const d of sortDiagnostics(own)) if (d.level !== 'info') log(formatDiagnostic(d));
+    }
     if (all && !state.errors.length) log('no content errors left');
     if (update.siteStale) {
       siteRender = renderSiteLater(options.siteDelayMs ?? 60);

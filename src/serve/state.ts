@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { siteKey as makeSiteKey } from '../site/cache.js';
 import { discoverIncidents } from '../site/discover.js';
 import { FEED_ENTRIES } from '../site/feed-common.js';
@@ -29,8 +29,7 @@ export class ServeState {
   /** Per-incident pages and site pages (assets included), by output path. */
   private readonly incidentPages = new Map<string, Page>();
   private sitePages = new Map<string, Page>();
-  diagnostics: Diagnostic[] = [];
-  /** The error-level ones (what the overlay shows). */
+  /** The error-level diagnostics, sorted (what the overlay shows). */
   errors: Diagnostic[] = [];
 
   constructor(private readonly options: SetupOptions) {}
@@ -65,8 +64,14 @@ export class ServeState {
     return this.incidentPages.has(p);
   }
 
+  /** Every diagnostic of the site, sorted (computed on demand: 10,000 incidents have many). */
+  get diagnostics(): Diagnostic[] {
+    const all = [...this.results.values()];
+    return sortDiagnostics([...this.setup.diagnostics, ...all.flatMap((r) => r.diagnostics), ...checkSlugs(all)]);
+  }
+
   hasErrors(): boolean {
-    return hasErrors(this.diagnostics);
+    return this.errors.length > 0;
   }
 
   /** Files of incidents that read `absPath` as a log source. */
@@ -136,10 +141,11 @@ export class ServeState {
     return sortSummaries([...this.results.values()].flatMap((r) => (r.summary ? [r.summary] : [])));
   }
 
+  /** Keeps the error list current; filtering before sorting keeps an edit cheap on large sites. */
   private collectDiagnostics(): void {
-    const all = [...this.results.values()];
-    this.diagnostics = sortDiagnostics([...this.setup.diagnostics, ...all.flatMap((r) => r.diagnostics), ...checkSlugs(all)]);
-    this.errors = this.diagnostics.filter((d) => d.level === 'error');
+    const errors = [...this.setup.diagnostics, ...checkSlugs([...this.results.values()])].filter((d) => d.level === 'error');
+    for (const r of this.results.values()) for (const d of r.diagnostics) if (d.level === 'error') errors.push(d);
+    this.errors = sortDiagnostics(errors);
   }
 
   /**
