@@ -5,7 +5,7 @@
  * and skipped; the others are kept. A key pm does not know is not an error: the
  * entry is read without it, and {@link unknownSourceKeys} gives the warnings.
  */
-import { suggest } from '../cli/args.js';
+import { suggest } from '../suggest.js';
 import { normalizeZone } from '../time/zones.js';
 import { SOURCE_FORMATS, type SourceFormat, type SourceSpec } from './types.js';
 
