@@ -79,10 +79,12 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
 
   const hub = new EventHub();
   let siteRender: Promise<void> | null = null;
+  /** A rebuild that threw (a theme template that does not compile…): shown until one succeeds. */
+  let failure: Diagnostic | null = null;
   const source: PageSource = {
     page: (p) => state.page(p),
     get errors() {
-      return state.errors;
+      return failure ? [failure, ...state.errors] : state.errors;
     },
     ready: (p) => (siteRender && !state.isIncidentPage(p) ? siteRender : Promise.resolve()),
   };
@@ -119,9 +121,16 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
       waiting.clear();
       try {
         await rebuild(batch);
+        if (failure) {
+          failure = null;
+          hub.reload({ all: true, paths: [] });
+        }
       } catch (e) {
         const err = e instanceof Error ? e : new Error(String(e));
-        log(`pm serve: rebuild failed: ${err.message}`);
+        const file = toPosix(path.relative(state.root, batch.find((p) => path.extname(p)) ?? batch[0] ?? state.root)) || '.';
+        failure = { level: 'error', file, line: 0, column: 0, rule: 'serve/rebuild', message: `rebuild failed: ${err.message}` };
+        log(formatDiagnostic(failure));
+        hub.reload({ all: true, paths: [] });
         events.emit('failure', err);
       }
     }

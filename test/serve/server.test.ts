@@ -159,3 +159,23 @@ describe('pm build output', () => {
     for (const f of walk(path.join(root, 'dist'))) expect(readFileSync(f, 'utf8'), f).not.toContain('__pm');
   });
 });
+
+describe('serveSite when a rebuild throws', () => {
+  it('shows the failure as an overlay and recovers on the next good save', async () => {
+    const root = copyFixture();
+    const partial = path.join(root, 'themes/default/partials/incident-row.hbs');
+    mkdirSync(path.dirname(partial), { recursive: true });
+    const h = await start(root);
+    const failed = new Promise<Error>((resolve) => h.events.once('failure', resolve));
+    writeFileSync(partial, '<li>{{#if title}}unclosed</li>\n');
+    await failed;
+    const page = await (await fetch(h.url)).text();
+    expect(page).toContain('id="__pm-overlay"');
+    expect(page).toMatch(/themes\/default\/partials\/incident-row\.hbs:0:0: error: serve\/rebuild: rebuild failed: /);
+    const full = nextRebuild(h, (e) => e.kind === 'full');
+    writeFileSync(partial, '<li class="incident-row">{{title}}</li>\n');
+    await full;
+    await h.idle();
+    expect(await (await fetch(h.url)).text()).not.toContain('__pm-overlay');
+  });
+});
