@@ -154,10 +154,11 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
     let rediscover = false;
     for (const abs of batch) {
       const rel = toPosix(path.relative(state.root, abs));
-      if (state.results.has(rel)) files.add(rel);
-      const readers = state.readersOf(abs);
+      const known = state.results.has(rel);
+      if (known) files.add(rel);
+      const readers = known ? [] : state.readersOf(abs);
       for (const f of readers) files.add(f);
-      if (!state.results.has(rel) && !readers.length && (MARKDOWN.test(abs) || path.dirname(abs) === config.postsDir)) rediscover = true;
+      if (!known && !readers.length && (MARKDOWN.test(abs) || path.dirname(abs) === config.postsDir)) rediscover = true;
     }
     if (rediscover) for (const f of state.rediscover()) files.add(f);
     if (!files.size) return;
