@@ -1,15 +1,15 @@
 /**
- * The one markdown pipeline: remark-parse + GFM (tables, task lists, autolinks) to an
- * mdast with positions, then remark-html with GitHub-style sanitizing. Raw HTML in
+ * The one markdown pipeline: remark-parse + GFM tables, task lists and strikethrough
+ * (gfm.ts) to an mdast with positions, then remark-html with GitHub-style sanitizing. Raw HTML in
  * posts is dropped, `javascript:` URLs and event handlers never reach a page.
  */
 import type { Root, RootContent } from 'mdast';
-import remarkGfm from 'remark-gfm';
 import remarkHtml from 'remark-html';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { defaultSchema } from 'hast-util-sanitize';
 import type { Schema } from 'hast-util-sanitize';
+import { remarkGfmLite } from './gfm.js';
 
 /** GitHub's schema without the `user-content-` prefix so heading anchors stay readable. */
 export const sanitizeSchema: Schema = {
@@ -22,8 +22,8 @@ export const sanitizeSchema: Schema = {
   },
 };
 
-const parser = unified().use(remarkParse).use(remarkGfm).freeze();
-const compiler = unified().use(remarkGfm).use(remarkHtml, { sanitize: sanitizeSchema }).freeze();
+const parser = unified().use(remarkParse).use(remarkGfmLite).freeze();
+const compiler = unified().use(remarkHtml, { sanitize: sanitizeSchema }).freeze();
 
 /** Parses markdown into an mdast whose positions are relative to `content`. */
 export function parseMarkdown(content: string): Root {

@@ -89,8 +89,19 @@ export function fixedZoneName(minutes: number): string {
   return `UTC${sign}${h}${m ? `:${String(m).padStart(2, '0')}` : ''}`;
 }
 
+const normalized = new Map<string, ZoneResult>();
+
 /** Normalizes an author's zone: IANA names, legacy links, `UTC`, `Z`, fixed offsets. */
 export function normalizeZone(input: string): ZoneResult {
+  let r = normalized.get(input);
+  if (!r) {
+    r = normalizeUncached(input);
+    if (normalized.size < 10_000) normalized.set(input, r);
+  }
+  return r;
+}
+
+function normalizeUncached(input: string): ZoneResult {
   const raw = input.trim();
   if (!raw) return { ok: false, reason: 'the zone is empty' };
   if (/^(utc|z|gmt|ut)$/i.test(raw)) return { ok: true, zone: 'UTC' };
