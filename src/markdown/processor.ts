@@ -36,6 +36,28 @@ export function renderHtml(nodes: Root | RootContent[]): string {
   return String(compiler.stringify(compiler.runSync(root) as Root)).trim();
 }
 
+/** Marks the seams between fragments rendered in one pass by {@link renderMany}. */
+const SEAM = 'pm-seam-7f1c9a2e5b';
+const SEAM_HTML = `<p>${SEAM}</p>`;
+
+/**
+ * Renders many node lists in one pass through the compiler (its fixed cost per call
+ * is larger than the work for a short timeline entry) and splits the result at seams.
+ * Falls back to one call per list if a fragment could contain the seam text itself.
+ */
+export function renderMany(lists: readonly RootContent[][]): string[] {
+  if (lists.length < 2) return lists.map((l) => (l.length ? renderHtml(l) : ''));
+  const seam: RootContent = { type: 'paragraph', children: [{ type: 'text', value: SEAM }] };
+  const children: RootContent[] = [];
+  lists.forEach((l, i) => {
+    if (i) children.push(seam);
+    children.push(...l);
+  });
+  const parts = renderHtml(children).split(SEAM_HTML).map((h) => h.trim());
+  if (parts.length !== lists.length) return lists.map((l) => (l.length ? renderHtml(l) : ''));
+  return parts;
+}
+
 /** Renders an inline markdown snippet (one paragraph) and strips the wrapping <p>. */
 export function renderInline(markdown: string): string {
   return renderHtml(parseMarkdown(markdown)).replace(/^<p>([\s\S]*)<\/p>$/, '$1');

@@ -6,7 +6,7 @@
  */
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { Reporter } from '../diagnostics.js';
-import { renderHtml } from '../markdown/processor.js';
+import { renderMany } from '../markdown/processor.js';
 import type { DateParts } from '../time/parse-timestamp.js';
 import { mapText, plainText, splitLines, trimEdges } from './inline.js';
 import { readMarkers, stripMarkers } from './markers.js';
@@ -61,7 +61,14 @@ export function extractTimeline(tree: Root, ctx: ExtractContext): ExtractResult 
   };
   const w: Walk = { st, entries: [], open: null };
   for (const node of tree.children.slice(start + 1, end)) block(node, w);
-  return { events: w.entries.map(finish), section: { start, end } };
+  const events = w.entries.map(finish);
+  // All entries' HTML in one pass through the markdown compiler.
+  renderMany(w.entries.map((e) => e.nodes)).forEach((html, i) => {
+    const e = w.entries[i]!;
+    const only = e.nodes.length === 1 && e.nodes[0]!.type === 'paragraph';
+    events[i]!.html = only ? html.replace(/^<p>([\s\S]*)<\/p>$/, '$1') : html;
+  });
+  return { events, section: { start, end } };
 }
 
 function block(node: RootContent, w: Walk): void {
@@ -119,8 +126,8 @@ function setZone(line: Paragraph, w: Walk): boolean {
 }
 
 function list(node: List, w: Walk): void {
-  const anyEntry = node.children.some((item) => startsWithTime(item, w.st));
-  if (!anyEntry && w.open) {
+  // A list without timestamps under a heading entry is part of that entry's text.
+  if (w.open && !node.children.some((item) => startsWithTime(item, w.st))) {
     w.open.nodes.push(node);
     return;
   }
@@ -182,8 +189,7 @@ function finish(e: PendingEntry): TimelineEvent {
   }).filter((n) => n.type !== 'paragraph' || n.children.length > 0);
   Object.assign(ev, { milestone: m.milestone, internal: m.internal }, m.t0 ? { isT0: true } : {});
   e.event.text = nodes.map((n) => blockText(n)).filter(Boolean).join('\n\n').trim();
-  const html = nodes.length ? renderHtml(nodes) : '';
-  e.event.html = nodes.length === 1 && nodes[0]!.type === 'paragraph' ? html.replace(/^<p>([\s\S]*)<\/p>$/, '$1') : html;
+  e.nodes = nodes; // rendered together with the other entries by extractTimeline
   return e.event;
 }
 
