@@ -4,20 +4,17 @@ import { pathToFileURL } from 'node:url';
 import { realpathSync } from 'node:fs';
 import { FatalDiagnostic } from '../diagnostics.js';
 import { helpText, suggest, UsageError, type CommandSpec } from './args.js';
-import { buildSpec, runBuild } from './commands/build.js';
-import { checkSpec, runCheck } from './commands/check.js';
-import { newSpec, runNew } from './commands/new.js';
-import { runServe, serveSpec } from './commands/serve.js';
-import { runTimeline, timelineSpec } from './commands/timeline.js';
 import { processIO, type CliIO } from './io.js';
+import { buildSpec, checkSpec, newSpec, serveSpec, timelineSpec } from './specs.js';
 
 type Runner = (argv: string[], io: CliIO) => Promise<number>;
-const COMMANDS: Record<string, { spec: CommandSpec; run: Runner }> = {
-  new: { spec: newSpec, run: runNew },
-  build: { spec: buildSpec, run: runBuild },
-  serve: { spec: serveSpec, run: runServe },
-  check: { spec: checkSpec, run: runCheck },
-  timeline: { spec: timelineSpec, run: runTimeline },
+/** Commands load their code on demand: `pm build` never loads the dev server. */
+const COMMANDS: Record<string, { spec: CommandSpec; run: () => Promise<Runner> }> = {
+  new: { spec: newSpec, run: async () => (await import('./commands/new.js')).runNew },
+  build: { spec: buildSpec, run: async () => (await import('./commands/build.js')).runBuild },
+  serve: { spec: serveSpec, run: async () => (await import('./commands/serve.js')).runServe },
+  check: { spec: checkSpec, run: async () => (await import('./commands/check.js')).runCheck },
+  timeline: { spec: timelineSpec, run: async () => (await import('./commands/timeline.js')).runTimeline },
 };
 
 import { VERSION } from '../version.js';
@@ -49,7 +46,7 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     return 0;
   }
   try {
-    return await command.run(rest, io);
+    return await (await command.run())(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`pm ${name}: ${e.message}\nRun pm ${name} --help for usage.\n`);

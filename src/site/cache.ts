@@ -11,7 +11,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { IncidentSummary } from './types.js';
 
-export const CACHE_VERSION = 'pm-cache/1';
+export const CACHE_VERSION = 'pm-cache/2';
 
 export interface FileStamp {
   size: number;
@@ -38,6 +38,8 @@ export interface BuildCache {
   /** Hash of pm's version, the resolved config and the theme: a change means a full build. */
   siteKey: string;
   entries: Record<string, CacheEntry>;
+  /** Digest of what site-wide pages are made of (summaries, feed bodies, assets). */
+  siteDigest: string;
   /** Site-wide outputs → content hash, to write only what changed. */
   site: Record<string, string>;
 }

@@ -12,10 +12,13 @@ const MARKDOWN = /\.(md|markdown)$/i;
 export function discoverIncidents(root: string, postsDir: string): string[] {
   if (!existsSync(postsDir)) return [];
   const found: string[] = [];
-  for (const name of readdirSync(postsDir).sort()) {
+  const entries = readdirSync(postsDir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const name = entry.name;
     if (name.startsWith('.') || name.startsWith('_')) continue;
     const full = path.join(postsDir, name);
-    const stat = statSync(full);
+    // Dirent types spare a stat per file; symlinks (and unknown types) are stat'ed.
+    const stat = entry.isSymbolicLink() || (!entry.isFile() && !entry.isDirectory()) ? statSync(full) : entry;
     if (stat.isFile() && MARKDOWN.test(name)) found.push(full);
     else if (stat.isDirectory()) {
       const index = ['index.md', 'index.markdown'].map((n) => path.join(full, n)).find((p) => existsSync(p));

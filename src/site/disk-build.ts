@@ -13,14 +13,14 @@ import { codeFingerprint } from '../version.js';
 import type { BuildOptions, BuildResult } from './build.js';
 import {
   hash, loadCache, loadContent, sameStamp, saveCache, saveContent, siteKey as makeSiteKey, stampOf,
-  CACHE_VERSION, type BuildCache, type CacheEntry,
+  CACHE_VERSION, type CacheEntry,
 } from './cache.js';
 import { FEED_ENTRIES } from './feed-common.js';
 import { commitJournal } from './journal.js';
 import { checkSlugs, readAndProcess, renderSite, type IncidentResult, type SetupOptions, type SiteSetup } from './pipeline.js';
 import { processInWorkers, workersAvailable } from './pool.js';
 import { sortSummaries } from './render-indexes.js';
-import type { IncidentSummary } from './types.js';
+import type { IncidentSummary, Page } from './types.js';
 import { commitStaging, createStaging, DirSink, discardStaging } from './write.js';
 
 /** Below this many incidents to render, threads cost more than they save. */
@@ -71,39 +71,39 @@ export async function buildToDisk(setup: SiteSetup, options: BuildOptions): Prom
     }
 
     for (const r of results) entries[r.file] = toEntry(root, r);
-    // Feeds carry the newest bodies: keep those in the cache, read back the ones not rendered now.
-    for (const s of summaries.slice(0, FEED_ENTRIES)) {
-      const key = entries[s.file]?.key ?? '';
-      if (s.contentHtml) {
-        if (useCache) saveContent(root, key, s.contentHtml);
-      } else {
-        s.contentHtml = loadContent(root, key) ?? (await readAndProcess(root, s.file, site, siteKey)).summary?.contentHtml ?? '';
-      }
+    // Site-wide pages depend only on the summaries and the feed's newest bodies: when their
+    // digest is the one of the last build, those pages are on disk already.
+    const digest = siteDigest(summaries, entries, setup.assets.map((a) => a.path));
+    const same = incremental && cache.siteDigest === digest;
+    let siteHashes: Record<string, string>;
+    let changed: Page[] = [];
+    if (same) siteHashes = cache.site;
+    else {
+      await feedBodies(summaries, entries, { root, site, siteKey, useCache });
+      const sitePages = [...setup.assets, ...renderSite(summaries, site)];
+      siteHashes = {};
+      for (const p of sitePages) siteHashes[p.path] = hash(p.contents);
+      changed = incremental ? sitePages.filter((p) => cache.site[p.path] !== siteHashes[p.path] || !existsSync(path.join(out, p.path))) : sitePages;
     }
-    const sitePages = [...setup.assets, ...renderSite(summaries, site)];
-    const siteHashes: Record<string, string> = {};
-    for (const p of sitePages) siteHashes[p.path] = hash(p.contents);
     const incidentPages = Object.values(entries).flatMap((e) => e.pages);
-    stats.files = incidentPages.length + sitePages.length;
+    stats.files = incidentPages.length + Object.keys(siteHashes).length;
+    await sink.put(changed);
+    await sink.flush();
 
     if (incremental) {
-      const changed = sitePages.filter((p) => cache.site[p.path] !== siteHashes[p.path] || !existsSync(path.join(out, p.path)));
-      await sink.put(changed);
-      await sink.flush();
       const moves = [...results.flatMap((r) => r.pages.map((p) => p.path)), ...changed.map((p) => p.path)];
-      const keep = new Set([...incidentPages, ...sitePages.map((p) => p.path)]);
+      const keep = new Set([...incidentPages, ...Object.keys(siteHashes)]);
       const before = [...Object.values(cache.entries).flatMap((e) => e.pages), ...Object.keys(cache.site)];
-      commitJournal(out, { staging, moves, deletes: [...new Set(before.filter((p) => !keep.has(p)))] });
+      const deletes = [...new Set(before.filter((p) => !keep.has(p)))];
+      commitJournal(out, { staging, moves, deletes });
       stats.written = moves.length;
+      if (useCache && (moves.length || deletes.length || !same || files.length !== Object.keys(cache.entries).length)) {
+        saveCache(root, { version: CACHE_VERSION, out, siteKey, siteDigest: digest, entries, site: siteHashes });
+      }
     } else {
-      await sink.put(sitePages);
-      await sink.flush();
       commitStaging(staging, out);
       stats.written = stats.files;
-    }
-    if (useCache) {
-      const next: BuildCache = { version: CACHE_VERSION, out, siteKey, entries, site: siteHashes };
-      saveCache(root, next);
+      if (useCache) saveCache(root, { version: CACHE_VERSION, out, siteKey, siteDigest: digest, entries, site: siteHashes });
     }
     return { ...base, written: true, stats };
   } catch (e) {
@@ -116,6 +116,30 @@ async function inline<T>(files: readonly string[], fn: (file: string) => Promise
   const out: T[] = [];
   for (const file of files) out.push(await fn(file));
   return out;
+}
+
+/** What the site-wide pages are made of: every summary and the keys of the feed's bodies. */
+function siteDigest(summaries: readonly IncidentSummary[], entries: Record<string, CacheEntry>, assets: readonly string[]): string {
+  const parts = summaries.map((s) => ({ ...s, contentHtml: undefined }));
+  const bodies = summaries.slice(0, FEED_ENTRIES).map((s) => entries[s.file]?.key ?? '');
+  return hash(JSON.stringify([parts, bodies, assets]));
+}
+
+/** Feeds carry the newest bodies: kept in the cache; rendered again when a worker kept them. */
+async function feedBodies(
+  summaries: readonly IncidentSummary[],
+  entries: Record<string, CacheEntry>,
+  ctx: { root: string; site: SiteSetup['site']; siteKey: string; useCache: boolean },
+): Promise<void> {
+  for (const s of summaries.slice(0, FEED_ENTRIES)) {
+    const key = entries[s.file]?.key ?? '';
+    const cached = s.contentHtml ? null : loadContent(ctx.root, key);
+    if (cached !== null) s.contentHtml = cached;
+    else {
+      s.contentHtml ||= (await readAndProcess(ctx.root, s.file, ctx.site, ctx.siteKey)).summary?.contentHtml ?? '';
+      if (ctx.useCache) saveContent(ctx.root, key, s.contentHtml);
+    }
+  }
 }
 
 function fresh(entry: CacheEntry, absFile: string): boolean {

@@ -15,8 +15,10 @@ parentPort?.on('message', (request: WorkerRequest) => {
       for (const file of request.files) {
         const r = await readAndProcess(root, file, site, data.siteKey);
         await sink.put(r.pages);
-        // pages are on disk already: send back their paths only
-        results.push({ ...r, pages: r.pages.map((p) => ({ path: p.path, contents: '' })) });
+        // Pages are on disk already: send back their paths only. Post bodies stay here too;
+        // the main thread renders again the few the feeds need (disk-build.ts).
+        const summary = r.summary ? { ...r.summary, contentHtml: '' } : null;
+        results.push({ ...r, summary, pages: r.pages.map((p) => ({ path: p.path, contents: '' })) });
       }
       await sink.flush();
       parentPort?.postMessage({ results } satisfies WorkerReply);

@@ -2,24 +2,11 @@
 import path from 'node:path';
 import { hasErrors } from '../../diagnostics.js';
 import { buildSite } from '../../site/build.js';
-import { parseCommand, str, type CommandSpec } from '../args.js';
+import { parseCommand, str } from '../args.js';
+import { buildSpec } from '../specs.js';
 import type { CliIO } from '../io.js';
 import { printDiagnostics } from '../report.js';
 
-export const buildSpec: CommandSpec = {
-  name: 'build',
-  usage: 'pm build [--root DIR] [--out DIR] [--drafts] [--public] [--base-url URL] [--quiet]',
-  summary: 'Build the post-mortem site from posts/ into dist/. The previous dist/ stays whole if the build fails.',
-  options: {
-    root: { type: 'string', arg: 'DIR', help: 'site root holding posts/ and pm.config.yaml (default: .)' },
-    out: { type: 'string', arg: 'DIR', help: 'output folder (default: dist)' },
-    drafts: { type: 'boolean', help: 'include draft: true incidents' },
-    public: { type: 'boolean', help: 'leave [internal] events and drafts out of every output' },
-    'base-url': { type: 'string', arg: 'URL', help: 'absolute URL the site is served from (feeds, sitemap)' },
-    theme: { type: 'string', arg: 'NAME', help: 'theme under themes/ (default: default)' },
-    quiet: { type: 'boolean', short: 'q', help: 'print only errors' },
-  },
-};
 
 export async function runBuild(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseCommand(buildSpec, argv);
@@ -28,7 +15,7 @@ export async function runBuild(argv: string[], io: CliIO): Promise<number> {
   const started = io.now();
   const result = await buildSite({
     root: str(values['root']) ?? '.',
-    ...(str(values['out']) ? { out: str(values['out']) } : {}),
+    ...(str(values['out']) ? { out: path.resolve(str(values['out']) as string) } : {}),
     ...(values['drafts'] ? { drafts: true } : {}),
     ...(values['public'] ? { public: true } : {}),
     ...(str(values['base-url']) ? { baseUrl: str(values['base-url']) } : {}),

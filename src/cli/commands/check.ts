@@ -2,23 +2,12 @@
 import { checkSite } from '../../check/site.js';
 import { readDay } from '../../check/actions.js';
 import type { Diagnostic } from '../../diagnostics.js';
-import { parseCommand, str, UsageError, type CommandSpec } from '../args.js';
+import { parseCommand, str, UsageError } from '../args.js';
+import { checkSpec } from '../specs.js';
 import type { CliIO } from '../io.js';
 import { stripControl } from '../report.js';
 import { formatDiagnostic } from '../../diagnostics.js';
 
-export const checkSpec: CommandSpec = {
-  name: 'check',
-  usage: 'pm check [--root DIR] [--format text|json|github] [--strict] [--today YYYY-MM-DD] [--drafts]',
-  summary: 'Check every incident (front-matter, timelines, sources, sections, links, action items, tags) and print each problem; exit 1 on errors.',
-  options: {
-    root: { type: 'string', arg: 'DIR', help: 'site root (default: .)' },
-    format: { type: 'string', arg: 'F', help: 'text (default), json, or github (workflow annotations)' },
-    strict: { type: 'boolean', help: 'exit 1 on warnings too' },
-    today: { type: 'string', arg: 'DAY', help: 'report open action items due before this day (YYYY-MM-DD; default: no past-due check)' },
-    drafts: { type: 'boolean', help: 'check draft incidents too (default: yes)' },
-  },
-};
 
 const FORMATS = ['text', 'json', 'github'] as const;
 

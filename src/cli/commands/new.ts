@@ -8,23 +8,10 @@ import { incidentTemplate } from '../../incident/template.js';
 import { slugify } from '../../slug.js';
 import { parseDateValue } from '../../time/date-value.js';
 import { luxonZone, normalizeZone } from '../../time/zones.js';
-import { parseCommand, str, UsageError, type CommandSpec } from '../args.js';
+import { parseCommand, str, UsageError } from '../args.js';
+import { newSpec } from '../specs.js';
 import type { CliIO } from '../io.js';
 
-export const newSpec: CommandSpec = {
-  name: 'new',
-  usage: 'pm new incident "Title" [--date D] [--timezone Z] [--tags a,b] [--severity S] [--dir posts]',
-  summary: 'Create a post-mortem from the template and print its path. Never overwrites an existing file.',
-  options: {
-    date: { type: 'string', arg: 'D', help: 'incident date: 2026-03-04 or 2026-03-04T09:30 (default: today in the zone)' },
-    timezone: { type: 'string', arg: 'Z', help: 'zone of the timeline: America/Chicago, UTC, +02:00 (default: site zone)' },
-    tags: { type: 'string', arg: 'a,b', help: 'comma-separated tags' },
-    severity: { type: 'string', arg: 'S', help: 'severity, e.g. SEV2 (default: SEV3)' },
-    author: { type: 'string', arg: 'NAME', help: 'author (repeatable)', multiple: true },
-    dir: { type: 'string', arg: 'DIR', help: 'folder to write into (default: posts)' },
-    root: { type: 'string', arg: 'DIR', help: 'site root (default: .)' },
-  },
-};
 
 export async function runNew(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommand(newSpec, argv);

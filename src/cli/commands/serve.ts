@@ -2,24 +2,11 @@
 import { spawn } from 'node:child_process';
 import { serveSite } from '../../serve/server.js';
 import { PortInUseError } from '../../serve/listen.js';
-import { parseCommand, str, UsageError, type CommandSpec } from '../args.js';
+import { parseCommand, str, UsageError } from '../args.js';
+import { serveSpec } from '../specs.js';
 import type { CliIO } from '../io.js';
 import { stripControl } from '../report.js';
 
-export const serveSpec: CommandSpec = {
-  name: 'serve',
-  usage: 'pm serve [--root DIR] [--port N] [--host 127.0.0.1] [--strict-port] [--drafts] [--open]',
-  summary: 'Build the site in memory and serve it; rebuild what an edit touches and reload open pages.',
-  options: {
-    root: { type: 'string', arg: 'DIR', help: 'site root holding posts/ and pm.config.yaml (default: .)' },
-    port: { type: 'string', short: 'p', arg: 'N', help: 'port (default: 4000; the next free one if taken)' },
-    host: { type: 'string', arg: 'HOST', help: 'address to listen on (default: 127.0.0.1, this machine only)' },
-    'strict-port': { type: 'boolean', help: 'fail when the port is taken instead of trying the next one' },
-    drafts: { type: 'boolean', help: 'include draft: true incidents' },
-    theme: { type: 'string', arg: 'NAME', help: 'theme under themes/ (default: default)' },
-    open: { type: 'boolean', help: 'open the site in the default browser' },
-  },
-};
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 

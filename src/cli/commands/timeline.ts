@@ -12,30 +12,11 @@ import { timelineToJson } from '../../timeline/json.js';
 import { renderTimelineHtml } from '../../timeline/render-html.js';
 import { renderTimelineMarkdown, renderTimelineText } from '../../timeline/render-text.js';
 import { normalizeZone } from '../../time/zones.js';
-import { parseCommand, str, UsageError, type CommandSpec } from '../args.js';
+import { parseCommand, str, UsageError } from '../args.js';
+import { timelineSpec } from '../specs.js';
 import type { CliIO } from '../io.js';
 import { printDiagnostics } from '../report.js';
 
-export const timelineSpec: CommandSpec = {
-  name: 'timeline',
-  usage: 'pm timeline FILE [--format table|md|html|json] [--json] [--zone Z] [--source LOG ...]',
-  summary: "Print an incident's normalized timeline (the same JSON the site publishes with --json).",
-  options: {
-    format: { type: 'string', arg: 'F', help: 'table (default), md, html or json' },
-    json: { type: 'boolean', help: 'same as --format json' },
-    zone: { type: 'string', arg: 'Z', help: 'show local times in this zone' },
-    long: { type: 'boolean', help: 'long offsets: T+5 hours 20 minutes' },
-    public: { type: 'boolean', help: 'leave [internal] events out' },
-    source: { type: 'string', arg: 'LOG', multiple: true, help: 'add a log file (repeatable), path relative to here' },
-    'source-format': { type: 'string', arg: 'F', help: 'syslog, ndjson, json, csv, yaml or clf (default: detected)' },
-    'source-timezone': { type: 'string', arg: 'Z', help: 'zone of log times without one' },
-    'source-year': { type: 'string', arg: 'Y', help: 'year of syslog lines' },
-    'source-label': { type: 'string', arg: 'NAME', help: 'name of the source on the page' },
-    match: { type: 'string', arg: 'RE', help: 'keep log lines matching RE' },
-    exclude: { type: 'string', arg: 'RE', help: 'drop log lines matching RE' },
-    group: { type: 'string', arg: 'WINDOW', help: 'fold repeats inside a window, e.g. 10m' },
-  },
-};
 
 const FORMATS = ['table', 'md', 'html', 'json'] as const;
 
