@@ -16,6 +16,7 @@ import type { IncidentOutput, IncidentSummary, Page } from './types.js';
 import { fileForUrl, rootPrefix } from './urls.js';
 import { incidentOutputs } from './outputs.js';
 import { incidentView, timelineView } from './views.js';
+import { renderAxis } from './axis.js';
 
 export function renderIncident(incident: Incident, timeline: Timeline, site: SiteContext): IncidentOutput {
   const url = site.urls.incident(incident.slug);
@@ -23,7 +24,7 @@ export function renderIncident(incident: Incident, timeline: Timeline, site: Sit
   const json = timelineToJson(timeline, timelineMeta(incident, timeline), { public: site.config.public });
   const summary = summarize(incident, timeline, url);
   const root = rootPrefix(file);
-  const timelineHtml = site.renderer.partial('timeline', { timeline: timelineView(json, site.config.offsetFormat), root });
+  const timelineHtml = site.renderer.partial('timeline', { timeline: timelineView(json, site.config.offsetFormat), axis: renderAxis(json), root });
   const { html: contentHtml, toc } = renderBody(incident, timelineHtml);
   const view = incidentView(incident, summary, site, root);
   const html = site.renderer.render('incident', {
