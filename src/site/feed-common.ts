@@ -48,22 +48,29 @@ const AXIS = /<figure class="pm-axis[^"]*"[\s\S]*?<\/figure>\n?/g;
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&quot;': '"', '&#39;': "'", '&lt;': '<', '&gt;': '>' };
 
+/** A stand-in origin to resolve paths against when the site has no base URL. */
+const ROOT = 'https://site.invalid/';
+
 /**
- * The rendered post for a feed. With a base URL, relative `href`/`src` (tag links,
- * bundle images, `#anchors`) are made absolute against the incident page, since a
- * feed reader resolves them against the feed, not the page.
+ * The rendered post for a feed. Relative `href`/`src` (tag links, bundle images,
+ * `#anchors`) are resolved against the incident page, since a feed reader resolves
+ * them against the feed: absolute with a base URL, else relative to the site root
+ * (where the feeds are).
  */
-export function feedContent(s: IncidentSummary, links: SiteLinks): string {
+export function feedContent(s: Pick<IncidentSummary, 'url' | 'contentHtml'>, links: SiteLinks): string {
   const html = s.contentHtml.replace(AXIS, '');
-  if (!links.absolute) return html;
-  const page = links.url(s.url);
+  const root = links.absolute ? links.url('') : ROOT;
+  const page = new URL(s.url, root).href;
   return html.replace(/\b(href|src)="([^"]*)"/g, (whole, attr: string, value: string) => {
     if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(value)) return whole;
     const raw = value.replace(/&(amp|quot|#39|lt|gt);/g, (e) => ENTITIES[e] ?? e);
     try {
-      return `${attr}="${new URL(raw, page).href.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;
+      const url = new URL(raw, page).href;
+      const out = links.absolute ? url : url.startsWith(ROOT) ? url.slice(ROOT.length) || './' : raw;
+      return `${attr}="${out.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;
     } catch {
       return whole;
     }
   });
 }
+

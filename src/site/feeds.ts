@@ -35,7 +35,7 @@ export function atomFeed(summaries: readonly IncidentSummary[], site: SiteContex
 function atomEntry(s: IncidentSummary, links: ReturnType<typeof siteLinks>): string {
   const date = rfc3339(s);
   const out = [
-    `  <entry xml:base="${x(links.url(s.url) || './')}">`,
+    '  <entry>',
     `    <id>${x(links.id(s.url))}</id>`,
     `    <title type="text">${x(s.title)}</title>`,
     `    <published>${date}</published>`,
