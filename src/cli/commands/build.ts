@@ -20,9 +20,7 @@ export async function runBuild(argv: string[], io: CliIO): Promise<number> {
     ...(values['public'] ? { public: true } : {}),
     ...(str(values['base-url']) ? { baseUrl: str(values['base-url']) } : {}),
     ...(str(values['theme']) ? { theme: str(values['theme']) } : {}),
-    onProgress: progress
-      ? (done, total) => io.err(`\r\x1b[2Kbuilding ${done}/${total} incidents`)
-      : undefined,
+    onProgress: progress ? progressLine(io) : undefined,
   });
   if (progress) io.err('\r\x1b[2K');
   printDiagnostics(result.diagnostics, io, quiet ? 'error' : 'warning');
@@ -32,12 +30,27 @@ export async function runBuild(argv: string[], io: CliIO): Promise<number> {
     io.err(`pm build: ${errors} error(s); ${path.relative(process.cwd(), result.config.outDir) || '.'} left unchanged\n`);
     return 1;
   }
-  if (!quiet) {
+  // A summary on a terminal only: piped output (CI logs, scripts) stays quiet but for diagnostics.
+  if (progress) {
     const secs = ((io.now() - started) / 1000).toFixed(2);
     const out = path.relative(process.cwd(), result.config.outDir) || '.';
     const { stats } = result;
     const work = stats.incremental ? ` (${stats.rendered} rebuilt, ${stats.written} files written)` : '';
-    io.err(`pm build: ${stats.incidents} incidents, ${stats.files} files${work} → ${out}/ in ${secs}s${warnings ? `, ${warnings} warning(s)` : ''}\n`);
+    io.err(`pm build: ${count(stats.incidents, 'incident')}, ${count(stats.files, 'file')}${work} → ${out}/ in ${secs}s${warnings ? `, ${count(warnings, 'warning')}` : ''}\n`);
   }
   return 0;
+}
+
+const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** `building 1234/10000 incidents (12%)` on one line, redrawn at most every 100 ms and at the end. */
+function progressLine(io: CliIO): (done: number, total: number) => void {
+  let last = -Infinity;
+  return (done, total) => {
+    const now = io.now();
+    if (done < total && now - last < 100) return;
+    last = now;
+    const pct = total ? Math.floor((done / total) * 100) : 100;
+    io.err(`\r\x1b[2Kbuilding ${done}/${total} incidents (${pct}%)`);
+  };
 }
