@@ -14,7 +14,7 @@ import { verticalAxisSvg } from './axis-vertical.js';
 
 const W = 720;
 const PAD = 14;
-const CHAR = 7;
+const CHAR = 7.8;
 
 /** The horizontal drawing: milestone labels above the line, offsets and gap lengths below. */
 export function horizontalAxisSvg(model: AxisModel, options: Partial<AxisOptions> = {}): string {
@@ -25,7 +25,7 @@ export function horizontalAxisSvg(model: AxisModel, options: Partial<AxisOptions
   const lanesAbove = Math.max(0, ...above.map((p) => p.lane + 1));
   const axisY = 14 + lanesAbove * 30 + 8;
   const below = belowLabels(model, scale);
-  const placedBelow = placeLabels(below.map((l) => ({ pos: l.pos, size: l.text.length * CHAR * 0.95, align: l.align })), W - 2 * PAD);
+  const placedBelow = placeLabels(below.map((l) => ({ pos: l.pos, size: l.text.length * CHAR * 0.9, align: l.align })), W - 2 * PAD);
   const lanesBelow = Math.max(1, ...placedBelow.map((p) => p.lane + 1));
   const height = axisY + 16 + lanesBelow * 15 + 4;
   const out: string[] = [];
