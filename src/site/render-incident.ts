@@ -24,7 +24,12 @@ export function renderIncident(incident: Incident, timeline: Timeline, site: Sit
   const json = timelineToJson(timeline, timelineMeta(incident, timeline), { public: site.config.public });
   const summary = summarize(incident, timeline, url);
   const root = rootPrefix(file);
-  const timelineHtml = site.renderer.partial('timeline', { timeline: timelineView(json, site.config.offsetFormat), axis: renderAxis(json), root });
+  const timelineHtml = site.renderer.partial('timeline', {
+    timeline: timelineView(json, site.config.offsetFormat),
+    axis: renderAxis(json),
+    t0Display: timeline.t0 === null ? null : formatDateTime(timeline.t0, timeline.displayZone),
+    root,
+  });
   const { html: contentHtml, toc } = renderBody(incident, timelineHtml);
   const view = incidentView(incident, summary, site, root);
   const html = site.renderer.render('incident', {

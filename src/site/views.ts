@@ -51,11 +51,17 @@ export function timelineView(json: TimelineJson, format: 'compact' | 'long'): Re
     ...json,
     format,
     hasEvents: json.events.length > 0,
+    /** A UTC column only when local times are not UTC already. */
+    showUtc: json.incident.display_timezone !== 'UTC',
     events: json.events.map((e) => ({
       ...e,
       offset: format === 'long' && e.offset_s !== null ? formatOffset(e.offset_s, 'long') : e.offset,
       utc: `${e.at.slice(0, 10)} ${e.at.slice(11, 19)}`,
       utcTime: e.at.slice(11, 19),
+      // `2024-01-07 22:23:17 CET` → day and time on two lines
+      localDay: e.local.slice(0, 10),
+      localTime: e.local.slice(11),
+      utcDiffersInDay: e.at.slice(0, 10) !== e.local.slice(0, 10),
       milestoneLabel: e.milestone === 't0' ? 'T0' : e.milestone,
       sourceLabel: e.source.label ?? null,
     })),
