@@ -79,7 +79,8 @@ function summarize(incident: Incident, timeline: Timeline, url: string): Inciden
     url,
     date: incident.date,
     dateIso: isoDay(incident.date, zone),
-    dateDisplay: incident.dateHasTime ? formatDateTime(incident.date, zone) : formatDay(incident.date, zone),
+    // lists show the day alone, whether or not the author gave a time (the facts panel has T0)
+    dateDisplay: formatDay(incident.date, zone),
     year: yearOf(incident.date, zone),
     timezone: incident.timezone,
     displayTimezone: zone,
