@@ -1,0 +1,72 @@
+/**
+ * Accessible: axe-core, injected into headless Chromium, finds no serious or critical
+ * violation on the index, a tag page and an incident page of the sample site, in the light
+ * and the dark colour scheme (contrast is checked against the colours actually drawn).
+ */
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, skipBrowser } from './chromium.js';
+import { serveDir, type StaticServer } from './serve.js';
+import { buildInto, repoRoot } from './site.js';
+
+const axePath = path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
+const pages = [
+  { name: 'index', path: '' },
+  { name: 'tag page', path: 'tags/security/' },
+  { name: 'incident page', path: 'incidents/2024-01-07-ssh-brute-force/' },
+];
+const schemes = ['light', 'dark'] as const;
+
+interface AxeNode { target: unknown[]; failureSummary?: string }
+interface AxeViolation { id: string; impact: string | null; help: string; nodes: AxeNode[] }
+interface AxeResults { violations: AxeViolation[]; passes: unknown[] }
+
+/** One line per serious/critical violation: rule, impact, help and the first targets. */
+function describeViolations(violations: AxeViolation[]): string[] {
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => {
+      const targets = v.nodes.slice(0, 4).map((n) => JSON.stringify(n.target)).join(', ');
+      const why = v.nodes[0]?.failureSummary?.replace(/\s+/g, ' ').slice(0, 240) ?? '';
+      return `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} node(s): ${targets}${v.nodes.length > 4 ? ', …' : ''} | ${why}`;
+    });
+}
+
+describe.skipIf(skipBrowser)('axe-core on the sample site', () => {
+  let browser: Browser;
+  let server: StaticServer;
+
+  beforeAll(async () => {
+    const site = await buildInto(repoRoot, 'pm-a11y-');
+    server = await serveDir(site.out);
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const p of pages) {
+    for (const scheme of schemes) {
+      it(`${p.name} (${scheme}): no serious or critical violation`, async () => {
+        const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+        const page = await context.newPage();
+        await page.emulateMedia({ colorScheme: scheme });
+        const response = await page.goto(server.url + p.path);
+        expect(response?.status()).toBe(200);
+        expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
+        await page.addScriptTag({ path: axePath });
+        const results = await page.evaluate(async () => {
+          const axe = (window as unknown as { axe: { run(): Promise<unknown> } }).axe;
+          return JSON.parse(JSON.stringify(await axe.run())) as unknown;
+        }) as AxeResults;
+        await context.close();
+        expect(results.passes.length).toBeGreaterThan(0); // axe did run
+        const found = describeViolations(results.violations);
+        if (found.length > 0) console.log(`${p.name} (${scheme}):\n  ${found.join('\n  ')}`);
+        expect(found).toEqual([]);
+      });
+    }
+  }
+});
