@@ -33,7 +33,15 @@ export function parseMarkdown(content: string): Root {
 /** Renders a tree (or a list of nodes) to sanitized HTML. */
 export function renderHtml(nodes: Root | RootContent[]): string {
   const root: Root = Array.isArray(nodes) ? { type: 'root', children: nodes } : nodes;
-  return String(compiler.stringify(compiler.runSync(root) as Root)).trim();
+  return labelTasks(String(compiler.stringify(compiler.runSync(root) as Root)).trim());
+}
+
+/** Task-list checkboxes are read-only state: give them a name screen readers announce (WCAG 4.1.2). */
+function labelTasks(html: string): string {
+  if (!html.includes('<input')) return html;
+  return html
+    .replaceAll('<input type="checkbox" checked disabled>', '<input type="checkbox" checked disabled aria-label="done">')
+    .replaceAll('<input type="checkbox" disabled>', '<input type="checkbox" disabled aria-label="not done">');
 }
 
 /** Marks the seams between fragments rendered in one pass by {@link renderMany}. */

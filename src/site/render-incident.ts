@@ -120,17 +120,10 @@ function renderBody(incident: Incident, timelineHtml: string): { html: string; t
   const section = incident.timelineSection;
   if (!section) {
     const extra = timelineHtml.trim() ? `\n<h2 id="${slugger.slug('timeline')}">Timeline</h2>\n${timelineHtml}` : '';
-    return { html: labelTasks(renderHtml(children)) + extra, toc };
+    return { html: renderHtml(children) + extra, toc };
   }
   const heading = children[section.start] as Heading;
   const parts: RootContent[][] = [children.slice(0, section.start), [heading], children.slice(section.end)];
   const [before, head, after] = parts.map((p) => (p.length ? renderHtml(p) : ''));
-  return { html: labelTasks(`${before}\n${head}\n${timelineHtml}\n${after}`), toc };
-}
-
-/** Task-list checkboxes are read-only state: give them a name screen readers announce (WCAG 4.1.2). */
-function labelTasks(html: string): string {
-  return html
-    .replaceAll('<input type="checkbox" checked disabled>', '<input type="checkbox" checked disabled aria-label="done">')
-    .replaceAll('<input type="checkbox" disabled>', '<input type="checkbox" disabled aria-label="not done">');
+  return { html: `${before}\n${head}\n${timelineHtml}\n${after}`, toc };
 }

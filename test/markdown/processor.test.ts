@@ -13,7 +13,7 @@ describe('markdown rendering', () => {
   it('reads GFM tables, task lists and strikethrough; leaves bare URLs as text', () => {
     const html = renderHtml(nodes('| a |\n|---|\n| 1 |\n\n- [x] done\n\n~~old~~ https://example.com\n'));
     expect(html).toContain('<table>');
-    expect(html).toContain('<input type="checkbox" checked disabled>');
+    expect(html).toContain('<input type="checkbox" checked disabled aria-label="done">');
     expect(html).toContain('<del>old</del>');
     expect(html).not.toContain('<a href="https://example.com"');
   });
