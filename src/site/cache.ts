@@ -11,7 +11,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { IncidentSummary } from './types.js';
 
-export const CACHE_VERSION = 'pm-cache/2';
+export const CACHE_VERSION = 'pm-cache/3';
 
 export interface FileStamp {
   size: number;
@@ -25,6 +25,8 @@ export interface CacheEntry {
   slug: string;
   /** Null for a left-out draft. `contentHtml` is kept in content/<key>.html, not here. */
   summary: IncidentSummary | null;
+  /** Hash of `summary`: what the site-wide pages see of this incident. */
+  summaryHash: string;
   diagnostics: Diagnostic[];
   /** Output paths this incident wrote. */
   pages: string[];

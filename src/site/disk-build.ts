@@ -118,9 +118,12 @@ async function inline<T>(files: readonly string[], fn: (file: string) => Promise
   return out;
 }
 
-/** What the site-wide pages are made of: every summary and the keys of the feed's bodies. */
+/**
+ * What the site-wide pages are made of: every summary (by the hash kept with its cache
+ * entry, in page order) and the keys of the feed's bodies.
+ */
 function siteDigest(summaries: readonly IncidentSummary[], entries: Record<string, CacheEntry>, assets: readonly string[]): string {
-  const parts = summaries.map((s) => ({ ...s, contentHtml: undefined }));
+  const parts = summaries.map((s) => entries[s.file]?.summaryHash ?? '');
   const bodies = summaries.slice(0, FEED_ENTRIES).map((s) => entries[s.file]?.key ?? '');
   return hash(JSON.stringify([parts, bodies, assets]));
 }
@@ -158,12 +161,14 @@ function setupData(options: BuildOptions, root: string): SetupOptions {
 }
 
 function toEntry(root: string, r: IncidentResult): CacheEntry {
+  const summary = r.summary ? { ...r.summary, contentHtml: '' } : null;
   return {
+    summaryHash: hash(JSON.stringify(summary)),
     file: r.file,
     stamp: stampOf(path.join(root, r.file)) ?? { size: -1, mtimeMs: -1 },
     key: r.key,
     slug: r.slug,
-    summary: r.summary ? { ...r.summary, contentHtml: '' } : null,
+    summary,
     diagnostics: r.diagnostics,
     pages: r.pages.map((p) => p.path),
     sources: r.sources.map((p) => ({ path: p, stamp: stampOf(p) ?? { size: -1, mtimeMs: -1 } })),
