@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
-import { FatalDiagnostic, Reporter } from '../diagnostics.js';
+import { Reporter } from '../diagnostics.js';
 import { readFrontMatter } from '../frontmatter/read.js';
 import { parseMarkdown } from '../markdown/processor.js';
 import { slugify } from '../slug.js';
@@ -89,16 +89,6 @@ export function parseIncident(input: IncidentInput, config: IncidentConfig): Inc
     actions: readActions(tree, fm.bodyLineOffset, reporter),
     diagnostics: reporter.list,
   };
-}
-
-/** Like parseIncident, but a fatal problem yields null and its diagnostics. */
-export function tryParseIncident(input: IncidentInput, config: IncidentConfig): Incident | { failed: FatalDiagnostic } {
-  try {
-    return parseIncident(input, config);
-  } catch (e) {
-    if (e instanceof FatalDiagnostic) return { failed: e };
-    throw e;
-  }
 }
 
 function slugFromPath(file: string): string {

@@ -65,8 +65,3 @@ export function renderMany(lists: readonly RootContent[][]): string[] {
   if (parts.length !== lists.length) return lists.map((l) => (l.length ? renderHtml(l) : ''));
   return parts;
 }
-
-/** Renders an inline markdown snippet (one paragraph) and strips the wrapping <p>. */
-export function renderInline(markdown: string): string {
-  return renderHtml(parseMarkdown(markdown)).replace(/^<p>([\s\S]*)<\/p>$/, '$1');
-}

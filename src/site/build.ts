@@ -4,7 +4,7 @@
  * (tests, library users); otherwise disk-build.ts writes the output folder
  * atomically, reusing the cache and worker threads.
  */
-import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { buildToDisk } from './disk-build.js';
 import { checkSlugs, readAndProcess, renderSite, setupSite, type SetupOptions } from './pipeline.js';
@@ -68,4 +68,3 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   };
 }
 
-export { hasErrors };
