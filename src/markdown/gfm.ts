@@ -3,6 +3,11 @@
  * often tables), task lists (action items) and strikethrough. Bare-URL autolinks
  * and footnotes are left out on purpose: the autolink-literal pass alone doubles
  * the cost of parsing a post. `<https://…>` autolinks and `[text](url)` still work.
+ *
+ * Each construct costs the tokenizer on every line even where it cannot occur (the
+ * table extension alone allocates about a tenth of a post's parse), so a post only
+ * gets the extensions whose marker characters it contains: {@link gfmNeeds} is a
+ * cheap superset test, never a reason to miss a construct.
  */
 import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
@@ -12,8 +17,39 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import type { Processor } from 'unified';
 
-export function remarkGfmLite(this: Processor): void {
+export interface GfmParts {
+  table: boolean;
+  tasks: boolean;
+  strikethrough: boolean;
+}
+
+/** Which GFM constructs `markdown` could contain. */
+export function gfmNeeds(markdown: string): GfmParts {
+  return {
+    table: markdown.includes('|') && markdown.split('\n').some(couldBeDelimiterRow),
+    tasks: /\[[ xX]\]/.test(markdown),
+    strikethrough: markdown.includes('~'),
+  };
+}
+
+/** A table needs a delimiter row: only `|`, `-`, `:`, blanks (and `>` quoting), with a `|` and a `-`. */
+function couldBeDelimiterRow(line: string): boolean {
+  let pipe = false;
+  let dash = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '|') pipe = true;
+    else if (c === '-') dash = true;
+    else if (c !== ' ' && c !== '\t' && c !== ':' && c !== '>') return false;
+  }
+  return pipe && dash;
+}
+
+export function remarkGfmLite(this: Processor, parts: GfmParts = { table: true, tasks: true, strikethrough: true }): void {
   const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
-  (data.micromarkExtensions ??= []).push(gfmTable(), gfmTaskListItem(), gfmStrikethrough());
-  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmTaskListItemFromMarkdown(), gfmStrikethroughFromMarkdown());
+  const syntax = (data.micromarkExtensions ??= []);
+  const trees = (data.fromMarkdownExtensions ??= []);
+  if (parts.table) syntax.push(gfmTable()), trees.push(gfmTableFromMarkdown());
+  if (parts.tasks) syntax.push(gfmTaskListItem()), trees.push(gfmTaskListItemFromMarkdown());
+  if (parts.strikethrough) syntax.push(gfmStrikethrough()), trees.push(gfmStrikethroughFromMarkdown());
 }

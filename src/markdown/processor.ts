@@ -9,7 +9,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { defaultSchema } from 'hast-util-sanitize';
 import type { Schema } from 'hast-util-sanitize';
-import { remarkGfmLite } from './gfm.js';
+import { gfmNeeds, remarkGfmLite } from './gfm.js';
 
 /** GitHub's schema without the `user-content-` prefix so heading anchors stay readable. */
 export const sanitizeSchema: Schema = {
@@ -22,11 +22,18 @@ export const sanitizeSchema: Schema = {
   },
 };
 
-const parser = unified().use(remarkParse).use(remarkGfmLite).freeze();
+type Parser = ReturnType<typeof makeParser>;
+const makeParser = (parts: ReturnType<typeof gfmNeeds>) => unified().use(remarkParse).use(remarkGfmLite, parts).freeze();
+/** One frozen parser per combination of GFM extensions, made on first use. */
+const parsers = new Map<string, Parser>();
 const compiler = unified().use(remarkHtml, { sanitize: sanitizeSchema }).freeze();
 
 /** Parses markdown into an mdast whose positions are relative to `content`. */
 export function parseMarkdown(content: string): Root {
+  const parts = gfmNeeds(content);
+  const key = `${+parts.table}${+parts.tasks}${+parts.strikethrough}`;
+  let parser = parsers.get(key);
+  if (!parser) parsers.set(key, (parser = makeParser(parts)));
   return parser.parse(content);
 }
 

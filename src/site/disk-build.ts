@@ -54,12 +54,11 @@ export async function buildToDisk(setup: SiteSetup, options: BuildOptions): Prom
         ? await processInWorkers(todo, { setup: setupData(options, root), siteKey, staging, threads, onResult: progress })
         : await inline(todo, async (file) => {
             const r = await readAndProcess(root, file, site, siteKey);
-            await sink.put(r.pages);
+            sink.put(r.pages);
             progress(r);
             return r;
           });
 
-    await sink.flush();
     const all = [...reused.map(asResult), ...results];
     const diagnostics = sortDiagnostics([...setup.diagnostics, ...all.flatMap((r) => r.diagnostics), ...checkSlugs(all)]);
     const summaries = sortSummaries(all.flatMap((r) => (r.summary ? [r.summary] : [])));
@@ -87,8 +86,7 @@ export async function buildToDisk(setup: SiteSetup, options: BuildOptions): Prom
     }
     const incidentPages = Object.values(entries).flatMap((e) => e.pages);
     stats.files = incidentPages.length + Object.keys(siteHashes).length;
-    await sink.put(changed);
-    await sink.flush();
+    sink.put(changed);
 
     if (incremental) {
       const moves = [...results.flatMap((r) => r.pages.map((p) => p.path)), ...changed.map((p) => p.path)];

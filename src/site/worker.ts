@@ -1,29 +1,38 @@
-/** Worker thread entry: processes batches of incident files into the staging folder. */
-import { parentPort, workerData } from 'node:worker_threads';
-import { readAndProcess, setupSite, type IncidentResult, type SetupOptions } from './pipeline.js';
+/**
+ * Build worker process entry (pool.ts): set up once, then process batches of incident
+ * files into the staging folder. Leaves when the parent disconnects, so a killed build
+ * leaves no worker behind.
+ */
+import { readAndProcess, setupSite, type IncidentResult, type SiteSetup } from './pipeline.js';
 import type { WorkerReply, WorkerRequest } from './pool.js';
 import { DirSink } from './write.js';
 
-const data = workerData as { setup: SetupOptions; siteKey: string; staging: string };
-const { root, site } = setupSite(data.setup);
-const sink = new DirSink(data.staging);
+let state: { setup: SiteSetup; siteKey: string; sink: DirSink } | null = null;
+const reply = (message: WorkerReply): void => void process.send?.(message);
 
-parentPort?.on('message', (request: WorkerRequest) => {
+process.on('disconnect', () => process.exit(0));
+process.on('message', (request: WorkerRequest) => {
+  if ('init' in request) {
+    const { setup, siteKey, staging } = request.init;
+    state = { setup: setupSite(setup), siteKey, sink: new DirSink(staging) };
+    return;
+  }
   void (async () => {
     try {
+      if (!state) throw new Error('build worker used before init');
+      const { setup, siteKey, sink } = state;
       const results: IncidentResult[] = [];
       for (const file of request.files) {
-        const r = await readAndProcess(root, file, site, data.siteKey);
-        await sink.put(r.pages);
+        const r = await readAndProcess(setup.root, file, setup.site, siteKey);
+        sink.put(r.pages);
         // Pages are on disk already: send back their paths only. Post bodies stay here too;
         // the main thread renders again the few the feeds need (disk-build.ts).
         const summary = r.summary ? { ...r.summary, contentHtml: '' } : null;
         results.push({ ...r, summary, pages: r.pages.map((p) => ({ path: p.path, contents: '' })) });
       }
-      await sink.flush();
-      parentPort?.postMessage({ results } satisfies WorkerReply);
+      reply({ results });
     } catch (e) {
-      parentPort?.postMessage({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) } satisfies WorkerReply);
+      reply({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     }
   })();
 });

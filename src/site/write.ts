@@ -9,8 +9,7 @@
  *    the moves is written, then each file is renamed into place. A kill after the
  *    journal is written is rolled forward by the next run.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { rollForward } from './journal.js';
 import type { Page } from './types.js';
@@ -19,34 +18,36 @@ const STAGING = '.pm-staging-';
 const RETIRED = '.pm-retired-';
 
 /**
- * Writes pages under a folder. Writes go to libuv's thread pool (a few in flight)
- * so the disk works while the next incident is parsed; `flush()` waits for them
- * and throws the first error.
+ * Writes pages under a folder, synchronously: builds run one process per core, so a
+ * write handed to libuv's pool would only add bookkeeping. Folders are made once each,
+ * level by level below `dir`, never `dir` itself: a worker orphaned by a killed build
+ * cannot bring back a staging folder the next build has already cleared.
  */
 export class DirSink {
-  private readonly made = new Map<string, Promise<unknown>>();
-  private readonly pending = new Set<Promise<void>>();
-  private failure: unknown = null;
-  constructor(readonly dir: string, private readonly inFlight = 32) {}
+  private readonly made: Set<string>;
+  constructor(readonly dir: string) {
+    this.made = new Set([path.resolve(dir)]);
+  }
 
-  async put(pages: readonly Page[]): Promise<void> {
+  put(pages: readonly Page[]): void {
     for (const page of pages) {
-      while (this.pending.size >= this.inFlight) await Promise.race(this.pending);
-      const target = path.join(this.dir, ...page.path.split('/'));
-      const parent = path.dirname(target);
-      let made = this.made.get(parent);
-      if (!made) this.made.set(parent, (made = mkdir(parent, { recursive: true })));
-      const job: Promise<void> = made
-        .then(() => writeFile(target, page.contents))
-        .catch((e: unknown) => void (this.failure ??= e))
-        .finally(() => this.pending.delete(job));
-      this.pending.add(job);
+      const target = path.join(path.resolve(this.dir), ...page.path.split('/'));
+      this.folder(path.dirname(target));
+      writeFileSync(target, page.contents);
     }
   }
 
-  async flush(): Promise<void> {
-    await Promise.all(this.pending);
-    if (this.failure) throw this.failure;
+  private folder(dir: string): void {
+    if (this.made.has(dir)) return;
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`page path outside ${this.dir}`);
+    this.folder(parent);
+    try {
+      mkdirSync(dir);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    this.made.add(dir);
   }
 }
 
@@ -96,9 +97,7 @@ export function commitStaging(staging: string, out: string): void {
 export async function writeSite(pages: readonly Page[], out: string): Promise<void> {
   const staging = createStaging(out);
   try {
-    const sink = new DirSink(staging);
-    await sink.put(pages);
-    await sink.flush();
+    new DirSink(staging).put(pages);
   } catch (e) {
     discardStaging(staging);
     throw e;
