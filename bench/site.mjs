@@ -5,6 +5,11 @@
 //   - a rebuild after editing one incident,
 // plus peak RSS of each, all as separate processes timed from outside, floor and pm
 // runs interleaved so drift on a shared machine hits both alike.
+//
+// Every cold run (floor and pm) writes into a folder that never existed, and the disk is
+// synced before each timed run: on this ext4 (mounted with `discard`) deleting the last
+// run's few hundred MB makes file creation several times slower for a minute after, which
+// would measure the harness's `rm -rf`, not the build. All outputs are removed at the end.
 //   node bench/site.mjs [N=10000] [runs=3]      (run `npx tsc -p .` first)
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -41,24 +46,28 @@ if (!existsSync(posts)) {
 }
 spawnSync('sh', [path.join(shared, 'run-floor.sh'), '--setup-only'], { stdio: 'inherit' });
 
-const out = path.join(work, 'dist');
-const floorOut = path.join(work, 'floor-out');
-const pmBuild = () => timed(process.execPath, [cli, 'build', '--root', work, '--out', out, '-q']);
+const outs = path.join(work, 'outs');
+rmSync(outs, { recursive: true, force: true });
+const pmBuild = (out) => {
+  spawnSync('sync');
+  return timed(process.execPath, [cli, 'build', '--root', work, '--out', out, '-q']);
+};
 const runs = { floor: [], cold: [], noop: [], edit: [] };
 const victim = path.join(posts, spawnSync('ls', [posts], { encoding: 'utf8' }).stdout.split('\n')[Math.floor(N / 2)]);
 
 for (let i = 0; i < RUNS; i++) {
-  rmSync(floorOut, { recursive: true, force: true });
-  runs.floor.push(timed('sh', [path.join(shared, 'run-floor.sh'), posts, floorOut, '--workers', '2']));
-  rmSync(out, { recursive: true, force: true });
+  spawnSync('sync');
+  runs.floor.push(timed('sh', [path.join(shared, 'run-floor.sh'), posts, path.join(outs, `floor-${i}`), '--workers', '2']));
   rmSync(path.join(work, '.pm-cache'), { recursive: true, force: true });
-  runs.cold.push(pmBuild());
-  runs.noop.push(pmBuild());
+  const out = path.join(outs, `pm-${i}`);
+  runs.cold.push(pmBuild(out));
+  runs.noop.push(pmBuild(out));
   for (let e = 0; e < 2; e++) {
     appendFileSync(victim, `\nEdited for the benchmark (${i}.${e}).\n`);
-    runs.edit.push(pmBuild());
+    runs.edit.push(pmBuild(out));
   }
 }
+rmSync(outs, { recursive: true, force: true });
 
 const row = (name, list) => {
   const m = median(list.map((r) => r.ms));
