@@ -6,8 +6,15 @@
  * would read as numbers or timestamps stay strings; booleans and null stay what they
  * are. Every key keeps its line:column so errors point at the value.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Node } from 'yaml';
 import type { Place } from '../diagnostics.js';
+
+/** `yaml` is loaded on first use (a rebuild that parses nothing does not pay for it). */
+const load = createRequire(import.meta.url);
+let lib: typeof Yaml | null = null;
+const yaml = (): typeof Yaml => (lib ??= load('yaml') as typeof Yaml);
 
 export interface YamlResult {
   data: Record<string, unknown>;
@@ -18,6 +25,7 @@ export interface YamlResult {
 
 /** `text` is gray-matter's `matter` string: it begins with the newline after `---`. */
 export function parseYamlFrontMatter(text: string): YamlResult {
+  const { LineCounter, parseDocument, isMap, isScalar } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const placeOf = (offset: number): Place => {
@@ -47,6 +55,7 @@ export function parseYamlFrontMatter(text: string): YamlResult {
 }
 
 function toPlain(node: Node | null | undefined): unknown {
+  const { isMap, isScalar, isSeq } = yaml();
   if (node === null || node === undefined) return null;
   if (isScalar(node)) {
     const v = node.value;

@@ -7,7 +7,7 @@
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { buildToDisk } from './disk-build.js';
-import { checkSlugs, readAndProcess, renderSite, setupSite, type SetupOptions } from './pipeline.js';
+import { checkSlugs, setupSite, type SetupOptions } from './pipeline.js';
 import { sortSummaries } from './render-indexes.js';
 import type { IncidentSummary, Page } from './types.js';
 
@@ -48,6 +48,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const setup = setupSite(options);
   if (options.write ?? true) return buildToDisk(setup, options);
 
+  const { readAndProcess, renderSite } = await import('./process.js');
   const { root, config, site, files } = setup;
   const results = [];
   for (const file of files) {

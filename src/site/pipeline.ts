@@ -1,28 +1,23 @@
 /**
- * The build's stages as separate functions, so `pm build`, worker threads, the cache
+ * The build's stages as separate functions, so `pm build`, worker processes, the cache
  * and `pm serve` share one way through the data:
  *
- *   setupSite()        config, theme, discovery        (disk: read)
- *   processIncident()  read → parse → timeline → render, one incident (reads its file and logs)
- *   renderSite()       site-wide outputs from summaries only
+ *   setupSite()        config, theme, discovery        (disk: read)      here
+ *   processIncident()  read → parse → timeline → render, one incident   process.ts
+ *   renderSite()       site-wide outputs from summaries only             process.ts
  *
- * Writing is the caller's business (sink.ts, write.ts, incremental.ts).
+ * This module stays light (no markdown, no templates loaded): a rebuild with nothing
+ * to render never loads process.ts. Writing is the caller's business (write.ts, journal.ts).
  */
 import path from 'node:path';
 import { loadConfig, resolveConfig } from '../config/resolve.js';
 import type { ConfigOverrides, ResolvedConfig, UserConfig } from '../config/types.js';
 import { Reporter, type Diagnostic } from '../diagnostics.js';
-import { parseIncident } from '../incident/parse.js';
-import type { IncidentInput } from '../incident/types.js';
 import { createRenderer } from '../theme/engine.js';
 import { loadTheme, type ThemeFiles } from '../theme/load.js';
 import { hashedAssets } from './assets.js';
 import { createSiteContext, type SiteContext } from './context.js';
-import { discoverIncidents, readIncident } from './discover.js';
-import { incidentKey } from './cache.js';
-import { siteOutputs } from './outputs.js';
-import { renderIncident } from './render-incident.js';
-import { incidentTimeline } from './sources.js';
+import { discoverIncidents } from './discover.js';
 import type { IncidentSummary, Page } from './types.js';
 
 export interface SetupOptions extends ConfigOverrides {
@@ -71,33 +66,13 @@ export interface IncidentResult {
   key: string;
 }
 
-/** One incident from its text to its pages. Reads only the incident's own log sources. */
-export async function processIncident(root: string, input: IncidentInput, site: SiteContext, key = ''): Promise<IncidentResult> {
-  const { config } = site;
-  const incident = parseIncident(input, config);
-  const diagnostics = [...incident.diagnostics];
-  const base = { file: input.file, slug: incident.slug, key };
-  if (incident.draft && (!config.drafts || config.public)) {
-    return { ...base, summary: null, pages: [], diagnostics, sources: [] };
-  }
-  const { timeline, diagnostics: found, read } = await incidentTimeline(root, incident, { public: config.public });
-  diagnostics.push(...found);
-  const out = renderIncident(incident, timeline, site);
-  return { ...base, summary: out.summary, pages: out.pages, diagnostics, sources: read };
-}
-
-/** Reads one incident file and processes it; `siteKey` makes the cache key. */
-export function readAndProcess(root: string, file: string, site: SiteContext, siteKey: string): Promise<IncidentResult> {
-  const input = readIncident(root, file);
-  return processIncident(root, input, site, incidentKey(siteKey, file, input.content));
-}
-
 /** Two incidents may not publish under one slug: the later file is an error. */
-export function checkSlugs(results: readonly IncidentResult[]): Diagnostic[] {
+/** An incident left out of the site has a null `summary`. */
+export function checkSlugs(list: ReadonlyArray<{ file: string; slug: string; summary: unknown }>): Diagnostic[] {
   const seen = new Map<string, string>();
   const problems: Diagnostic[] = [];
-  for (const r of results) {
-    if (!r.summary) continue;
+  for (const r of list) {
+    if (r.summary === null) continue;
     const other = seen.get(r.slug);
     if (other) {
       problems.push({
@@ -107,11 +82,4 @@ export function checkSlugs(results: readonly IncidentResult[]): Diagnostic[] {
     } else seen.set(r.slug, r.file);
   }
   return problems;
-}
-
-/** Site-wide pages (indexes, tags, feeds, data files) from summaries sorted newest first. */
-export function renderSite(sorted: readonly IncidentSummary[], site: SiteContext): Page[] {
-  const pages: Page[] = [];
-  for (const output of siteOutputs) pages.push(...output(sorted, site));
-  return pages;
 }

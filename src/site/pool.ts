@@ -47,7 +47,7 @@ export function processInWorkers(files: readonly string[], opts: PoolOptions): P
   const run = (): Promise<void> =>
     new Promise((resolve, reject) => {
       const child = fork(WORKER_FILE, [], {
-        execArgv: ['--single-threaded-gc'],
+        execArgv: [...process.execArgv, '--single-threaded-gc'],
         serialization: 'advanced',
         stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
       });

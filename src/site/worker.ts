@@ -3,7 +3,8 @@
  * files into the staging folder. Leaves when the parent disconnects, so a killed build
  * leaves no worker behind.
  */
-import { readAndProcess, setupSite, type IncidentResult, type SiteSetup } from './pipeline.js';
+import { setupSite, type IncidentResult, type SiteSetup } from './pipeline.js';
+import { readAndProcess } from './process.js';
 import type { WorkerReply, WorkerRequest } from './pool.js';
 import { DirSink } from './write.js';
 

@@ -9,7 +9,8 @@
  *   {{plural n "event" "events"}}                              `1 event`, `3 events`
  *   {{lower s}}                                                lowercase (ASCII, locale-free)
  */
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type Handlebars from 'handlebars';
 import type { ThemeFiles } from './load.js';
 
 export type PageTemplate = 'index' | 'incident' | 'tag' | 'tags' | 'notfound';
@@ -31,8 +32,41 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
+/** Handlebars is loaded on the first render: a rebuild with nothing to render never loads it. */
+const load = createRequire(import.meta.url);
+
 export function createRenderer(theme: ThemeFiles): ThemeRenderer {
-  const hb = Handlebars.create();
+  let env: typeof Handlebars | null = null;
+  const compiled = new Map<string, Handlebars.TemplateDelegate>();
+  const compile = (key: string, source: string | undefined, what: string, strict: boolean): Handlebars.TemplateDelegate => {
+    let t = compiled.get(key);
+    if (!t) {
+      if (source === undefined) throw new Error(`theme has no ${what}.hbs`);
+      env ??= handlebarsFor(theme);
+      t = env.compile(source, strict ? { strict: false, preventIndent: true } : { preventIndent: true });
+      compiled.set(key, t);
+    }
+    return t;
+  };
+  const template = (name: string): Handlebars.TemplateDelegate => compile(name, theme.layouts[name], `layouts/${name}`, true);
+  const options = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
+
+  return {
+    render(name, data) {
+      const body = template(name)(data, options);
+      if (!theme.layouts['base']) return body;
+      return template('base')({ ...data, body }, options);
+    },
+    partial(name, data) {
+      return compile(`partial:${name}`, theme.partials[name], `partials/${name}`, false)(data, options);
+    },
+    has: (name) => theme.layouts[name] !== undefined,
+  };
+}
+
+/** A Handlebars environment of its own with pm's helpers and the theme's partials. */
+function handlebarsFor(theme: ThemeFiles): typeof Handlebars {
+  const hb = (load('handlebars') as typeof Handlebars).create();
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('ne', (a: unknown, b: unknown) => a !== b);
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
@@ -45,37 +79,5 @@ export function createRenderer(theme: ThemeFiles): ThemeRenderer {
   hb.registerHelper('plural', (n: unknown, one: unknown, many: unknown) => `${Number(n)} ${Number(n) === 1 ? String(one) : String(many)}`);
   hb.registerHelper('lower', (s: unknown) => String(s ?? '').replace(/[A-Z]/g, (c) => c.toLowerCase()));
   for (const [name, source] of Object.entries(theme.partials)) hb.registerPartial(name, source);
-
-  const compiled = new Map<string, Handlebars.TemplateDelegate>();
-  const template = (name: string): Handlebars.TemplateDelegate => {
-    let t = compiled.get(name);
-    if (!t) {
-      const source = theme.layouts[name];
-      if (source === undefined) throw new Error(`theme has no layouts/${name}.hbs`);
-      t = hb.compile(source, { strict: false, preventIndent: true });
-      compiled.set(name, t);
-    }
-    return t;
-  };
-  const options = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
-
-  return {
-    render(name, data) {
-      const body = template(name)(data, options);
-      if (!theme.layouts['base']) return body;
-      return template('base')({ ...data, body }, options);
-    },
-    partial(name, data) {
-      const key = `partial:${name}`;
-      let t = compiled.get(key);
-      if (!t) {
-        const source = theme.partials[name];
-        if (source === undefined) throw new Error(`theme has no partials/${name}.hbs`);
-        t = hb.compile(source, { preventIndent: true });
-        compiled.set(key, t);
-      }
-      return t(data, options);
-    },
-    has: (name) => theme.layouts[name] !== undefined,
-  };
+  return hb;
 }

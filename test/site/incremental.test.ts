@@ -84,4 +84,23 @@ describe('disk builds with the cache', () => {
     expect(tree(path.join(root, 'dist'))).toEqual(before);
     expect(readdirSync(root).filter((n) => n.includes('pm-staging') || n.includes('pm-journal'))).toEqual([]);
   });
+
+  it('a rebuild that needs no summaries still reports every incident, and one that needs them survives a damaged cache', async () => {
+    const first = await buildSite({ root });
+    const again = await buildSite({ root });
+    expect(again.stats.rendered).toBe(0);
+    expect(again.incidents.map((i) => i.slug)).toEqual(first.incidents.map((i) => i.slug));
+
+    // summaries.json garbled: an edit that changes a summary renders the others' summaries again
+    writeFileSync(path.join(root, '.pm-cache', 'summaries.json'), '{"posts/2017-01-07-bundle/index.md": 1');
+    edit(path.join(root, 'posts', '2020-09-02-outbound.md'), (t) => t.replace('Outbound traffic blocked', 'Outbound traffic cut'));
+    const incr = await buildSite({ root });
+    expect(incr.stats.incremental).toBe(true);
+    await buildSite({ root, cache: false, out: path.join(root, 'fresh') });
+    expect(tree(path.join(root, 'dist'))).toEqual(tree(path.join(root, 'fresh')));
+
+    // no summaries.json at all: the index alone is not a cache
+    rmSync(path.join(root, '.pm-cache', 'summaries.json'));
+    expect((await buildSite({ root })).stats.incremental).toBe(false);
+  });
 });

@@ -1,0 +1,46 @@
+/**
+ * Incident summaries for site-wide pages, on an incremental build: their page order
+ * from the cache index alone, the summaries themselves from this build or the cache,
+ * and the post bodies the feeds carry.
+ */
+import type { CacheEntry } from './cache.js';
+import { loadContent, saveContent } from './cache.js';
+import type { SiteContext } from './context.js';
+import type { IncidentSummary } from './types.js';
+
+/** Published incidents, newest first (ties by slug): the order of sortSummaries, from the index. */
+export function pageOrder(entries: readonly CacheEntry[]): CacheEntry[] {
+  return entries
+    .filter((e) => e.date !== null)
+    .sort((a, b) => b.date! - a.date! || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+}
+
+/** Summaries in page order: rendered in this build, else cached (one missing from both is left out). */
+export function summariesInOrder(
+  published: readonly CacheEntry[],
+  rendered: Record<string, IncidentSummary>,
+  cached: Record<string, IncidentSummary>,
+): IncidentSummary[] {
+  return published.flatMap((e) => {
+    const s = rendered[e.file] ?? cached[e.file];
+    return s ? [s] : [];
+  });
+}
+
+/** Feeds carry the newest bodies: kept in the cache; rendered again when a worker kept them. */
+export async function feedBodies(
+  newest: readonly IncidentSummary[],
+  entries: Record<string, CacheEntry>,
+  ctx: { root: string; site: SiteContext; siteKey: string; useCache: boolean },
+): Promise<void> {
+  for (const s of newest) {
+    const key = entries[s.file]?.key ?? '';
+    const cached = s.contentHtml ? null : loadContent(ctx.root, key);
+    if (cached !== null) s.contentHtml = cached;
+    else {
+      const { readAndProcess } = await import('./process.js');
+      s.contentHtml ||= (await readAndProcess(ctx.root, s.file, ctx.site, ctx.siteKey)).summary?.contentHtml ?? '';
+      if (ctx.useCache) saveContent(ctx.root, key, s.contentHtml);
+    }
+  }
+}
