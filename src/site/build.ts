@@ -2,7 +2,7 @@
  * buildSite: discover → read → parse → incident model → timeline → render → write.
  * With `write: false` everything happens in memory and the pages are returned
  * (tests, library users); otherwise disk-build.ts writes the output folder
- * atomically, reusing the cache and worker threads.
+ * atomically, reusing the cache and worker processes.
  */
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { ResolvedConfig } from '../config/types.js';
@@ -16,7 +16,7 @@ export interface BuildOptions extends SetupOptions {
   write?: boolean;
   /** Reuse and update the build cache in <root>/.pm-cache (default true; disk builds only). */
   cache?: boolean;
-  /** Worker threads for large builds (default: 2, or 1 on a single core). */
+  /** Worker processes for large builds (default: 2, or 1 on a single core). */
   threads?: number;
   /** Called after each incident is processed or reused. */
   onProgress?: (done: number, total: number, file: string) => void;
