@@ -10,6 +10,9 @@ import { DirSink } from './write.js';
 
 let state: { setup: SiteSetup; siteKey: string; sink: DirSink } | null = null;
 const reply = (message: WorkerReply): void => void process.send?.(message);
+/** A batch runs without turning the event loop, so a killed parent is also noticed by its pid. */
+const parent = process.ppid;
+const orphaned = (): boolean => !process.connected || process.ppid !== parent;
 
 process.on('disconnect', () => process.exit(0));
 process.on('message', (request: WorkerRequest) => {
@@ -25,6 +28,7 @@ process.on('message', (request: WorkerRequest) => {
       const results: IncidentResult[] = [];
       for (const file of request.files) {
         const r = await readAndProcess(setup.root, file, setup.site, siteKey);
+        if (orphaned()) process.exit(0);
         sink.put(r.pages);
         // Pages are on disk already: send back their paths only. Post bodies stay here too;
         // the main thread renders again the few the feeds need (disk-build.ts).

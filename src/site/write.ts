@@ -65,7 +65,8 @@ export function recoverOutput(out: string): void {
   }
   rollForward(out);
   for (const name of readdirSync(parent)) {
-    if (name.startsWith(`${base}${STAGING}`) && !isAlive(name)) rmSync(path.join(parent, name), { recursive: true, force: true });
+    // A worker of a killed build may still be finishing a page in there: retry while it stops.
+    if (name.startsWith(`${base}${STAGING}`) && !isAlive(name)) rmSync(path.join(parent, name), { recursive: true, force: true, maxRetries: 8, retryDelay: 25 });
   }
 }
 
@@ -75,7 +76,7 @@ export function createStaging(out: string): string {
   const parent = path.dirname(out);
   mkdirSync(parent, { recursive: true });
   const staging = path.join(parent, `${path.basename(out)}${STAGING}${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
+  rmSync(staging, { recursive: true, force: true, maxRetries: 8, retryDelay: 25 });
   mkdirSync(staging);
   return staging;
 }
