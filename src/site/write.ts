@@ -65,8 +65,7 @@ export function recoverOutput(out: string): void {
   }
   rollForward(out);
   for (const name of readdirSync(parent)) {
-    // A worker of a killed build may still be finishing a page in there: retry while it stops.
-    if (name.startsWith(`${base}${STAGING}`) && !isAlive(name)) rmSync(path.join(parent, name), { recursive: true, force: true, maxRetries: 8, retryDelay: 25 });
+    if (name.startsWith(`${base}${STAGING}`) && !isAlive(name)) removeTree(path.join(parent, name));
   }
 }
 
@@ -76,7 +75,7 @@ export function createStaging(out: string): string {
   const parent = path.dirname(out);
   mkdirSync(parent, { recursive: true });
   const staging = path.join(parent, `${path.basename(out)}${STAGING}${process.pid}`);
-  rmSync(staging, { recursive: true, force: true, maxRetries: 8, retryDelay: 25 });
+  removeTree(staging);
   mkdirSync(staging);
   return staging;
 }
@@ -104,6 +103,23 @@ export async function writeSite(pages: readonly Page[], out: string): Promise<vo
     throw e;
   }
   commitStaging(staging, out);
+}
+
+/**
+ * rmSync, again while something still adds files: a worker process of a killed build
+ * finishes the page it was writing before it notices (rmSync's own retries do not
+ * look for new entries). Gives up after about two seconds.
+ */
+function removeTree(dir: string): void {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+      return;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOTEMPTY' || attempt >= 20) throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    }
+  }
 }
 
 function isAlive(name: string): boolean {
