@@ -10,7 +10,12 @@ import { summaryView } from './views.js';
 
 /** Newest first; ties broken by slug so the order never depends on discovery order. */
 export function sortSummaries(list: readonly IncidentSummary[]): IncidentSummary[] {
-  return [...list].sort((a, b) => b.date - a.date || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+  return [...list].sort(newestFirst);
+}
+
+/** Page order: newest first, ties by slug (the cache index sorts its rows with it too). */
+export function newestFirst(a: { date: number; slug: string }, b: { date: number; slug: string }): number {
+  return b.date - a.date || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
 }
 
 export interface TagEntry extends Tag {

@@ -6,13 +6,15 @@
 import type { CacheEntry } from './cache.js';
 import { loadContent, saveContent } from './cache.js';
 import type { SiteContext } from './context.js';
+import { newestFirst } from './render-indexes.js';
 import type { IncidentSummary } from './types.js';
 
 /** Published incidents, newest first (ties by slug): the order of sortSummaries, from the index. */
 export function pageOrder(entries: readonly CacheEntry[]): CacheEntry[] {
   return entries
-    .filter((e) => e.date !== null)
-    .sort((a, b) => b.date! - a.date! || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
+    .flatMap((e) => (e.date === null ? [] : [{ entry: e, date: e.date, slug: e.slug }]))
+    .sort(newestFirst)
+    .map((x) => x.entry);
 }
 
 /** Summaries in page order: rendered in this build, else cached (one missing from both is left out). */
