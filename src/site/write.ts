@@ -24,14 +24,16 @@ const RETIRED = '.pm-retired-';
  * cannot bring back a staging folder the next build has already cleared.
  */
 export class DirSink {
+  private readonly root: string;
   private readonly made: Set<string>;
   constructor(readonly dir: string) {
-    this.made = new Set([path.resolve(dir)]);
+    this.root = path.resolve(dir);
+    this.made = new Set([this.root]);
   }
 
   put(pages: readonly Page[]): void {
     for (const page of pages) {
-      const target = path.join(path.resolve(this.dir), ...page.path.split('/'));
+      const target = path.join(this.root, ...page.path.split('/'));
       this.folder(path.dirname(target));
       writeFileSync(target, page.contents);
     }
