@@ -10,6 +10,7 @@ import { unified } from 'unified';
 import { defaultSchema } from 'hast-util-sanitize';
 import type { Schema } from 'hast-util-sanitize';
 import { gfmNeeds, remarkGfmLite } from './gfm.js';
+import { parsePlain } from './plain.js';
 
 /** GitHub's schema without the `user-content-` prefix so heading anchors stay readable. */
 export const sanitizeSchema: Schema = {
@@ -28,9 +29,16 @@ const makeParser = (parts: ReturnType<typeof gfmNeeds>) => unified().use(remarkP
 const parsers = new Map<string, Parser>();
 const compiler = unified().use(remarkHtml, { sanitize: sanitizeSchema }).freeze();
 
-/** Parses markdown into an mdast whose positions are relative to `content`. */
+/**
+ * Parses markdown into an mdast whose positions are relative to `content`. Posts in the
+ * plain subset (plain.ts) skip micromark; the tree is the same either way.
+ */
 export function parseMarkdown(content: string): Root {
   const parts = gfmNeeds(content);
+  if (!parts.table && !parts.tasks && !parts.strikethrough) {
+    const plain = parsePlain(content);
+    if (plain) return plain;
+  }
   const key = `${+parts.table}${+parts.tasks}${+parts.strikethrough}`;
   let parser = parsers.get(key);
   if (!parser) parsers.set(key, (parser = makeParser(parts)));

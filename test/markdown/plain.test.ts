@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { parsePlain } from '../../src/markdown/plain.js';
+import { parseMarkdown } from '../../src/markdown/processor.js';
+
+const remark = unified().use(remarkParse).freeze();
+const reference = (md: string) => JSON.parse(JSON.stringify(remark.parse(md))) as unknown;
+
+// Pieces of inline text: mostly what posts are made of, plus every character that
+// starts or ends a construct, in places where it does and where it does not.
+const word = fc.constantFrom('disk', 'db-01', 'T0', 'rollback', 'é', 'naïve', '😀', '2024', '42', 'a_b', 'x');
+const piece = (odd: number) => fc.oneof(
+  { weight: odd ? 0 : 1, arbitrary: word },
+  { weight: 6, arbitrary: word },
+  { weight: 3, arbitrary: fc.constantFrom(' ', ' ', ' ', ': ', ', ', '. ', ' (', ') ', ' — ') },
+  { weight: 2, arbitrary: word.map((w) => `*${w}*`) },
+  { weight: 2, arbitrary: word.map((w) => `**${w}**`) },
+  { weight: 2, arbitrary: word.map((w) => `\`${w}\``) },
+  { weight: 2, arbitrary: word.map((w) => `[${w}](https://e.example/${w}?a=1&b=2)`) },
+  {
+    weight: odd,
+    arbitrary: fc.constantFrom(
+      '*', '**', '***', '_', '__', '`', '``', '[', ']', '](', '(', ')', '<', '>', '<b>', '&', '&amp;', '&#42;', '\\', '\\*',
+      '!', '![', '~', '~~', '|', '#', '-', '+', '=', '1.', '2)', '\t', '  ', '"', "'", '<https://e.example>', ' `<a `>',
+      '[x]: /u', '[ ]', '[x]', '\u00a0', ';', '*a', 'a*', '* ', '** a**',
+    ),
+  },
+);
+const docs = (odd: number) => {
+  const inline = fc.array(piece(odd), { minLength: 1, maxLength: 8 }).map((p) => p.join(''));
+  const line = fc.oneof(
+  { weight: 5, arbitrary: inline },
+  { weight: 3, arbitrary: inline.map((t) => `- ${t}`) },
+  { weight: 2, arbitrary: fc.tuple(fc.integer({ min: 1, max: 7 }), inline).map(([n, t]) => `${'#'.repeat(n)} ${t}`) },
+  { weight: 3, arbitrary: fc.constant('') },
+    { weight: 1, arbitrary: fc.constantFrom('```', '```sh', '```sh x', '````', '   ```', '~~~', '---', '***', '===', '> q', '    code', ' - x', '* x', '1. x', '   ', ' x') },
+  );
+  return fc.array(line, { minLength: 1, maxLength: 12 }).map((ls) => ls.join('\n'));
+};
+
+// A construct just outside the subset (or just inside), alone in otherwise clean text.
+const nearMiss = fc.tuple(word, fc.constantFrom<((w: string) => string)[]>(
+  (w) => `* ${w}*`, (w) => `*${w} *`, (w) => `** ${w}**`, (w) => `*${w}**`, (w) => `**${w}*`, (w) => `*${w}*${w}`,
+  (w) => `${w}*${w}*`, (w) => `_${w}_`, (w) => `${w}_${w}_`, (w) => `__${w}__`, (w) => `*${w}_*`, (w) => `(*${w}*)`,
+  (w) => `\` ${w}\``, (w) => `\`${w} \``, (w) => `\` ${w} \``, (w) => `\`${w}\`\``, (w) => `\`\`${w}\``, (w) => `\`<${w}\`>`,
+  (w) => `\`<${w}\` x>`, (w) => `\`<${w}>\``, (w) => `\`<a title='${w}\`'>`, (w) => `\`<https://e.example/${w}\`>`, (w) => `\`*${w}*\``, (w) => `\`[${w}](u)\``,
+  (w) => `![${w}](u)`, (w) => `!\`${w}\``, (w) => `[${w}](u "t")`, (w) => `[${w}](<u>)`, (w) => `[${w}]( u)`, (w) => `[${w}](u)x`,
+  (w) => `[*${w}*](u)`, (w) => `[\`${w}\`](u)`, (w) => `[${w}](u*)`, (w) => `[${w}](a&amp;b)`, (w) => `[${w}](u))`, (w) => `[[${w}](u)`,
+  (w) => `[${w}]`, (w) => `${w}]`, (w) => `&${w};`, (w) => `<${w}>`, (w) => `${w}\\`,
+)).map(([w, f]) => f(w));
+
+describe('parsePlain: the plain-subset fast path', () => {
+  it('builds exactly what remark-parse builds, or gives up, around one near miss', () => {
+    const clean = fc.array(word, { minLength: 1, maxLength: 4 }).map((ws) => ws.join(' '));
+    const at = fc.constantFrom('', '- ', '## ');
+    const md = fc.tuple(clean, at, clean, nearMiss, clean, fc.constantFrom(' ', '', '.')).map(
+      ([before, lead, a, miss, b, glue]) => `${before}\n\n${lead}${a}${glue}${miss}${glue}${b}\n`,
+    );
+    let accepted = 0;
+    fc.assert(
+      fc.property(md, (text) => {
+        const fast = parsePlain(text);
+        if (fast) {
+          accepted++;
+          expect(fast).toStrictEqual(reference(text));
+        }
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+    expect(accepted).toBeGreaterThan(100);
+  });
+
+  // many odd characters: probes where it must give up; few: probes the trees it builds
+  it.each([[3], [1], [0]])('builds exactly what remark-parse builds, or gives up (odd-piece weight %i)', (odd) => {
+    let accepted = 0;
+    fc.assert(
+      fc.property(docs(odd), (md) => {
+        const fast = parsePlain(md);
+        if (fast) {
+          accepted++;
+          expect(fast).toStrictEqual(reference(md));
+        }
+      }),
+      { numRuns: 5000, seed: 20261121 + odd },
+    );
+    // the property means nothing if everything falls back
+    expect(accepted).toBeGreaterThan(200);
+  });
+
+  it('takes a typical post: headings, paragraphs, a timeline list, a log block', () => {
+    const md = [
+      '## Summary', '',
+      'The *primary* database ran out of disk at `db-01`, see [the graph](https://grafana.example/d/1?panel=2).',
+      'Writes failed for **42 minutes**.', '',
+      '## Timeline', '',
+      '- 2024-03-11 09:14 — Disk usage on db-01 reached 100%',
+      '- 2024-03-11 09:20 — **T0**: writes start failing (see [graph](https://grafana.example/d/1))',
+      '- 09:31 — Status page set to *investigating*', '',
+      '```', 'Mar 11 09:14:02 db-01 postgres[211]: could not write to file "pg_wal/xlogtemp.211"', '\tcontinued <b>&amp;', '```', '',
+    ].join('\n');
+    const fast = parsePlain(md);
+    expect(fast).not.toBeNull();
+    expect(fast).toStrictEqual(reference(md));
+  });
+
+  it.each([
+    ['a loose list', '- a\n\n- b\n'],
+    ['a lazy continuation line', '- a\nb\n'],
+    ['raw HTML', 'a <b>c</b>\n'],
+    ['an entity', 'a &amp; b\n'],
+    ['an escape', 'a \\* b\n'],
+    ['emphasis it cannot be sure of', 'a*b*c\n'],
+    ['a setext heading', 'Title\n===\n'],
+    ['an unclosed fence', '```\ncode\n'],
+    ['an image', '![alt](x.png)\n'],
+    ['a hard break', 'a  \nb\n'],
+  ])('gives up on %s', (_, md) => {
+    expect(parsePlain(md)).toBeNull();
+  });
+
+  it('is what parseMarkdown uses, and GFM posts still get GFM', () => {
+    expect(parseMarkdown('a *b*\n')).toStrictEqual(reference('a *b*\n'));
+    expect(parseMarkdown('| a |\n|---|\n| 1 |\n').children[0]?.type).toBe('table');
+    expect(parseMarkdown('~~gone~~ x\n').children[0]).toMatchObject({ children: [{ type: 'delete' }, { type: 'text' }] });
+  });
+});
