@@ -7,21 +7,10 @@ import type { Root, RootContent } from 'mdast';
 import remarkHtml from 'remark-html';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { defaultSchema } from 'hast-util-sanitize';
-import type { Schema } from 'hast-util-sanitize';
 import { gfmNeeds, remarkGfmLite } from './gfm.js';
+import { renderDirect } from './html-direct.js';
 import { parsePlain } from './plain.js';
-
-/** GitHub's schema without the `user-content-` prefix so heading anchors stay readable. */
-export const sanitizeSchema: Schema = {
-  ...defaultSchema,
-  clobberPrefix: '',
-  attributes: {
-    ...defaultSchema.attributes,
-    // task-list checkboxes keep their state
-    input: [...(defaultSchema.attributes?.['input'] ?? [])],
-  },
-};
+import { sanitizeSchema } from './schema.js';
 
 type Parser = ReturnType<typeof makeParser>;
 const makeParser = (parts: ReturnType<typeof gfmNeeds>) => unified().use(remarkParse).use(remarkGfmLite, parts).freeze();
@@ -45,9 +34,11 @@ export function parseMarkdown(content: string): Root {
   return parser.parse(content);
 }
 
-/** Renders a tree (or a list of nodes) to sanitized HTML. */
+/** Renders a tree (or a list of nodes) to sanitized HTML; plain trees skip the hast round trip. */
 export function renderHtml(nodes: Root | RootContent[]): string {
   const root: Root = Array.isArray(nodes) ? { type: 'root', children: nodes } : nodes;
+  const direct = root.data ? null : renderDirect(root.children);
+  if (direct !== null) return direct.trim();
   return labelTasks(String(compiler.stringify(compiler.runSync(root) as Root)).trim());
 }
 
