@@ -9,13 +9,17 @@
  * gets the extensions whose marker characters it contains: {@link gfmNeeds} is a
  * cheap superset test, never a reason to miss a construct.
  */
-import { gfmStrikethroughFromMarkdown } from 'mdast-util-gfm-strikethrough';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
-import { gfmStrikethrough } from 'micromark-extension-gfm-strikethrough';
-import { gfmTable } from 'micromark-extension-gfm-table';
-import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { createRequire } from 'node:module';
+import type * as StrikeTree from 'mdast-util-gfm-strikethrough';
+import type * as TableTree from 'mdast-util-gfm-table';
+import type * as TaskTree from 'mdast-util-gfm-task-list-item';
+import type * as Strike from 'micromark-extension-gfm-strikethrough';
+import type * as Table from 'micromark-extension-gfm-table';
+import type * as Task from 'micromark-extension-gfm-task-list-item';
 import type { Processor } from 'unified';
+
+/** Loaded with the rest of remark, when a post first needs it (processor.ts). */
+const require = createRequire(import.meta.url);
 
 export interface GfmParts {
   table: boolean;
@@ -49,7 +53,16 @@ export function remarkGfmLite(this: Processor, parts: GfmParts = { table: true, 
   const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
   const syntax = (data.micromarkExtensions ??= []);
   const trees = (data.fromMarkdownExtensions ??= []);
-  if (parts.table) syntax.push(gfmTable()), trees.push(gfmTableFromMarkdown());
-  if (parts.tasks) syntax.push(gfmTaskListItem()), trees.push(gfmTaskListItemFromMarkdown());
-  if (parts.strikethrough) syntax.push(gfmStrikethrough()), trees.push(gfmStrikethroughFromMarkdown());
+  if (parts.table) {
+    syntax.push((require('micromark-extension-gfm-table') as typeof Table).gfmTable());
+    trees.push((require('mdast-util-gfm-table') as typeof TableTree).gfmTableFromMarkdown());
+  }
+  if (parts.tasks) {
+    syntax.push((require('micromark-extension-gfm-task-list-item') as typeof Task).gfmTaskListItem());
+    trees.push((require('mdast-util-gfm-task-list-item') as typeof TaskTree).gfmTaskListItemFromMarkdown());
+  }
+  if (parts.strikethrough) {
+    syntax.push((require('micromark-extension-gfm-strikethrough') as typeof Strike).gfmStrikethrough());
+    trees.push((require('mdast-util-gfm-strikethrough') as typeof StrikeTree).gfmStrikethroughFromMarkdown());
+  }
 }

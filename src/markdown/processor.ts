@@ -2,21 +2,43 @@
  * The one markdown pipeline: remark-parse + GFM tables, task lists and strikethrough
  * (gfm.ts) to an mdast with positions, then remark-html with GitHub-style sanitizing. Raw HTML in
  * posts is dropped, `javascript:` URLs and event handlers never reach a page.
+ *
+ * Plain posts take two shortcuts that give the same results (plain.ts, html-direct.ts), so
+ * remark and its ~150 modules are loaded only when a post first needs them: a rebuild
+ * after editing one plain post never loads them.
  */
 import type { Root, RootContent } from 'mdast';
-import remarkHtml from 'remark-html';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
-import { gfmNeeds, remarkGfmLite } from './gfm.js';
+import { createRequire } from 'node:module';
+import type remarkHtmlType from 'remark-html';
+import type remarkParseType from 'remark-parse';
+import type { unified as unifiedType } from 'unified';
+import { gfmNeeds, remarkGfmLite, type GfmParts } from './gfm.js';
 import { renderDirect } from './html-direct.js';
 import { parsePlain } from './plain.js';
 import { sanitizeSchema } from './schema.js';
 
-type Parser = ReturnType<typeof makeParser>;
-const makeParser = (parts: ReturnType<typeof gfmNeeds>) => unified().use(remarkParse).use(remarkGfmLite, parts).freeze();
-/** One frozen parser per combination of GFM extensions, made on first use. */
-const parsers = new Map<string, Parser>();
-const compiler = unified().use(remarkHtml, { sanitize: sanitizeSchema }).freeze();
+const require = createRequire(import.meta.url);
+
+function makeRemark() {
+  const { unified } = require('unified') as { unified: typeof unifiedType };
+  const remarkParse = (require('remark-parse') as { default: typeof remarkParseType }).default;
+  const remarkHtml = (require('remark-html') as { default: typeof remarkHtmlType }).default;
+  /** One frozen parser per combination of GFM extensions, made on first use. */
+  const parsers = new Map<string, ReturnType<typeof makeParser>>();
+  const makeParser = (parts: GfmParts) => unified().use(remarkParse).use(remarkGfmLite, parts).freeze();
+  const compiler = unified().use(remarkHtml, { sanitize: sanitizeSchema }).freeze();
+  return {
+    parse(content: string, parts: GfmParts): Root {
+      const key = `${+parts.table}${+parts.tasks}${+parts.strikethrough}`;
+      let parser = parsers.get(key);
+      if (!parser) parsers.set(key, (parser = makeParser(parts)));
+      return parser.parse(content);
+    },
+    render: (root: Root): string => String(compiler.stringify(compiler.runSync(root) as Root)),
+  };
+}
+let remark: ReturnType<typeof makeRemark> | undefined;
+const full = () => (remark ??= makeRemark());
 
 /**
  * Parses markdown into an mdast whose positions are relative to `content`. Posts in the
@@ -28,10 +50,7 @@ export function parseMarkdown(content: string): Root {
     const plain = parsePlain(content);
     if (plain) return plain;
   }
-  const key = `${+parts.table}${+parts.tasks}${+parts.strikethrough}`;
-  let parser = parsers.get(key);
-  if (!parser) parsers.set(key, (parser = makeParser(parts)));
-  return parser.parse(content);
+  return full().parse(content, parts);
 }
 
 /** Renders a tree (or a list of nodes) to sanitized HTML; plain trees skip the hast round trip. */
@@ -39,7 +58,7 @@ export function renderHtml(nodes: Root | RootContent[]): string {
   const root: Root = Array.isArray(nodes) ? { type: 'root', children: nodes } : nodes;
   const direct = root.data ? null : renderDirect(root.children);
   if (direct !== null) return direct.trim();
-  return labelTasks(String(compiler.stringify(compiler.runSync(root) as Root)).trim());
+  return labelTasks(full().render(root).trim());
 }
 
 /** Task-list checkboxes are read-only state: give them a name screen readers announce (WCAG 4.1.2). */
