@@ -14,7 +14,8 @@ const HEADING = [
   new RegExp(`\\(\\s*(?:all\\s+)?(?:times?\\s+)?(?:are\\s+)?(?:in\\s+)?${ZONE}\\s*\\)\\s*$`, 'i'),
   new RegExp(`[—–:-]\\s*(?:all\\s+)?(?:times?\\s+)?(?:in\\s+)?${ZONE}\\s*$`, 'i'),
 ];
-const NOTE = new RegExp(`^\\s*\\(?\\s*(?:all\\s+)?times\\s+(?:are\\s+)?(?:in\\s+|shown\\s+in\\s+)?${ZONE}\\s*\\.?\\s*\\)?\\s*$`, 'i');
+/** `All times are CDT.`, `(times in UTC)`; other sentences may follow (`All times are UTC. T0 is 12:00.`). */
+const NOTE = new RegExp(`^\\s*\\(?\\s*(?:all\\s+)?times\\s+(?:are\\s+)?(?:in\\s+|shown\\s+in\\s+)?${ZONE}\\s*(?:\\.?\\s*\\)?\\s*$|\\.\\s)`, 'i');
 
 type Place = { line: number; column: number };
 
