@@ -4,20 +4,22 @@
  * theme, the file's path and text) plus the size and mtime of the logs it read.
  * Rebuilds skip unchanged incidents entirely and rebuild indexes from the summaries.
  *
- * Three kinds of file, so a rebuild reads and writes only what it needs:
+ * Four kinds of file, so a rebuild reads and writes only what it needs:
  *   index.json      one compact row per incident (stamps, key, summary hash, pages):
  *                   read by every rebuild, small enough to parse in a few ms per 1,000
+ *   index.log       what changed since index.json was written, one JSON record a line,
+ *                   appended by rebuilds; folded into a new index.json when it grows
  *   summaries.json  every incident's summary: read only when site-wide pages change
  *   content/<key>.html  post bodies, for the few incidents the feeds carry
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { IncidentSummary } from './types.js';
 
-export const CACHE_VERSION = 'pm-cache/4';
+export const CACHE_VERSION = 'pm-cache/5';
 
 export interface FileStamp {
   size: number;
@@ -50,6 +52,8 @@ export interface BuildCache {
   siteDigest: string;
   /** Site-wide outputs → content hash, to write only what changed. */
   site: Record<string, string>;
+  /** Records in index.log when this cache was loaded (0 for a new one). */
+  logged?: number;
 }
 
 export type Summaries = Record<string, IncidentSummary>;
@@ -86,9 +90,10 @@ export function sameStamp(a: FileStamp | null, b: FileStamp | null): boolean {
 
 /**
  * A row of index.json. Page paths are stored with the slug cut out and the resulting
- * shapes shared (`incidents/\0/index.html`), which takes most of the bytes out.
+ * shapes shared (`incidents/\0/index.html`), which takes most of the bytes out; a slug
+ * that is the file's name is stored as null.
  */
-type Row = [file: string, size: number, mtimeMs: number, key: string, slug: string, date: number | null, summaryHash: string, shape: number, sources: Array<[string, number, number]>, diagnostics?: DiagnosticRow[]];
+type Row = [file: string, size: number, mtimeMs: number, key: string, slug: string | null, date: number | null, summaryHash: string, shape: number, sources: Array<[string, number, number]>, diagnostics?: DiagnosticRow[]];
 /** A diagnostic without its file when it is the entry's own. */
 type DiagnosticRow = [level: Diagnostic['level'], line: number, column: number, rule: string, message: string, file?: string, fatal?: true];
 
@@ -97,47 +102,115 @@ interface IndexFile extends Omit<BuildCache, 'entries'> {
   rows: Row[];
 }
 
+type Head = Pick<BuildCache, 'out' | 'siteKey' | 'siteDigest' | 'site'>;
+/** A line of index.log: an incident's new row (its page shape inline), a removed file, or a new head. */
+type LogRecord = ['row', Row, string[]] | ['del', string] | ['head', Head];
+
 export function loadCache(root: string): BuildCache | null {
-  const index = readJson<IndexFile>(path.join(cacheDir(root), 'index.json'));
+  const dir = cacheDir(root);
+  const index = readJson<IndexFile>(path.join(dir, 'index.json'));
   // Without summaries an index cannot rebuild the site-wide pages: no cache.
-  if (!index || index.version !== CACHE_VERSION || !existsSync(path.join(cacheDir(root), 'summaries.json'))) return null;
+  if (!index || index.version !== CACHE_VERSION || !existsSync(path.join(dir, 'summaries.json'))) return null;
   const entries: Record<string, CacheEntry> = {};
-  for (const [file, size, mtimeMs, key, slug, date, summaryHash, shape, sources, diagnostics] of index.rows) {
-    entries[file] = {
-      file, stamp: { size, mtimeMs }, key, slug, date, summaryHash,
-      pages: (index.shapes[shape] ?? []).map((p) => p.split('\0').join(slug)),
-      sources: sources.map(([p, s, m]) => ({ path: p, stamp: { size: s, mtimeMs: m } })),
-      diagnostics: (diagnostics ?? []).map(([level, line, column, rule, message, other, fatal]) => ({
-        level, file: other ?? file, line, column, rule, message, ...(fatal ? { fatal } : {}),
-      })),
-    };
+  for (const row of index.rows) entries[row[0]] = fromRow(row, index.shapes[row[7]] ?? []);
+  const cache: BuildCache = { version: index.version, out: index.out, siteKey: index.siteKey, siteDigest: index.siteDigest, site: index.site, entries, logged: 0 };
+  for (const record of readLog(path.join(dir, 'index.log'))) {
+    if (record[0] === 'row') entries[record[1][0]] = fromRow(record[1], record[2]);
+    else if (record[0] === 'del') delete entries[record[1]];
+    else Object.assign(cache, record[1]);
+    cache.logged!++;
   }
-  return { version: index.version, out: index.out, siteKey: index.siteKey, siteDigest: index.siteDigest, site: index.site, entries };
+  return cache;
 }
 
-export function saveCache(root: string, cache: BuildCache): void {
+/**
+ * Saves `cache`. Given the cache this build started from, appends what changed to
+ * index.log; a whole new index.json is written instead when there is no such cache or
+ * the log would outgrow an eighth of the rows.
+ */
+export function saveCache(root: string, cache: BuildCache, since?: BuildCache | null): void {
+  const dir = cacheDir(root);
+  const log = path.join(dir, 'index.log');
+  if (since && since.version === cache.version) {
+    const records: LogRecord[] = [];
+    for (const [file, e] of Object.entries(cache.entries)) {
+      if (since.entries[file] !== e) records.push(['row', toRow(e, 0), shapeOf(e)]);
+    }
+    for (const file of Object.keys(since.entries)) if (!cache.entries[file]) records.push(['del', file]);
+    const { out, siteKey, siteDigest, site } = cache;
+    if (out !== since.out || siteKey !== since.siteKey || siteDigest !== since.siteDigest || site !== since.site) {
+      records.push(['head', { out, siteKey, siteDigest, site }]);
+    }
+    if ((since.logged ?? 0) + records.length <= Math.max(64, Object.keys(cache.entries).length / 8)) {
+      if (records.length) appendFileSync(log, records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+      return;
+    }
+  }
   const shapes: string[][] = [];
   const shapeIds = new Map<string, number>();
   const rows = Object.values(cache.entries).map((e): Row => {
-    const shape = e.pages.map((p) => (e.slug ? p.split(e.slug).join('\0') : p));
+    const shape = shapeOf(e);
     const id = shape.join('\n');
     let n = shapeIds.get(id);
     if (n === undefined) shapeIds.set(id, (n = shapes.push(shape) - 1));
-    const sources = e.sources.map((s): [string, number, number] => [s.path, s.stamp.size, s.stamp.mtimeMs]);
-    const row: Row = [e.file, e.stamp.size, e.stamp.mtimeMs, e.key, e.slug, e.date, e.summaryHash, n, sources];
-    if (e.diagnostics.length) {
-      row.push(e.diagnostics.map((d): DiagnosticRow => {
-        const r: DiagnosticRow = [d.level, d.line, d.column, d.rule, d.message];
-        if (d.file !== e.file || d.fatal) r.push(d.file);
-        if (d.fatal) r.push(true);
-        return r;
-      }));
-    }
-    return row;
+    return toRow(e, n);
   });
-  const { entries: _entries, ...head } = cache;
-  writeAtomically(path.join(cacheDir(root), 'index.json'), JSON.stringify({ ...head, shapes, rows } satisfies IndexFile));
+  const { entries: _entries, logged: _logged, ...head } = cache;
+  writeAtomically(path.join(dir, 'index.json'), JSON.stringify({ ...head, shapes, rows } satisfies IndexFile), log);
 }
+
+/** The records of index.log up to the first damaged line (a write cut short loses only itself). */
+function readLog(file: string): LogRecord[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  const records: LogRecord[] = [];
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    try {
+      records.push(JSON.parse(line) as LogRecord);
+    } catch {
+      break;
+    }
+  }
+  return records;
+}
+
+function fromRow(row: Row, shape: readonly string[]): CacheEntry {
+  const [file, size, mtimeMs, key, ownSlug, date, summaryHash, , sources, diagnostics] = row;
+  const slug = ownSlug ?? nameOf(file);
+  return {
+    file, stamp: { size, mtimeMs }, key, slug, date, summaryHash,
+    pages: shape.map((p) => p.split('\0').join(slug)),
+    sources: sources.map(([p, s, m]) => ({ path: p, stamp: { size: s, mtimeMs: m } })),
+    diagnostics: (diagnostics ?? []).map(([level, line, column, rule, message, other, fatal]) => ({
+      level, file: other ?? file, line, column, rule, message, ...(fatal ? { fatal } : {}),
+    })),
+  };
+}
+
+/** The entry's page paths with its slug cut out: most incidents share one shape. */
+const shapeOf = (e: CacheEntry): string[] => e.pages.map((p) => (e.slug ? p.split(e.slug).join('\0') : p));
+
+function toRow(e: CacheEntry, shape: number): Row {
+  const sources = e.sources.map((s): [string, number, number] => [s.path, s.stamp.size, s.stamp.mtimeMs]);
+  const row: Row = [e.file, e.stamp.size, e.stamp.mtimeMs, e.key, e.slug === nameOf(e.file) ? null : e.slug, e.date, e.summaryHash, shape, sources];
+  if (e.diagnostics.length) {
+    row.push(e.diagnostics.map((d): DiagnosticRow => {
+      const r: DiagnosticRow = [d.level, d.line, d.column, d.rule, d.message];
+      if (d.file !== e.file || d.fatal) r.push(d.file);
+      if (d.fatal) r.push(true);
+      return r;
+    }));
+  }
+  return row;
+}
+
+/** The file's name without its extension (`posts/2024-01-01-x.md` → `2024-01-01-x`). */
+const nameOf = (file: string): string => file.slice(file.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
 
 /** Summaries by file, kept apart from the index: read only when site-wide pages are rendered again. */
 export function loadSummaries(root: string): Summaries | null {
@@ -171,8 +244,10 @@ function readJson<T>(file: string): T | null {
   }
 }
 
-function writeAtomically(file: string, data: string): void {
+/** Writes `file` through a temporary one; `stale` (a log the new file replaces) goes first. */
+function writeAtomically(file: string, data: string, stale?: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(`${file}.tmp`, data);
+  if (stale) rmSync(stale, { force: true });
   renameSync(`${file}.tmp`, file);
 }

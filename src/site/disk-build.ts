@@ -95,7 +95,7 @@ export async function buildToDisk(setup: SiteSetup, options: BuildOptions): Prom
       stats.written = moves.length;
       if (useCache && (moves.length || deletes.length || !same || files.length !== Object.keys(cache.entries).length)) {
         if (!same && summaries) saveSummaries(root, byFile(summaries));
-        saveCache(root, next);
+        saveCache(root, next, cache);
       }
     } else {
       commitStaging(staging, out);
