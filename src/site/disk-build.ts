@@ -6,13 +6,14 @@
  * diagnostic was found.
  */
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { hasErrors, sortDiagnostics } from '../diagnostics.js';
 import { codeFingerprint } from '../version.js';
 import type { BuildOptions, BuildResult } from './build.js';
 import {
-  hash, loadCache, loadSummaries, sameStamp, saveCache, saveSummaries, siteKey as makeSiteKey, stampOf,
+  hash, loadCache, loadSummaries, loadTemplates, sameStamp, saveCache, saveSummaries, saveTemplates, siteKey as makeSiteKey, stampOf,
   CACHE_VERSION, type CacheEntry,
 } from './cache.js';
 import { FEED_ENTRIES } from './feed-common.js';
@@ -32,6 +33,8 @@ export async function buildToDisk(setup: SiteSetup, options: BuildOptions): Prom
   const siteKey = makeSiteKey(codeFingerprint(), config, setup.theme.hash);
   const useCache = options.cache ?? true;
   const cache = useCache ? loadCache(root) : null;
+  const templatesKey = `${siteKey}\0${handlebarsVersion()}`;
+  const seeded = useCache ? Object.keys(Object.assign(site.renderer.specs, loadTemplates(root, templatesKey))).length : 0;
   const staging = createStaging(out);
   const incremental = !!cache && cache.siteKey === siteKey && cache.out === out && existsSync(out);
   try {
@@ -105,6 +108,7 @@ export async function buildToDisk(setup: SiteSetup, options: BuildOptions): Prom
         saveCache(root, next);
       }
     }
+    if (useCache) keepTemplates(root, templatesKey, site.renderer, seeded);
     return withIncidents({ ...base, written: true }, incidents);
   } catch (e) {
     discardStaging(staging);
@@ -162,6 +166,17 @@ function siteDigest(published: readonly CacheEntry[], assets: readonly string[])
   const parts = published.map((e) => e.summaryHash);
   const bodies = published.slice(0, FEED_ENTRIES).map((e) => e.key);
   return hash(JSON.stringify([parts, bodies, assets]));
+}
+
+/** Saves the theme precompiled, if the cache lacked any of it. */
+function keepTemplates(root: string, key: string, renderer: SiteSetup['site']['renderer'], seeded: number): void {
+  renderer.precompileAll();
+  if (Object.keys(renderer.specs).length !== seeded) saveTemplates(root, key, renderer.specs);
+}
+
+/** Precompiled templates are only good for the Handlebars that made them. */
+function handlebarsVersion(): string {
+  return (createRequire(import.meta.url)('handlebars/package.json') as { version: string }).version;
 }
 
 function fresh(entry: CacheEntry, absFile: string): boolean {

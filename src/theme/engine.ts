@@ -20,6 +20,10 @@ export interface ThemeRenderer {
   /** Renders one partial alone (used for the timeline block inside the post body). */
   partial(name: string, data: Record<string, unknown>): string;
   has(template: string): boolean;
+  /** Precompiled templates: seed it from a cache before rendering, keep it after. */
+  specs: TemplateSpecs;
+  /** Precompiles every layout and partial not in `specs` yet. */
+  precompileAll(): void;
 }
 
 /** Serializes for embedding in HTML `<script>`: no `</script>`, no `<!--`, no U+2028. */
@@ -35,38 +39,71 @@ export function jsonForScript(value: unknown): string {
 /** Handlebars is loaded on the first render: a rebuild with nothing to render never loads it. */
 const load = createRequire(import.meta.url);
 
-export function createRenderer(theme: ThemeFiles): ThemeRenderer {
+/**
+ * Templates precompiled to Handlebars' JavaScript (`Handlebars.precompile`), by theme
+ * file (`layouts/incident`, `partials/facts`). A renderer given them runs on the small
+ * Handlebars runtime and never parses a template: the site cache keeps them between
+ * builds (they depend only on the theme and Handlebars' version).
+ */
+export type TemplateSpecs = Record<string, string>;
+
+/** Every template compiles with these: no indenting of standalone partials' output. */
+const COMPILE_OPTIONS = { preventIndent: true };
+
+export function createRenderer(theme: ThemeFiles, specs: TemplateSpecs = {}): ThemeRenderer {
   let env: typeof Handlebars | null = null;
+  let compiler: typeof Handlebars | null = null;
   const compiled = new Map<string, Handlebars.TemplateDelegate>();
-  const compile = (key: string, source: string | undefined, what: string, strict: boolean): Handlebars.TemplateDelegate => {
+  const sources = (): Array<[string, string]> => [
+    ...Object.entries(theme.layouts).map(([n, s]): [string, string] => [`layouts/${n}`, s]),
+    ...Object.entries(theme.partials).map(([n, s]): [string, string] => [`partials/${n}`, s]),
+  ];
+  /** The spec of one theme file, precompiled (with the full Handlebars) if not given. */
+  const specOf = (key: string, source: string): string => {
+    let spec = specs[key];
+    if (spec === undefined) {
+      compiler ??= load('handlebars') as typeof Handlebars;
+      specs[key] = spec = compiler.precompile(source, COMPILE_OPTIONS) as string;
+    }
+    return spec;
+  };
+  const fromSpec = (hb: typeof Handlebars, key: string, source: string) =>
+    hb.template(new Function(`return ${specOf(key, source)}`)() as Parameters<typeof hb.template>[0]);
+  const get = (key: string, source: string | undefined): Handlebars.TemplateDelegate => {
     let t = compiled.get(key);
     if (!t) {
-      if (source === undefined) throw new Error(`theme has no ${what}.hbs`);
-      env ??= handlebarsFor(theme);
-      t = env.compile(source, strict ? { strict: false, preventIndent: true } : { preventIndent: true });
+      if (source === undefined) throw new Error(`theme has no ${key}.hbs`);
+      env ??= handlebarsFor(theme, (hb, name, partial) => fromSpec(hb, `partials/${name}`, partial));
+      t = fromSpec(env, key, source);
       compiled.set(key, t);
     }
     return t;
   };
-  const template = (name: string): Handlebars.TemplateDelegate => compile(name, theme.layouts[name], `layouts/${name}`, true);
+  const template = (name: string): Handlebars.TemplateDelegate => get(`layouts/${name}`, theme.layouts[name]);
   const options = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
 
   return {
+    specs,
+    precompileAll() {
+      for (const [key, source] of sources()) specOf(key, source);
+    },
     render(name, data) {
       const body = template(name)(data, options);
       if (!theme.layouts['base']) return body;
       return template('base')({ ...data, body }, options);
     },
     partial(name, data) {
-      return compile(`partial:${name}`, theme.partials[name], `partials/${name}`, false)(data, options);
+      return get(`partials/${name}`, theme.partials[name])(data, options);
     },
     has: (name) => theme.layouts[name] !== undefined,
   };
 }
 
-/** A Handlebars environment of its own with pm's helpers and the theme's partials. */
-function handlebarsFor(theme: ThemeFiles): typeof Handlebars {
-  const hb = (load('handlebars') as typeof Handlebars).create();
+type PartialOf = (hb: typeof Handlebars, name: string, source: string) => Handlebars.TemplateDelegate;
+
+/** A Handlebars runtime of its own with pm's helpers and the theme's partials (compiled on first use). */
+function handlebarsFor(theme: ThemeFiles, partialOf: PartialOf): typeof Handlebars {
+  const hb = (load('handlebars/runtime') as { default: typeof Handlebars }).default.create();
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('ne', (a: unknown, b: unknown) => a !== b);
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
@@ -78,6 +115,9 @@ function handlebarsFor(theme: ThemeFiles): typeof Handlebars {
   hb.registerHelper('json', (value: unknown) => new hb.SafeString(jsonForScript(value)));
   hb.registerHelper('plural', (n: unknown, one: unknown, many: unknown) => `${Number(n)} ${Number(n) === 1 ? String(one) : String(many)}`);
   hb.registerHelper('lower', (s: unknown) => String(s ?? '').replace(/[A-Z]/g, (c) => c.toLowerCase()));
-  for (const [name, source] of Object.entries(theme.partials)) hb.registerPartial(name, source);
+  for (const [name, source] of Object.entries(theme.partials)) {
+    let partial: Handlebars.TemplateDelegate | undefined;
+    hb.registerPartial(name, (context: unknown, options?: Handlebars.RuntimeOptions) => (partial ??= partialOf(hb, name, source))(context, options));
+  }
   return hb;
 }

@@ -43,6 +43,20 @@ describe('disk builds with the cache', () => {
     expect(tree(path.join(root, 'dist'))).toEqual(before);
   });
 
+  it('keeps the theme precompiled, and ignores templates kept for another theme or Handlebars', async () => {
+    await buildSite({ root });
+    const file = path.join(root, '.pm-cache', 'templates.json');
+    const kept = JSON.parse(readFileSync(file, 'utf8')) as { key: string; specs: Record<string, string> };
+    expect(Object.keys(kept.specs)).toContain('layouts/incident');
+    const bogus = { key: 'another theme', specs: { ...kept.specs, 'layouts/incident': kept.specs['layouts/tags'] } };
+    writeFileSync(file, JSON.stringify(bogus));
+    edit(path.join(root, 'posts', '2020-09-02-outbound.md'), (t) => t.replace('Outbound traffic blocked', 'Outbound traffic cut'));
+    await buildSite({ root });
+    await buildSite({ root, cache: false, out: path.join(root, 'fresh') });
+    expect(tree(path.join(root, 'dist'))).toEqual(tree(path.join(root, 'fresh')));
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(kept);
+  });
+
   it('after an edit, the incremental output equals a full build byte for byte', async () => {
     await buildSite({ root });
     edit(path.join(root, 'posts', '2020-09-02-outbound.md'), (t) =>
