@@ -77,10 +77,11 @@ export function hash(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex').slice(0, 32);
 }
 
+/** Size and mtime of `file`, or null when it cannot be read (missing, no permission). */
 export function stampOf(file: string): FileStamp | null {
   try {
-    const s = statSync(file);
-    return { size: s.size, mtimeMs: s.mtimeMs };
+    const s = statSync(file, { throwIfNoEntry: false });
+    return s ? { size: s.size, mtimeMs: s.mtimeMs } : null;
   } catch {
     return null;
   }

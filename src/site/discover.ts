@@ -20,12 +20,11 @@ export function discoverIncidents(root: string, postsDir: string): string[] {
   for (const entry of entries) {
     const name = entry.name;
     if (name.startsWith('.') || name.startsWith('_')) continue;
-    const full = path.join(postsDir, name);
     // Dirent types spare a stat per file; symlinks (and unknown types) are stat'ed.
-    const stat = entry.isSymbolicLink() || (!entry.isFile() && !entry.isDirectory()) ? statSync(full) : entry;
+    const stat = entry.isFile() || entry.isDirectory() ? entry : statSync(path.join(postsDir, name));
     if (stat.isFile() && MARKDOWN.test(name)) found.push(under(name));
     else if (stat.isDirectory()) {
-      const index = ['index.md', 'index.markdown'].find((n) => existsSync(path.join(full, n)));
+      const index = ['index.md', 'index.markdown'].find((n) => existsSync(path.join(postsDir, name, n)));
       if (index) found.push(under(`${name}/${index}`));
     }
   }

@@ -14,7 +14,7 @@ import { codeFingerprint } from '../version.js';
 import type { BuildOptions, BuildResult } from './build.js';
 import {
   hash, loadCache, loadSummaries, loadTemplates, sameStamp, saveCache, saveSummaries, saveTemplates, siteKey as makeSiteKey, stampOf,
-  CACHE_VERSION, type CacheEntry,
+  CACHE_VERSION, type BuildCache, type CacheEntry,
 } from './cache.js';
 import { FEED_ENTRIES } from './feed-common.js';
 import { commitJournal } from './journal.js';
@@ -84,16 +84,13 @@ export async function buildToDisk(setup: SiteSetup, options: BuildOptions): Prom
       for (const p of sitePages) siteHashes[p.path] = hash(p.contents);
       changed = incremental ? sitePages.filter((p) => cache.site[p.path] !== siteHashes[p.path] || !existsSync(path.join(out, p.path))) : sitePages;
     }
-    const incidentPages = current.flatMap((e) => e.pages);
-    stats.files = incidentPages.length + Object.keys(siteHashes).length;
+    stats.files = current.reduce((n, e) => n + e.pages.length, 0) + Object.keys(siteHashes).length;
     new DirSink(staging).put(changed);
 
     const next = { version: CACHE_VERSION, out, siteKey, siteDigest: digest, entries, site: siteHashes };
     if (incremental) {
       const moves = [...results.flatMap((r) => r.pages.map((p) => p.path)), ...changed.map((p) => p.path)];
-      const keep = new Set([...incidentPages, ...Object.keys(siteHashes)]);
-      const before = [...Object.values(cache.entries).flatMap((e) => e.pages), ...Object.keys(cache.site)];
-      const deletes = [...new Set(before.filter((p) => !keep.has(p)))];
+      const deletes = leftovers(cache, entries, siteHashes);
       commitJournal(out, { staging, moves, deletes });
       stats.written = moves.length;
       if (useCache && (moves.length || deletes.length || !same || files.length !== Object.keys(cache.entries).length)) {
@@ -166,6 +163,25 @@ function siteDigest(published: readonly CacheEntry[], assets: readonly string[])
   const parts = published.map((e) => e.summaryHash);
   const bodies = published.slice(0, FEED_ENTRIES).map((e) => e.key);
   return hash(JSON.stringify([parts, bodies, assets]));
+}
+
+/**
+ * Outputs of the last build this one no longer has. Only an incident that changed or went
+ * away (or a site-wide page) can leave one; a path it left may belong to another incident
+ * now (slugs swapped, a file renamed), so candidates are checked against every page.
+ */
+function leftovers(cache: BuildCache, entries: Record<string, CacheEntry>, site: Record<string, string>): string[] {
+  const gone: string[] = [];
+  for (const [file, old] of Object.entries(cache.entries)) {
+    const now = entries[file];
+    if (now === old) continue;
+    const still = new Set(now?.pages);
+    for (const p of old.pages) if (!still.has(p)) gone.push(p);
+  }
+  for (const p of Object.keys(cache.site)) if (!(p in site)) gone.push(p);
+  if (gone.length === 0) return [];
+  const owned = new Set(Object.values(entries).flatMap((e) => e.pages));
+  return [...new Set(gone)].filter((p) => !owned.has(p) && !(p in site));
 }
 
 /** Saves the theme precompiled, if the cache lacked any of it. */

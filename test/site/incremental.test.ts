@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
@@ -79,6 +79,27 @@ describe('disk builds with the cache', () => {
     await buildSite({ root });
     expect(existsSync(path.join(root, 'dist', 'incidents', '2017-01-07-bundle'))).toBe(false);
     expect(readFileSync(path.join(root, 'dist', 'index.html'), 'utf8')).not.toContain('SSH brute force');
+  });
+
+  it('pages another incident takes over stay (slugs swapped, a file renamed)', async () => {
+    const outbound = path.join(root, 'posts', '2020-09-02-outbound.md');
+    const bundle = path.join(root, 'posts', '2017-01-07-bundle', 'index.md');
+    edit(outbound, (t) => t.replace('title:', 'slug: one\ntitle:'));
+    edit(bundle, (t) => t.replace('title:', 'slug: two\ntitle:'));
+    await buildSite({ root });
+    edit(outbound, (t) => t.replace('slug: one', 'slug: two'));
+    edit(bundle, (t) => t.replace('slug: two', 'slug: one'));
+    await buildSite({ root });
+    await buildSite({ root, cache: false, out: path.join(root, 'fresh') });
+    expect(tree(path.join(root, 'dist'))).toEqual(tree(path.join(root, 'fresh')));
+    expect(readFileSync(path.join(root, 'dist', 'incidents', 'two', 'index.html'), 'utf8')).toContain('Outbound traffic blocked');
+
+    renameSync(outbound, path.join(root, 'posts', '2020-09-02-outbound-renamed.md'));
+    await buildSite({ root });
+    rmSync(path.join(root, 'fresh'), { recursive: true });
+    await buildSite({ root, cache: false, out: path.join(root, 'fresh') });
+    expect(tree(path.join(root, 'dist'))).toEqual(tree(path.join(root, 'fresh')));
+    expect(existsSync(path.join(root, 'dist', 'incidents', 'two', 'index.html'))).toBe(true);
   });
 
   it('a config change makes a full build', async () => {
