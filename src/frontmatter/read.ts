@@ -8,6 +8,7 @@ import matter from 'gray-matter';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import type { Place } from '../diagnostics.js';
 import { parseYamlFrontMatter, type YamlResult } from './yaml-engine.js';
+import { parseSimpleYaml } from './yaml-simple.js';
 
 export interface FrontMatter {
   data: Record<string, unknown>;
@@ -34,7 +35,8 @@ export function readFrontMatter(source: string): FrontMatter {
     delimiters: toml ? '+++' : '---',
     language: toml ? 'toml' : 'yaml',
     engines: {
-      yaml: { parse: (s: string) => capture(parseYamlFrontMatter(s)) },
+      // simple front-matter (yaml-simple.ts) spares loading and running the yaml library
+      yaml: { parse: (s: string) => capture(parseSimpleYaml(s) ?? parseYamlFrontMatter(s)) },
       toml: { parse: (s: string) => capture(parseTomlFrontMatter(s)) },
       json: { parse: (s: string) => capture(parseJsonFrontMatter(s)) },
     },
