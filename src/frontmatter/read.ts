@@ -5,7 +5,8 @@
  * so markdown positions can be reported as positions in the file.
  */
 import matter from 'gray-matter';
-import { parse as parseToml, TomlError } from 'smol-toml';
+import { createRequire } from 'node:module';
+import type * as Toml from 'smol-toml';
 import type { Place } from '../diagnostics.js';
 import { parseYamlFrontMatter, type YamlResult } from './yaml-engine.js';
 import { parseSimpleYaml } from './yaml-simple.js';
@@ -53,12 +54,15 @@ function countLines(s: string): number {
   return n;
 }
 
+/** smol-toml loads for the first TOML front-matter only. */
+const load = createRequire(import.meta.url);
+
 function parseTomlFrontMatter(s: string): YamlResult {
   try {
-    const data = parseToml(s) as Record<string, unknown>;
+    const data = (load('smol-toml') as typeof Toml).parse(s) as Record<string, unknown>;
     return { data: plainDates(data), places: {}, errors: [] };
   } catch (e) {
-    const err = e as TomlError;
+    const err = e as Toml.TomlError;
     return { data: {}, places: {}, errors: [{ message: firstLine(err.message), place: { line: err.line ?? 1, column: err.column ?? 1 } }] };
   }
 }

@@ -115,10 +115,11 @@ export function loadCache(root: string): BuildCache | null {
   // Without summaries an index cannot rebuild the site-wide pages: no cache.
   if (!index || index.version !== CACHE_VERSION || !existsSync(path.join(dir, 'summaries.json'))) return null;
   const entries: Record<string, CacheEntry> = {};
-  for (const row of index.rows) entries[row[0]] = fromRow(row, index.shapes[row[7]] ?? []);
+  const shapes = index.shapes.map(cutShape);
+  for (const row of index.rows) entries[row[0]] = fromRow(row, shapes[row[7]] ?? []);
   const cache: BuildCache = { version: index.version, out: index.out, siteKey: index.siteKey, siteDigest: index.siteDigest, site: index.site, entries, logged: 0 };
   for (const record of readLog(path.join(dir, 'index.log'))) {
-    if (record[0] === 'row') entries[record[1][0]] = fromRow(record[1], record[2]);
+    if (record[0] === 'row') entries[record[1][0]] = fromRow(record[1], cutShape(record[2]));
     else if (record[0] === 'del') delete entries[record[1]];
     else Object.assign(cache, record[1]);
     cache.logged!++;
@@ -182,16 +183,23 @@ function readLog(file: string): LogRecord[] {
   return records;
 }
 
-function fromRow(row: Row, shape: readonly string[]): CacheEntry {
+/** A shape's paths split where the slug goes, once for all the rows that share it. */
+const cutShape = (shape: readonly string[]): string[][] => shape.map((p) => p.split('\0'));
+/** Most rows have no sources and no diagnostics: they share one (never modified) empty list. */
+const NONE = Object.freeze([]) as unknown as never[];
+
+function fromRow(row: Row, shape: readonly string[][]): CacheEntry {
   const [file, size, mtimeMs, key, ownSlug, date, summaryHash, , sources, diagnostics] = row;
   const slug = ownSlug ?? nameOf(file);
   return {
     file, stamp: { size, mtimeMs }, key, slug, date, summaryHash,
-    pages: shape.map((p) => p.split('\0').join(slug)),
-    sources: sources.map(([p, s, m]) => ({ path: p, stamp: { size: s, mtimeMs: m } })),
-    diagnostics: (diagnostics ?? []).map(([level, line, column, rule, message, other, fatal]) => ({
-      level, file: other ?? file, line, column, rule, message, ...(fatal ? { fatal } : {}),
-    })),
+    pages: shape.map((parts) => (parts.length === 1 ? parts[0]! : parts.join(slug))),
+    sources: sources.length ? sources.map(([p, s, m]) => ({ path: p, stamp: { size: s, mtimeMs: m } })) : NONE,
+    diagnostics: diagnostics?.length
+      ? diagnostics.map(([level, line, column, rule, message, other, fatal]) => ({
+        level, file: other ?? file, line, column, rule, message, ...(fatal ? { fatal } : {}),
+      }))
+      : NONE,
   };
 }
 

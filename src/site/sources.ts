@@ -11,7 +11,6 @@ import path from 'node:path';
 import { DateTime } from 'luxon';
 import { Reporter, type Diagnostic } from '../diagnostics.js';
 import type { Incident } from '../incident/types.js';
-import { readSource } from '../sources/read.js';
 import { unknownSourceKeys } from '../sources/spec.js';
 import type { SourceSpec } from '../sources/types.js';
 import { computeTimeline } from '../timeline/compute.js';
@@ -62,6 +61,8 @@ export async function incidentTimeline(
       continue;
     }
     read.push(absPath);
+    // the readers (and csv-parse, yaml) load only for an incident that has logs
+    const { readSource } = await import('../sources/read.js');
     const zone = spec.timezone ? normalizeZone(spec.timezone) : null;
     const result = await readSource(spec, { absPath, file, zone: zone?.ok ? zone.zone : incident.timezone, year: spec.year ?? year });
     events.push(...result.events);
