@@ -4,6 +4,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { parsePlain } from '../../src/markdown/plain.js';
 import { parseMarkdown } from '../../src/markdown/processor.js';
+import { expectSameOrGiveUp } from '../differential.js';
 import { docs, nearMiss, word } from './arbitraries.js';
 
 const remark = unified().use(remarkParse).freeze();
@@ -16,35 +17,12 @@ describe('parsePlain: the plain-subset fast path', () => {
     const md = fc.tuple(clean, at, clean, nearMiss, clean, fc.constantFrom(' ', '', '.')).map(
       ([before, lead, a, miss, b, glue]) => `${before}\n\n${lead}${a}${glue}${miss}${glue}${b}\n`,
     );
-    let accepted = 0;
-    fc.assert(
-      fc.property(md, (text) => {
-        const fast = parsePlain(text);
-        if (fast) {
-          accepted++;
-          expect(fast).toStrictEqual(reference(text));
-        }
-      }),
-      { numRuns: 3000, seed: 7 },
-    );
-    expect(accepted).toBeGreaterThan(100);
+    expectSameOrGiveUp(md, parsePlain, reference, { numRuns: 3000, seed: 7, atLeast: 100 });
   });
 
   // many odd characters: probes where it must give up; few: probes the trees it builds
   it.each([[3], [1], [0]])('builds exactly what remark-parse builds, or gives up (odd-piece weight %i)', (odd) => {
-    let accepted = 0;
-    fc.assert(
-      fc.property(docs(odd), (md) => {
-        const fast = parsePlain(md);
-        if (fast) {
-          accepted++;
-          expect(fast).toStrictEqual(reference(md));
-        }
-      }),
-      { numRuns: 5000, seed: 20261121 + odd },
-    );
-    // the property means nothing if everything falls back
-    expect(accepted).toBeGreaterThan(200);
+    expectSameOrGiveUp(docs(odd), parsePlain, reference, { numRuns: 5000, seed: 20261121 + odd, atLeast: 200 });
   });
 
   it('takes a typical post: headings, paragraphs, a timeline list, a log block', () => {
