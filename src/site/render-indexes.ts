@@ -26,30 +26,48 @@ export interface TagEntry extends Tag {
 /** Tags sorted by name; each keeps the first display spelling met in date order. */
 export function collectTags(sorted: readonly IncidentSummary[]): TagEntry[] {
   const map = new Map<string, TagEntry>();
-  for (const s of [...sorted].reverse()) {
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const s = sorted[i]!;
     for (const t of s.tags) {
-      const e = map.get(t.slug) ?? { ...t, count: 0, incidents: [] };
+      let e = map.get(t.slug);
+      if (!e) map.set(t.slug, (e = { ...t, count: 0, incidents: [] }));
       e.count++;
-      e.incidents.unshift(s);
-      map.set(t.slug, e);
+      e.incidents.push(s);
     }
   }
+  // collected oldest first (for the spelling); pages list newest first
+  for (const e of map.values()) e.incidents.reverse();
   return [...map.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 }
 
-function byYear(list: readonly IncidentSummary[], site: SiteContext, root: string): Array<{ year: number; incidents: unknown[] }> {
+type Views = (s: IncidentSummary, root: string) => Record<string, unknown>;
+
+function byYear(list: readonly IncidentSummary[], views: Views, root: string): Array<{ year: number; incidents: unknown[] }> {
   const years: Array<{ year: number; incidents: unknown[] }> = [];
   for (const s of list) {
     let group = years[years.length - 1];
     if (!group || group.year !== s.year) years.push((group = { year: s.year, incidents: [] }));
-    group.incidents.push(summaryView(s, site, root));
+    group.incidents.push(views(s, root));
   }
   return years;
+}
+
+/** Each incident's row is the same on the index and on every tag page at one depth: made once. */
+function viewCache(site: SiteContext): Views {
+  const byRoot = new Map<string, Map<IncidentSummary, Record<string, unknown>>>();
+  return (s, root) => {
+    let views = byRoot.get(root);
+    if (!views) byRoot.set(root, (views = new Map()));
+    let v = views.get(s);
+    if (!v) views.set(s, (v = summaryView(s, site, root)));
+    return v;
+  };
 }
 
 export function renderIndexes(summaries: readonly IncidentSummary[], site: SiteContext): Page[] {
   const sorted = sortSummaries(summaries);
   const tags = collectTags(sorted);
+  const views = viewCache(site);
   const pages: Page[] = [];
   const page = (file: string, template: string, title: string, data: Record<string, unknown>, root?: string): void => {
     pages.push({ path: file, contents: site.renderer.render(template, { ...site.pageData(file, title, root), ...data }) });
@@ -57,7 +75,7 @@ export function renderIndexes(summaries: readonly IncidentSummary[], site: SiteC
 
   const index = 'index.html';
   page(index, 'index', site.config.title, {
-    years: byYear(sorted, site, './'),
+    years: byYear(sorted, views, './'),
     count: sorted.length,
     tags: tags.map((t) => ({ name: t.name, slug: t.slug, count: t.count, url: `./${site.urls.tag(t.slug)}` })),
   });
@@ -80,7 +98,7 @@ export function renderIndexes(summaries: readonly IncidentSummary[], site: SiteC
     const root = site.pageData(file, '')['root'] as string;
     page(file, 'tag', `Tagged “${t.name}”`, {
       tag: { name: t.name, slug: t.slug, count: t.count },
-      years: byYear(t.incidents, site, root),
+      years: byYear(t.incidents, views, root),
     });
   }
 
