@@ -32,10 +32,15 @@ function decode(s: string): string {
   }
 }
 
+/** Links with a scheme, protocol-relative ones and in-page anchors never lead to an incident. */
+function intoSite(raw: string): boolean {
+  return !!raw && !raw.startsWith('#') && !raw.startsWith('//') && !SCHEME.test(raw);
+}
+
 /** Why `url` (written in `incident`) leads to no incident, or null when it is fine or not checked. */
-export function brokenLink(url: string, incident: Incident, ctx: CheckContext): string | null {
+export function brokenLink(url: string, incident: LinkOwner, ctx: CheckContext): string | null {
   const raw = url.trim();
-  if (!raw || raw.startsWith('#') || raw.startsWith('//') || SCHEME.test(raw)) return null;
+  if (!intoSite(raw)) return null;
   const target = decode(raw.replace(/[?#].*$/, ''));
   if (!target) return null;
 
@@ -59,22 +64,38 @@ export function brokenLink(url: string, incident: Incident, ctx: CheckContext): 
   return `link "${raw}" points to no incident: no incident has the slug "${slug}"`;
 }
 
-export function checkLinks(incident: Incident, ctx: CheckContext): Diagnostic[] {
-  const problems: Diagnostic[] = [];
-  const check = (node: Link | Definition): void => {
-    const why = brokenLink(node.url, incident, ctx);
-    if (!why) return;
-    problems.push({
-      level: 'error',
-      file: incident.file,
-      line: (node.position?.start.line ?? 1) + incident.bodyLineOffset,
-      column: node.position?.start.column ?? 1,
-      rule: 'check/broken-link',
-      message: why,
-    });
-  };
+/** The incident a link is written in: where it is, and its page's slug. */
+export type LinkOwner = Pick<Incident, 'file' | 'slug'>;
+
+/** A link or definition of a post, with its place in the file. */
+export interface LinkRef {
+  url: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * The links and definitions of an incident's post that point into the site, the only ones
+ * checked (`pm check` holds them until it knows every slug: usually none or a few).
+ */
+export function linkRefs(incident: Incident): LinkRef[] {
+  const refs: LinkRef[] = [];
   visit(incident.tree, (node) => {
-    if (node.type === 'link' || node.type === 'definition') check(node as Link | Definition);
+    if (node.type !== 'link' && node.type !== 'definition') return;
+    const { url, position } = node as Link | Definition;
+    if (!intoSite(url.trim())) return;
+    refs.push({ url, line: (position?.start.line ?? 1) + incident.bodyLineOffset, column: position?.start.column ?? 1 });
   });
-  return problems;
+  return refs;
+}
+
+export function checkLinkRefs(owner: LinkOwner, refs: readonly LinkRef[], ctx: CheckContext): Diagnostic[] {
+  return refs.flatMap(({ url, line, column }): Diagnostic[] => {
+    const why = brokenLink(url, owner, ctx);
+    return why ? [{ level: 'error', file: owner.file, line, column, rule: 'check/broken-link', message: why }] : [];
+  });
+}
+
+export function checkLinks(incident: Incident, ctx: CheckContext): Diagnostic[] {
+  return checkLinkRefs(incident, linkRefs(incident), ctx);
 }

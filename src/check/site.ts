@@ -1,23 +1,21 @@
 /**
  * checkSite: every diagnostic of a site, for `pm check` and CI. The incidents go
- * through the build's own pipeline (setupSite → processIncident, in memory: front-
- * matter, timeline and source diagnostics, duplicate slugs), then the site-wide rules
- * of this folder run over the parsed incidents and their published timelines.
+ * through the build's own pipeline up to their timelines (setupSite → stageIncident:
+ * front-matter, timeline and source diagnostics; nothing is rendered), one at a time;
+ * the rules of this folder run on each, and the site-wide ones (slugs, links between
+ * incidents, tag spellings) on what is kept of all: memory stays flat as sites grow.
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { sortDiagnostics } from '../diagnostics.js';
-import { parseIncident } from '../incident/parse.js';
 import type { Incident } from '../incident/types.js';
 import { readIncident } from '../site/discover.js';
-import { checkSlugs, setupSite, type IncidentResult, type SetupOptions } from '../site/pipeline.js';
-import { processIncident } from '../site/process.js';
-import { timelineJsonPath } from '../site/render-incident.js';
-import type { TimelineJson } from '../timeline/types.js';
+import { checkSlugs, setupSite, type SetupOptions, type SiteSetup } from '../site/pipeline.js';
+import type { Timeline } from '../timeline/types.js';
 import { checkActions } from './actions.js';
-import { checkLinks } from './links.js';
+import { checkLinkRefs, checkLinks, linkRefs, type LinkOwner, type LinkRef } from './links.js';
 import { checkSections } from './sections.js';
-import { checkSourceOrder, isoToMs } from './source-order.js';
-import { checkTags } from './tags.js';
+import { checkSourceOrder } from './source-order.js';
+import { checkTags, type TagOwner } from './tags.js';
 import type { CheckContext, CheckEvent, CheckIncident } from './types.js';
 
 export interface CheckOptions extends SetupOptions {
@@ -34,50 +32,54 @@ export interface CheckResult {
 export async function checkSite(options: CheckOptions = {}): Promise<CheckResult> {
   const setup = setupSite({ ...options, drafts: options.drafts ?? true });
   const { root, site, files, config } = setup;
-  const results: IncidentResult[] = [];
-  const checked: CheckIncident[] = [];
+  const { stageIncident } = await import('../site/process.js');
+  const today = options.today ?? null;
+  // One incident at a time, nothing rendered; kept for the site-wide rules: slugs, links, tags.
+  const found: Diagnostic[] = [...setup.diagnostics];
+  const owners: Array<{ file: string; slug: string; summary: string | null }> = [];
+  const links: Array<{ owner: LinkOwner; refs: LinkRef[] }> = [];
+  const tagged: TagOwner[] = [];
   for (const file of files) {
-    const input = readIncident(root, file);
-    const result = await processIncident(root, input, site);
-    results.push(result);
-    // The pipeline's own parse is consumed by rendering; the rules get a fresh one.
-    checked.push({ incident: parseIncident(input, config), events: publishedEvents(result) });
+    const { incident, timeline, diagnostics } = await stageIncident(root, readIncident(root, file), site);
+    found.push(...diagnostics);
+    found.push(...checkIncident(incident, publishedEvents(timeline, config.public), config.requiredSections, today));
+    owners.push({ file, slug: incident.slug, summary: timeline ? file : null });
+    links.push({ owner: { file, slug: incident.slug }, refs: linkRefs(incident) });
+    tagged.push({ file, tags: incident.tags, places: incident.places, bodyLineOffset: incident.bodyLineOffset });
   }
-  const ctx: CheckContext = {
-    requiredSections: config.requiredSections,
-    urls: config.urls,
-    today: options.today ?? null,
-    slugs: new Set(results.map((r) => r.slug)),
-    files: new Set(files),
-  };
-  const diagnostics = [
-    ...setup.diagnostics,
-    ...results.flatMap((r) => r.diagnostics),
-    ...checkSlugs(results),
-    ...checkIncidents(checked, ctx),
+  const ctx = checkContext(config, today, owners.map((o) => o.slug), files);
+  for (const { owner, refs } of links) found.push(...checkLinkRefs(owner, refs, ctx));
+  found.push(...checkSlugs(owners), ...checkTags(tagged));
+  return { diagnostics: sortDiagnostics(found), incidents: files.length };
+}
+
+function checkContext(config: SiteSetup['config'], today: string | null, slugs: readonly string[], files: readonly string[]): CheckContext {
+  return { requiredSections: config.requiredSections, urls: config.urls, today, slugs: new Set(slugs), files: new Set(files) };
+}
+
+/** The rules that need one incident alone. */
+function checkIncident(incident: Incident, events: CheckEvent[], requiredSections: readonly string[], today: string | null): Diagnostic[] {
+  return [
+    ...checkSections(incident, requiredSections),
+    ...checkActions(incident, today),
+    ...checkSourceOrder(incident.file, events),
   ];
-  return { diagnostics: sortDiagnostics(diagnostics), incidents: files.length };
 }
 
 /** The rules of src/check over already parsed incidents (no disk). */
 export function checkIncidents(list: readonly CheckIncident[], ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const { incident, events } of list) {
-    out.push(...checkSections(incident, ctx.requiredSections));
+    out.push(...checkIncident(incident, events, ctx.requiredSections, ctx.today));
     out.push(...checkLinks(incident, ctx));
-    out.push(...checkActions(incident, ctx.today));
-    out.push(...checkSourceOrder(incident.file, events));
   }
-  out.push(...checkTags(list.map((c) => c.incident as Incident)));
+  out.push(...checkTags(list.map((c) => c.incident)));
   return out;
 }
 
-function publishedEvents(result: IncidentResult): CheckEvent[] {
-  const page = result.pages.find((p) => p.path === timelineJsonPath(result.slug));
-  if (!page) return [];
-  const json = JSON.parse(String(page.contents)) as TimelineJson;
-  return json.events.flatMap((e) => {
-    const at = isoToMs(e.at);
-    return at === null ? [] : [{ at, source: { file: e.source.file, line: e.source.line } }];
-  });
+/** The timeline's events as timeline.json publishes them (no `[internal]` ones in --public). */
+function publishedEvents(timeline: Timeline | null, isPublic: boolean): CheckEvent[] {
+  if (!timeline) return [];
+  const events = isPublic ? timeline.events.filter((e) => !e.internal) : timeline.events;
+  return events.map((e) => ({ at: e.at, source: { file: e.source.file, line: e.source.line } }));
 }

@@ -8,13 +8,16 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Incident } from '../incident/types.js';
 import { frontMatterEnd } from './types.js';
 
+/** What the tag rules read of an incident. */
+export type TagOwner = Pick<Incident, 'file' | 'tags' | 'places' | 'bodyLineOffset'>;
+
 interface Use {
   name: string;
   slug: string;
-  incident: Incident;
+  incident: TagOwner;
 }
 
-export function checkTags(incidents: readonly Incident[]): Diagnostic[] {
+export function checkTags(incidents: readonly TagOwner[]): Diagnostic[] {
   const uses: Use[] = incidents.flatMap((incident) => incident.tags.map((t) => ({ ...t, incident })));
   const bySlug = groupBy(uses, (u) => u.slug);
   const problems: Diagnostic[] = [];

@@ -28,6 +28,6 @@ export interface CheckContext {
 }
 
 /** Where a rule points when it concerns the front-matter as a whole: the closing fence, else line 1. */
-export function frontMatterEnd(incident: Incident): { line: number; column: number } {
+export function frontMatterEnd(incident: Pick<Incident, 'bodyLineOffset'>): { line: number; column: number } {
   return { line: Math.max(1, incident.bodyLineOffset), column: 1 };
 }

@@ -3,8 +3,10 @@
  * pages, and the site-wide pages from summaries. Loaded on first use by disk builds
  * (see pipeline.ts), directly by everything else.
  */
+import type { Diagnostic } from '../diagnostics.js';
 import { parseIncident } from '../incident/parse.js';
-import type { IncidentInput } from '../incident/types.js';
+import type { Incident, IncidentInput } from '../incident/types.js';
+import type { Timeline } from '../timeline/types.js';
 import { incidentKey } from './cache.js';
 import type { SiteContext } from './context.js';
 import { readIncident } from './discover.js';
@@ -14,17 +16,32 @@ import { renderIncident } from './render-incident.js';
 import { incidentTimeline } from './sources.js';
 import type { IncidentSummary, Page } from './types.js';
 
-/** One incident from its text to its pages. Reads only the incident's own log sources. */
-export async function processIncident(root: string, input: IncidentInput, site: SiteContext, key = ''): Promise<IncidentResult> {
+/** An incident parsed with its timeline computed: everything but rendering. */
+export interface StagedIncident {
+  incident: Incident;
+  /** Null for an incident left out of the site (a draft without --drafts, or in --public). */
+  timeline: Timeline | null;
+  diagnostics: Diagnostic[];
+  /** Absolute paths of the logs read. */
+  read: string[];
+}
+
+/** Parses one incident and computes its timeline (reading its own log sources). `pm check` stops here. */
+export async function stageIncident(root: string, input: IncidentInput, site: SiteContext): Promise<StagedIncident> {
   const { config } = site;
   const incident = parseIncident(input, config);
   const diagnostics = [...incident.diagnostics];
-  const base = { file: input.file, slug: incident.slug, key };
-  if (incident.draft && (!config.drafts || config.public)) {
-    return { ...base, summary: null, pages: [], diagnostics, sources: [] };
-  }
+  if (incident.draft && (!config.drafts || config.public)) return { incident, timeline: null, diagnostics, read: [] };
   const { timeline, diagnostics: found, read } = await incidentTimeline(root, incident, { public: config.public });
   diagnostics.push(...found);
+  return { incident, timeline, diagnostics, read };
+}
+
+/** One incident from its text to its pages. Reads only the incident's own log sources. */
+export async function processIncident(root: string, input: IncidentInput, site: SiteContext, key = ''): Promise<IncidentResult> {
+  const { incident, timeline, diagnostics, read } = await stageIncident(root, input, site);
+  const base = { file: input.file, slug: incident.slug, key };
+  if (!timeline) return { ...base, summary: null, pages: [], diagnostics, sources: [] };
   const out = renderIncident(incident, timeline, site);
   return { ...base, summary: out.summary, pages: out.pages, diagnostics, sources: read };
 }

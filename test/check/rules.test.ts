@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brokenLink } from '../../src/check/links.js';
+import { brokenLink, checkLinkRefs, linkRefs } from '../../src/check/links.js';
 import { checkSourceOrder, isoToMs } from '../../src/check/source-order.js';
 import { nearTwins } from '../../src/check/tags.js';
 import type { CheckContext } from '../../src/check/types.js';
@@ -31,6 +31,18 @@ describe('brokenLink', () => {
     expect(brokenLink('gone.html', incident, ctx('reports/:slug.html'))).toMatch(/"gone"/);
     expect(brokenLink('other.html', incident, ctx('reports/:slug.html'))).toBeNull();
     expect(brokenLink('../tags/', incident, ctx(':slug/'))).toBeNull();
+  });
+});
+
+describe('linkRefs', () => {
+  it('keeps only links into the site, with their places in the file', () => {
+    const md = '---\ntitle: Here\ndate: 2024-01-01\n---\nSee [a](https://x.test/) [b](#top) [c](//cdn.test/x)\n[d](mailto:a@b.c) and [e](../gone/).\n\n[f]: other.md\n';
+    const parsed = parseIncident({ file: 'posts/here.md', content: md }, { timezone: 'UTC', displayTimezone: null });
+    const refs = linkRefs(parsed);
+    expect(refs).toEqual([{ url: '../gone/', line: 6, column: 23 }, { url: 'other.md', line: 8, column: 1 }]);
+    expect(checkLinkRefs(parsed, refs, ctx())).toEqual([
+      expect.objectContaining({ file: 'posts/here.md', line: 6, column: 23, rule: 'check/broken-link' }),
+    ]);
   });
 });
 
