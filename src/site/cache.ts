@@ -11,14 +11,12 @@
  *                   appended by rebuilds; folded into a new index.json when it grows
  *   summaries.json  every incident's summary: read only when site-wide pages change
  *   content/<key>.html  post bodies, for the few incidents the feeds carry
- *   templates.json  the theme precompiled (theme/engine.ts), so a rebuild never parses it
  */
 import { createHash } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics.js';
-import type { TemplateSpecs } from '../theme/engine.js';
 import type { IncidentSummary } from './types.js';
 
 export const CACHE_VERSION = 'pm-cache/5';
@@ -232,21 +230,6 @@ export function saveSummaries(root: string, summaries: Summaries): void {
   writeAtomically(path.join(cacheDir(root), 'summaries.json'), JSON.stringify(summaries));
 }
 
-interface TemplatesFile {
-  key: string;
-  specs: TemplateSpecs;
-}
-
-/** The theme's precompiled templates, if kept for this `key` (site key and Handlebars' version). */
-export function loadTemplates(root: string, key: string): TemplateSpecs {
-  const file = readJson<TemplatesFile>(path.join(cacheDir(root), 'templates.json'));
-  return file?.key === key && typeof file.specs === 'object' ? file.specs : {};
-}
-
-export function saveTemplates(root: string, key: string, specs: TemplateSpecs): void {
-  writeAtomically(path.join(cacheDir(root), 'templates.json'), JSON.stringify({ key, specs } satisfies TemplatesFile));
-}
-
 /** Post bodies are kept apart from the index so a rebuild reads only the few the feeds need. */
 export function saveContent(root: string, key: string, html: string): void {
   const dir = path.join(cacheDir(root), 'content');
@@ -262,7 +245,7 @@ export function loadContent(root: string, key: string): string | null {
   }
 }
 
-function readJson<T>(file: string): T | null {
+export function readJson<T>(file: string): T | null {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as T;
   } catch {
@@ -271,7 +254,7 @@ function readJson<T>(file: string): T | null {
 }
 
 /** Writes `file` through a temporary one; `stale` (a log the new file replaces) goes first. */
-function writeAtomically(file: string, data: string, stale?: string): void {
+export function writeAtomically(file: string, data: string, stale?: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(`${file}.tmp`, data);
   if (stale) rmSync(stale, { force: true });

@@ -13,11 +13,12 @@ import { hasErrors, sortDiagnostics } from '../diagnostics.js';
 import { codeFingerprint } from '../version.js';
 import type { BuildOptions, BuildResult } from './build.js';
 import {
-  hash, loadCache, loadSummaries, loadTemplates, sameStamp, saveCache, saveSummaries, saveTemplates, siteKey as makeSiteKey, stampOf,
+  hash, loadCache, loadSummaries, sameStamp, saveCache, saveSummaries, siteKey as makeSiteKey, stampOf,
   CACHE_VERSION, type BuildCache, type CacheEntry,
 } from './cache.js';
 import { FEED_ENTRIES } from './feed-common.js';
 import { commitJournal } from './journal.js';
+import { loadTemplates, saveTemplates } from './templates-cache.js';
 import { checkSlugs, type IncidentResult, type SiteSetup } from './pipeline.js';
 import { processInWorkers, workersAvailable } from './pool.js';
 import { feedBodies, pageOrder, summariesInOrder } from './summaries.js';
@@ -34,7 +35,7 @@ export async function buildToDisk(setup: SiteSetup, options: BuildOptions): Prom
   const useCache = options.cache ?? true;
   const cache = useCache ? loadCache(root) : null;
   const templatesKey = `${siteKey}\0${handlebarsVersion()}`;
-  const seeded = useCache ? Object.keys(Object.assign(site.renderer.specs, loadTemplates(root, templatesKey))).length : 0;
+  const seeded = useCache ? Object.keys(Object.assign(site.renderer.specs, loadTemplates(templatesKey))).length : 0;
   const staging = createStaging(out);
   const incremental = !!cache && cache.siteKey === siteKey && cache.out === out && existsSync(out);
   try {
@@ -105,7 +106,7 @@ export async function buildToDisk(setup: SiteSetup, options: BuildOptions): Prom
         saveCache(root, next);
       }
     }
-    if (useCache) keepTemplates(root, templatesKey, site.renderer, seeded);
+    if (useCache) keepTemplates(templatesKey, site.renderer, seeded);
     return withIncidents({ ...base, written: true }, incidents);
   } catch (e) {
     discardStaging(staging);
@@ -185,9 +186,9 @@ function leftovers(cache: BuildCache, entries: Record<string, CacheEntry>, site:
 }
 
 /** Saves the theme precompiled, if the cache lacked any of it. */
-function keepTemplates(root: string, key: string, renderer: SiteSetup['site']['renderer'], seeded: number): void {
+function keepTemplates(key: string, renderer: SiteSetup['site']['renderer'], seeded: number): void {
   renderer.precompileAll();
-  if (Object.keys(renderer.specs).length !== seeded) saveTemplates(root, key, renderer.specs);
+  if (Object.keys(renderer.specs).length !== seeded) saveTemplates(key, renderer.specs);
 }
 
 /** Precompiled templates are only good for the Handlebars that made them. */

@@ -43,18 +43,31 @@ describe('disk builds with the cache', () => {
     expect(tree(path.join(root, 'dist'))).toEqual(before);
   });
 
-  it('keeps the theme precompiled, and ignores templates kept for another theme or Handlebars', async () => {
-    await buildSite({ root });
-    const file = path.join(root, '.pm-cache', 'templates.json');
-    const kept = JSON.parse(readFileSync(file, 'utf8')) as { key: string; specs: Record<string, string> };
-    expect(Object.keys(kept.specs)).toContain('layouts/incident');
-    const bogus = { key: 'another theme', specs: { ...kept.specs, 'layouts/incident': kept.specs['layouts/tags'] } };
-    writeFileSync(file, JSON.stringify(bogus));
-    edit(path.join(root, 'posts', '2020-09-02-outbound.md'), (t) => t.replace('Outbound traffic blocked', 'Outbound traffic cut'));
-    await buildSite({ root });
-    await buildSite({ root, cache: false, out: path.join(root, 'fresh') });
-    expect(tree(path.join(root, 'dist'))).toEqual(tree(path.join(root, 'fresh')));
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(kept);
+  it('keeps the theme precompiled in the user\'s cache folder, never in the site, and ignores templates kept for another key', async () => {
+    const home = tempDir('pm-xdg-');
+    const before = process.env['XDG_CACHE_HOME'];
+    process.env['XDG_CACHE_HOME'] = home;
+    try {
+      await buildSite({ root });
+      const dir = path.join(home, 'pm', 'templates');
+      const [name, ...others] = readdirSync(dir);
+      expect(others).toEqual([]);
+      expect(readdirSync(path.join(root, '.pm-cache')).filter((f) => /template/.test(f))).toEqual([]);
+      const file = path.join(dir, name!);
+      const kept = JSON.parse(readFileSync(file, 'utf8')) as { key: string; specs: Record<string, string> };
+      expect(Object.keys(kept.specs)).toContain('layouts/incident');
+      const bogus = { key: 'another theme', specs: { ...kept.specs, 'layouts/incident': kept.specs['layouts/tags'] } };
+      writeFileSync(file, JSON.stringify(bogus));
+      edit(path.join(root, 'posts', '2020-09-02-outbound.md'), (t) => t.replace('Outbound traffic blocked', 'Outbound traffic cut'));
+      await buildSite({ root });
+      await buildSite({ root, cache: false, out: path.join(root, 'fresh') });
+      expect(tree(path.join(root, 'dist'))).toEqual(tree(path.join(root, 'fresh')));
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(kept);
+    } finally {
+      if (before === undefined) delete process.env['XDG_CACHE_HOME'];
+      else process.env['XDG_CACHE_HOME'] = before;
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 
   it('after an edit, the incremental output equals a full build byte for byte', async () => {
