@@ -6,7 +6,7 @@ import { unified } from 'unified';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { renderDirect } from '../../src/markdown/html-direct.js';
-import { parseMarkdown, renderHtml } from '../../src/markdown/processor.js';
+import { parseMarkdown } from '../../src/markdown/processor.js';
 import { sanitizeSchema } from '../../src/markdown/schema.js';
 import { docs, nearMiss, word } from './arbitraries.js';
 
@@ -77,10 +77,5 @@ describe('renderDirect: remark-html without the hast round trip', () => {
     let accepted = 0;
     for (const f of files) accepted += same(readFileSync(path.join(dir, f), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, ''));
     expect(accepted).toBeGreaterThan(20);
-  });
-
-  it('is what renderHtml uses', () => {
-    const children = withIds('## T\n\nsome *text*\n');
-    expect(renderHtml(children)).toBe(renderDirect(children));
   });
 });

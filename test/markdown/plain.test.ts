@@ -56,8 +56,7 @@ describe('parsePlain: the plain-subset fast path', () => {
     expect(parsePlain(md)).toBeNull();
   });
 
-  it('is what parseMarkdown uses, and GFM posts still get GFM', () => {
-    expect(parseMarkdown('a *b*\n')).toStrictEqual(reference('a *b*\n'));
+  it('leaves posts that may hold GFM to remark with the GFM extensions', () => {
     expect(parseMarkdown('| a |\n|---|\n| 1 |\n').children[0]?.type).toBe('table');
     expect(parseMarkdown('~~gone~~ x\n').children[0]).toMatchObject({ children: [{ type: 'delete' }, { type: 'text' }] });
   });
