@@ -105,7 +105,7 @@ interface IndexFile extends Omit<BuildCache, 'entries'> {
 
 type Head = Pick<BuildCache, 'out' | 'siteKey' | 'siteDigest' | 'site'>;
 /** A line of index.log: an incident's new row (its page shape inline), a removed file, or a new head. */
-type LogRecord = ['row', Row, string[]] | ['del', string] | ['head', Head];
+type LogRecord = ['row', Row, string[]] | ['del', string] | ['head', Partial<Head>];
 
 export function loadCache(root: string): BuildCache | null {
   const dir = cacheDir(root);
@@ -159,6 +159,20 @@ export function saveCache(root: string, cache: BuildCache, since?: BuildCache | 
   });
   const { entries: _entries, logged: _logged, ...head } = cache;
   writeAtomically(path.join(dir, 'index.json'), JSON.stringify({ ...head, shapes, rows } satisfies IndexFile), log);
+}
+
+/**
+ * Called before a build changes the output folder: until the build saves its cache, the
+ * cache must not vouch for what is there. Site-wide pages are compared with the cache's
+ * hashes to skip unchanged ones; a build killed between its commit and its save would leave
+ * those hashes describing the folder before it. This makes the next build write every
+ * site-wide page again (incident pages are safe: their cache rows hold the stamps of the
+ * files they were made from). With no cache to amend, nothing is needed.
+ */
+export function markOutputChanging(root: string, full: boolean): void {
+  const dir = cacheDir(root);
+  if (full) rmSync(path.join(dir, 'index.json'), { force: true });
+  else if (existsSync(path.join(dir, 'index.json'))) appendFileSync(path.join(dir, 'index.log'), `${JSON.stringify(['head', { siteDigest: '', site: {} }])}\n`);
 }
 
 /** The records of index.log up to the first damaged line (a write cut short loses only itself). */

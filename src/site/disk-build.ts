@@ -13,7 +13,7 @@ import { hasErrors, sortDiagnostics } from '../diagnostics.js';
 import { codeFingerprint } from '../version.js';
 import type { BuildOptions, BuildResult } from './build.js';
 import {
-  hash, loadCache, loadSummaries, sameStamp, saveCache, saveSummaries, siteKey as makeSiteKey, stampOf,
+  hash, loadCache, loadSummaries, markOutputChanging, sameStamp, saveCache, saveSummaries, siteKey as makeSiteKey, stampOf,
   CACHE_VERSION, type BuildCache, type CacheEntry,
 } from './cache.js';
 import { FEED_ENTRIES } from './feed-common.js';
@@ -92,6 +92,7 @@ export async function buildToDisk(setup: SiteSetup, options: BuildOptions): Prom
     if (incremental) {
       const moves = [...results.flatMap((r) => r.pages.map((p) => p.path)), ...changed.map((p) => p.path)];
       const deletes = leftovers(cache, entries, siteHashes);
+      if (useCache && changed.length) markOutputChanging(root, false);
       commitJournal(out, { staging, moves, deletes });
       stats.written = moves.length;
       if (useCache && (moves.length || deletes.length || !same || files.length !== Object.keys(cache.entries).length)) {
@@ -99,6 +100,7 @@ export async function buildToDisk(setup: SiteSetup, options: BuildOptions): Prom
         saveCache(root, next, cache);
       }
     } else {
+      if (useCache) markOutputChanging(root, true);
       commitStaging(staging, out);
       stats.written = stats.files;
       if (useCache && summaries) {

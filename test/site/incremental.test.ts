@@ -2,6 +2,7 @@ import { cpSync, existsSync, readFileSync, readdirSync, renameSync, rmSync, stat
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
+import { markOutputChanging } from '../../src/site/cache.js';
 import { tempDir } from '../cli/helpers.js';
 
 const fixture = path.join(import.meta.dirname, '..', 'fixtures', 'site-basic');
@@ -113,6 +114,26 @@ describe('disk builds with the cache', () => {
     await buildSite({ root, cache: false, out: path.join(root, 'fresh') });
     expect(tree(path.join(root, 'dist'))).toEqual(tree(path.join(root, 'fresh')));
     expect(existsSync(path.join(root, 'dist', 'incidents', 'two', 'index.html'))).toBe(true);
+  });
+
+  it('a build killed between changing dist/ and saving its cache costs the next one a rewrite, not a stale page', async () => {
+    await buildSite({ root });
+    const fresh = tree(path.join(root, 'dist'));
+    // what a killed incremental build leaves: the mark, and site pages the cache does not describe
+    markOutputChanging(root, false);
+    writeFileSync(path.join(root, 'dist', 'index.html'), 'written by a build that never saved its cache');
+    const next = await buildSite({ root });
+    expect(next.stats.written).toBeGreaterThan(0);
+    expect(tree(path.join(root, 'dist'))).toEqual(fresh);
+    // a build that changes site pages marks the cache before its commit, then saves over the mark
+    edit(path.join(root, 'posts', '2020-09-02-outbound.md'), (t) => t.replace('Outbound traffic blocked', 'Outbound traffic cut'));
+    await buildSite({ root });
+    const heads = readFileSync(path.join(root, '.pm-cache', 'index.log'), 'utf8').trim().split('\n')
+      .map((l) => JSON.parse(l) as [string, Record<string, unknown>]).filter((r) => r[0] === 'head').map((r) => r[1]['siteDigest']);
+    expect(heads.slice(-2)).toEqual(['', expect.stringMatching(/^[0-9a-f]{32}$/)]);
+    // a killed full build leaves no index at all: the next build is a full one
+    markOutputChanging(root, true);
+    expect((await buildSite({ root })).stats.incremental).toBe(false);
   });
 
   it('a config change makes a full build', async () => {
