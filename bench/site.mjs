@@ -10,7 +10,7 @@
 // synced before each timed run: on this ext4 (mounted with `discard`) deleting the last
 // run's few hundred MB makes file creation several times slower for a minute after, which
 // would measure the harness's `rm -rf`, not the build. All outputs are removed at the end.
-//   node bench/site.mjs [N=10000] [runs=3]      (run `npx tsc -p .` first)
+//   node bench/site.mjs [N=10000] [runs=3]      (run `npm run build` first)
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -24,7 +24,7 @@ const N = Number(process.argv[2] ?? 10_000);
 const RUNS = Math.max(3, Number(process.argv[3] ?? 3));
 const work = path.join(here, 'out', `site-${N}`);
 const posts = path.join(work, 'posts');
-const cli = path.join(repo, 'lib', 'cli', 'main.js');
+const cli = path.join(repo, 'lib', 'pm', 'main.js');
 const hasTime = existsSync('/usr/bin/time');
 
 function timed(cmd, args, opts = {}) {

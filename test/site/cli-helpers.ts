@@ -4,11 +4,14 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 export const REPO = path.resolve(import.meta.dirname, '..', '..');
-export const CLI = path.join(REPO, 'lib', 'cli', 'main.js');
+/** The `pm` command as installed: the bundle of the compiled CLI (package.json `bin`). */
+export const CLI = path.join(REPO, 'lib', 'pm', 'main.js');
 
-/** The compiled CLI (`npm test` compiles first; a lone vitest run compiles here). */
+/** The compiled and bundled CLI (`npm test` builds first; a lone vitest run builds here). */
 export function ensureCompiled(): void {
-  if (!existsSync(CLI)) execFileSync(process.execPath, [path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', REPO]);
+  if (existsSync(CLI)) return;
+  execFileSync(process.execPath, [path.join(REPO, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', REPO]);
+  execFileSync(process.execPath, [path.join(REPO, 'scripts', 'bundle.mjs')]);
 }
 
 /** Every file under `dir` → sha256 of its bytes. */

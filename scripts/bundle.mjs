@@ -1,0 +1,27 @@
+// Bundles the compiled CLI (lib/cli/main.js) and the build worker (lib/site/worker.js)
+// into lib/pm/: each entry plus shared chunks, split where the code loads a stage lazily
+// (`await import(...)`), dependencies left as imports of node_modules. Node loads a handful
+// of files instead of ~150 small modules: a one-edit rebuild at 10,000 incidents spent about
+// a quarter of its time resolving and linking them. lib/ (tsc's output) stays the library.
+// Run after `tsc -p .` (npm run build does both).
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(repo, 'lib', 'pm');
+rmSync(out, { recursive: true, force: true });
+await build({
+  absWorkingDir: repo,
+  entryPoints: ['lib/cli/main.js', 'lib/site/worker.js'],
+  outdir: out,
+  entryNames: '[name]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+});
