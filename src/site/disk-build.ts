@@ -91,7 +91,9 @@ export async function buildToDisk(setup: SiteSetup, options: BuildOptions): Prom
     const next = { version: CACHE_VERSION, out, siteKey, siteDigest: digest, entries, site: siteHashes };
     if (incremental) {
       const moves = [...results.flatMap((r) => r.pages.map((p) => p.path)), ...changed.map((p) => p.path)];
-      const deletes = leftovers(cache, entries, siteHashes);
+      // nothing rendered, no file gone, same site pages: nothing can have been left behind
+      const unchanged = !results.length && same && files.length === Object.keys(cache.entries).length;
+      const deletes = unchanged ? [] : leftovers(cache, entries, siteHashes);
       if (useCache && changed.length) markOutputChanging(root, false);
       commitJournal(out, { staging, moves, deletes });
       stats.written = moves.length;

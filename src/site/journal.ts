@@ -19,8 +19,9 @@ export function journalPath(out: string): string {
   return path.join(path.dirname(out), `${path.basename(out)}.pm-journal.json`);
 }
 
-/** Writes the journal durably, then applies it. */
+/** Writes the journal durably, then applies it. With nothing to move or delete, only the staging folder goes. */
 export function commitJournal(out: string, journal: Journal): void {
+  if (!journal.moves.length && !journal.deletes.length) return apply(out, journal);
   const file = journalPath(out);
   const tmp = `${file}.tmp`;
   writeFileSync(tmp, JSON.stringify(journal));
