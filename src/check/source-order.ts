@@ -57,11 +57,3 @@ function span(ms: number): string {
   const h = Math.round(m / 60);
   return h < 48 ? `${h}h` : `${Math.round(h / 24)}d`;
 }
-
-/** `2020-09-02T08:25:00.000Z` (the published form) → epoch ms, without Date.parse. */
-export function isoToMs(iso: string): number | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?Z$/.exec(iso);
-  if (!m) return null;
-  const n = (i: number): number => Number(m[i] ?? 0);
-  return Date.UTC(n(1), n(2) - 1, n(3), n(4), n(5), n(6), Number((m[7] ?? '0').padEnd(3, '0')));
-}

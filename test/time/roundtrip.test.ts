@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { parseTimestamp } from '../../src/time/parse-timestamp.js';
-import { formatLocal } from '../../src/time/format.js';
+import { formatLocal, isoMs, isoToMs } from '../../src/time/format.js';
 import { luxonZone } from '../../src/time/zones.js';
 
 const ZONES = ['UTC', 'America/Chicago', 'America/New_York', 'Europe/Berlin', 'Europe/London', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Sydney', 'Pacific/Chatham', 'America/St_Johns', 'UTC+5:30', 'UTC-3'];
@@ -41,5 +41,14 @@ describe('parseTimestamp round trips (properties)', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('isoToMs', () => {
+  it('reads back every published instant, and nothing else, without Date.parse', () => {
+    fc.assert(fc.property(fc.integer({ min: 0, max: 4102444800000 }), (ms) => isoToMs(isoMs(ms)) === ms));
+    expect(isoToMs('2020-09-02T08:25:00.5Z')).toBe(Date.UTC(2020, 8, 2, 8, 25, 0, 500));
+    expect(isoToMs('2020-09-02 08:25')).toBeNaN();
+    expect(isoToMs('2020-09-02T08:25:00+02:00')).toBeNaN();
   });
 });
