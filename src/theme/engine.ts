@@ -73,7 +73,8 @@ export function createRenderer(theme: ThemeFiles, specs: TemplateSpecs = {}): Th
     let t = compiled.get(key);
     if (!t) {
       if (source === undefined) throw new Error(`theme has no ${key}.hbs`);
-      env ??= handlebarsFor(theme, (hb, name, partial) => fromSpec(hb, `partials/${name}`, partial));
+      // a partial called from a template and one rendered alone are the same compiled function
+      env ??= handlebarsFor(theme, (name) => get(`partials/${name}`, theme.partials[name]));
       t = fromSpec(env, key, source);
       compiled.set(key, t);
     }
@@ -99,7 +100,7 @@ export function createRenderer(theme: ThemeFiles, specs: TemplateSpecs = {}): Th
   };
 }
 
-type PartialOf = (hb: typeof Handlebars, name: string, source: string) => Handlebars.TemplateDelegate;
+type PartialOf = (name: string) => Handlebars.TemplateDelegate;
 
 /** A Handlebars runtime of its own with pm's helpers and the theme's partials (compiled on first use). */
 function handlebarsFor(theme: ThemeFiles, partialOf: PartialOf): typeof Handlebars {
@@ -115,9 +116,8 @@ function handlebarsFor(theme: ThemeFiles, partialOf: PartialOf): typeof Handleba
   hb.registerHelper('json', (value: unknown) => new hb.SafeString(jsonForScript(value)));
   hb.registerHelper('plural', (n: unknown, one: unknown, many: unknown) => `${Number(n)} ${Number(n) === 1 ? String(one) : String(many)}`);
   hb.registerHelper('lower', (s: unknown) => String(s ?? '').replace(/[A-Z]/g, (c) => c.toLowerCase()));
-  for (const [name, source] of Object.entries(theme.partials)) {
-    let partial: Handlebars.TemplateDelegate | undefined;
-    hb.registerPartial(name, (context: unknown, options?: Handlebars.RuntimeOptions) => (partial ??= partialOf(hb, name, source))(context, options));
+  for (const name of Object.keys(theme.partials)) {
+    hb.registerPartial(name, (context: unknown, options?: Handlebars.RuntimeOptions) => partialOf(name)(context, options));
   }
   return hb;
 }
