@@ -4,6 +4,15 @@
  */
 import type { CommandSpec } from './args.js';
 
+export const initSpec: CommandSpec = {
+  name: 'init',
+  usage: 'pm init [DIR] [--title "Site title"]',
+  summary: 'Start a site in DIR (default: here): pm.config.yaml, an example incident, .gitignore, a GitHub Actions check + Pages deploy workflow, static/_headers. Never overwrites a file.',
+  options: {
+    title: { type: 'string', arg: 'TITLE', help: 'site title written into pm.config.yaml (default: Post-mortems)' },
+  },
+};
+
 export const newSpec: CommandSpec = {
   name: 'new',
   usage: 'pm new incident "Title" [--date D] [--timezone Z] [--tags a,b] [--severity S] [--dir posts]',
