@@ -10,6 +10,9 @@ export interface TemplateFields {
   tags: string[];
   severity: string;
   authors: string[];
+  /** The incident's local day and time (`2018-11-13`, `20:20`) when `date` is not ISO (touch -t). */
+  day?: string;
+  time?: string;
 }
 
 /** YAML double-quoted scalar: safe for any title. */
@@ -18,12 +21,13 @@ export function yamlString(s: string): string {
 }
 
 export function incidentTemplate(f: TemplateFields): string {
-  const day = f.date.slice(0, 10);
+  const day = f.day ?? f.date.slice(0, 10);
+  const time = f.time ?? '00:00';
   return `---
 title: ${yamlString(f.title)}
 date: ${f.date}
 timezone: ${f.timezone}
-# t0: ${day} 00:00          # incident start; else the [T0] or first [detected] entry
+# t0: ${day} ${time}          # incident start; else the [T0] or first [detected] entry
 severity: ${f.severity}
 status: investigating      # investigating | identified | monitoring | resolved
 tags: [${f.tags.map(yamlString).join(', ')}]
@@ -47,8 +51,8 @@ Who was affected, how, and for how long. Numbers beat adjectives.
 Times are in ${f.timezone} unless an entry says otherwise. Mark milestones with
 [T0], [detected], [acknowledged], [mitigated], [resolved]; [internal] entries stay off the public site.
 
-- ${day} 00:00 [detected] What was noticed first, and by whom.
-- ${day} 00:00 [resolved] Service restored.
+- ${day} ${time} [detected] What was noticed first, and by whom.
+- ${day} ${time} [resolved] Service restored.
 
 ## Root cause
 

@@ -1,5 +1,5 @@
 /** `pm new incident "Title"`: writes posts/<date>-<slug>.md from the template, never overwriting. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { DateTime } from 'luxon';
@@ -32,17 +32,33 @@ export async function runNew(argv: string[], io: CliIO): Promise<number> {
   if (!zone.ok) throw new UsageError(`--timezone: ${zone.reason}`, newSpec);
   const dateIn = str(values['date']);
   let date: string;
+  let local: DateTime;
+  let hasTime = false;
   if (dateIn) {
     const parsed = parseDateValue(dateIn, zone.zone);
     if (!parsed.ok) throw new UsageError(`--date: ${parsed.reason}`, newSpec);
     date = dateIn.trim();
+    // The day and time as the incident's zone reads them, whatever form --date took (touch -t too).
+    local = DateTime.fromMillis(parsed.ms, { zone: luxonZone(parsed.zone) });
+    hasTime = parsed.hasTime;
   } else {
-    date = DateTime.fromMillis(io.now(), { zone: luxonZone(zone.zone) }).toFormat('yyyy-LL-dd');
+    local = DateTime.fromMillis(io.now(), { zone: luxonZone(zone.zone) });
+    date = local.toFormat('yyyy-LL-dd');
   }
+  const day = local.toFormat('yyyy-LL-dd');
   const slug = slugify(title);
   if (!slug) throw new UsageError(`the title "${title}" has no letters or digits to make a file name from`, newSpec);
   const dir = path.resolve(root, str(values['dir']) ?? path.relative(root, config.postsDir));
-  const file = path.join(dir, `${date.slice(0, 10)}-${slug}.md`);
+  const bundle = values['bundle'] === true;
+  const single = path.join(dir, `${day}-${slug}.md`);
+  const inBundle = path.join(dir, `${day}-${slug}`, 'index.md');
+  const file = bundle ? inBundle : single;
+  // the other form of the same incident would be a second page with the same slug
+  const twin = bundle ? single : inBundle;
+  if (existsSync(twin)) {
+    io.err(`pm new: ${path.relative(process.cwd(), twin) || twin} already exists; pm new never overwrites. Pick another title or --date, or edit the file.\n`);
+    return 1;
+  }
   const text = incidentTemplate({
     title,
     date,
@@ -50,8 +66,10 @@ export async function runNew(argv: string[], io: CliIO): Promise<number> {
     tags: (str(values['tags']) ?? '').split(',').map((t) => t.trim()).filter(Boolean),
     severity: str(values['severity']) ?? 'SEV3',
     authors: (values['author'] as string[] | undefined) ?? [],
+    day,
+    time: hasTime ? local.toFormat('HH:mm') : '00:00',
   });
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(path.dirname(file), { recursive: true });
   try {
     writeFileSync(file, text, { flag: 'wx' });
   } catch (e) {
