@@ -80,3 +80,19 @@ describe('pm build output on a terminal and in a pipe', () => {
     expect(io.stderrText).toContain('pm build: 30 incidents,');
   });
 });
+
+describe('pm build without a base URL', () => {
+  it('warns once that the sitemap and feeds links are relative; not with a base URL, not with --quiet', async () => {
+    const root = site('site-basic');
+    const io = terminal(false);
+    expect(await build(root, io)).toBe(0);
+    expect(io.stderrText.match(/no base_url/g)).toHaveLength(1);
+    expect(io.stderrText).toContain('set base_url in pm.config.yaml or pass --base-url');
+    const withBase = terminal(false);
+    expect(await build(root, withBase, '--base-url', 'https://status.example.org/postmortems/')).toBe(0);
+    expect(withBase.stderrText).not.toContain('base_url');
+    const quiet = terminal(false);
+    expect(await build(root, quiet, '--quiet')).toBe(0);
+    expect(quiet.stderrText).toBe('');
+  });
+});
