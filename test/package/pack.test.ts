@@ -1,9 +1,10 @@
 /**
  * The package as a stranger gets it: pack a copy of this checkout (`npm pack` runs prepack,
- * which builds from nothing), install the tarball into an empty project (dependencies from
- * the registry), then use it: pm init, pm new incident, pm build (piped), pm check, and a
+ * which builds from nothing), install the tarball (dependencies from the registry) globally
+ * into a temp prefix and into an empty project, then use it: pm init,
+ * pm new incident, pm build (piped), pm check, npx <package name>, and a
  * strict TypeScript program compiled against the packed types without skipLibCheck.
- * Slow (a full compile and an npm install): about a minute.
+ * Slow (a full compile and two npm installs): a minute or two.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +20,9 @@ let tarball = '';
 let contents: string[] = [];
 let project = '';
 let installErr = '';
+let prefix = '';
+/** A command of the package as `npm i -g` installed it (into a temp prefix), or of the project. */
+const globalBin = (name: string): string => path.join(prefix, 'bin', name);
 const bin = (name: string): string => path.join(project, 'node_modules', '.bin', name);
 
 beforeAll(async () => {
@@ -33,15 +37,17 @@ beforeAll(async () => {
   await ok('npm', ['pack', '--pack-destination', work], checkout);
   tarball = path.join(work, `${pkg.name}-${pkg.version}.tgz`);
   contents = (await ok('tar', ['-tzf', tarball], work)).stdout.split('\n').filter(Boolean).map((p) => p.replace(/^package\//, ''));
+  prefix = path.join(work, 'prefix');
+  installErr = (await ok('npm', ['install', '--global', '--prefix', prefix, '--no-audit', '--no-fund', tarball], work)).stderr;
   project = path.join(work, 'stranger');
   mkdirSync(project);
   writeFileSync(path.join(project, 'package.json'), '{ "name": "stranger", "private": true, "type": "module" }\n');
-  installErr = (await ok('npm', ['install', '--no-audit', '--no-fund', tarball, `@types/node@${typesNode}`], project)).stderr;
+  installErr += (await ok('npm', ['install', '--no-audit', '--no-fund', tarball, `@types/node@${typesNode}`], project)).stderr;
 }, SLOW);
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
-});
+}, SLOW);
 
 describe(`the ${pkg.name} tarball`, () => {
   it('carries the built command, the library bundle, declarations, themes and LICENSE, one copy of the code', () => {
@@ -51,33 +57,40 @@ describe(`the ${pkg.name} tarball`, () => {
     expect(contents.filter((p) => /^(src|test|posts|scripts|bench|node_modules)\//.test(p))).toEqual([]);
   });
 
-  it('installs without an install-script warning, with both commands', async () => {
+  it('installs (npm i -g, and into a project) without an install-script warning, with both commands', async () => {
     expect(installErr).not.toMatch(/install-scripts|prepare/);
+    expect((await ok(globalBin('pm'), ['--version'], work)).stdout).toBe(`${pkg.version}\n`);
     expect((await ok(bin('postmortem-site'), ['--version'], project)).stdout).toBe(`${pkg.version}\n`);
     expect((await ok(bin('pm'), ['--version'], project)).stdout).toBe(`${pkg.version}\n`);
   });
 });
 
 describe('a stranger’s first ten minutes', () => {
-  it('pm init, pm new incident, pm build (piped), pm check', async () => {
+  it('pm init, pm new incident, pm build (piped), pm check, with the pm of npm i -g', async () => {
     const home = path.join(work, 'home');
     mkdirSync(home);
-    const init = await ok(bin('pm'), ['init', 'my-postmortems'], home);
+    const init = await ok(globalBin('pm'), ['init', 'my-postmortems'], home);
     expect(init.stdout).toContain('Next:\n  cd my-postmortems\n');
     const site = path.join(home, 'my-postmortems');
-    const created = await ok(bin('pm'), ['new', 'incident', 'Disk full on db1', '--date', '2026-03-04', '--timezone', 'Europe/Berlin'], site);
+    const created = await ok(globalBin('pm'), ['new', 'incident', 'Disk full on db1', '--date', '2026-03-04', '--timezone', 'Europe/Berlin'], site);
     expect(created.stdout).toBe('posts/2026-03-04-disk-full-on-db1.md\n');
-    const build = await ok(bin('pm'), ['build'], site);
+    const build = await ok(globalBin('pm'), ['build'], site);
     expect(build.stderr).toMatch(/^pm build: 2 incidents, \d+ files → dist\/ in \d+\.\d\ds/m);
     expect(build.stderr).not.toContain('\x1b');
     expect(existsSync(path.join(site, 'dist', 'incidents', '2026-03-04-disk-full-on-db1', 'index.html'))).toBe(true);
     expect(readFileSync(path.join(site, 'dist', 'index.html'), 'utf8')).toContain('Disk full on db1');
-    const check = await run(bin('pm'), ['check'], site);
+    const check = await run(globalBin('pm'), ['check'], site);
     expect(check.code, check.stdout + check.stderr).toBe(0);
     expect(check.stderr).toMatch(/^2 incidents? checked: 0 error\(s\)/m);
-    const github = await run(bin('pm'), ['check', '--format', 'github'], site);
+    const github = await run(globalBin('pm'), ['check', '--format', 'github'], site);
     for (const line of github.stdout.split('\n').filter(Boolean)) expect(line).toMatch(/^::(error|warning|notice) file=posts\/[^,]+,line=\d+,col=\d+/);
     expect(readdirSync(site).sort()).toEqual(['.github', '.gitignore', '.pm-cache', 'dist', 'pm.config.yaml', 'posts', 'static']);
+  }, SLOW);
+
+  it('npx <package name> runs pm, and pm init then prints commands that work through npx', async () => {
+    const r = await ok('npx', ['--no', pkg.name, 'init', 'through-npx'], project);
+    expect(r.stdout).toContain(`Next:\n  cd through-npx\n  npx ${pkg.name} new incident "What happened"\n  npx ${pkg.name} serve\n`);
+    expect(existsSync(path.join(project, 'through-npx', 'pm.config.yaml'))).toBe(true);
   }, SLOW);
 
   it('compiles a strict TypeScript program against the packed types (no skipLibCheck) that runs', async () => {
