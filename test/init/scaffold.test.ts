@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
 import { KNOWN_KEYS, loadConfig, resolveConfig } from '../../src/config/resolve.js';
 import { scaffold, scaffoldFiles } from '../../src/init/scaffold.js';
+import { headersFor, readHeadersFile } from './headers-rules.js';
 
 const pkg = JSON.parse(readFileSync(path.join(import.meta.dirname, '..', '..', 'package.json'), 'utf8')) as { name: string; version: string };
 const made: string[] = [];
@@ -66,23 +67,12 @@ describe('the GitHub Actions workflow pm init writes', () => {
 });
 
 describe('static/_headers', () => {
-  /** Netlify / Cloudflare Pages rules: a path line (`*` matches anything), then indented headers. */
-  function rules(file: string): { pattern: RegExp; headers: string[] }[] {
-    const out: { pattern: RegExp; headers: string[] }[] = [];
-    for (const line of file.split('\n')) {
-      if (!line.trim() || line.startsWith('#')) continue;
-      if (/^\s/.test(line)) out.at(-1)?.headers.push(line.trim());
-      else out.push({ pattern: new RegExp(`^${line.trim().split('*').map((s) => s.replace(/[.?+^$()[\]{}|\\]/g, '\\$&')).join('.*')}$`), headers: [] });
-    }
-    return out;
-  }
-
   it('opens every JSON file and the embed script of a built site to other origins, and nothing else', async () => {
     const root = temp();
     scaffold(root);
     const { pages } = await buildSite({ root, write: false });
-    const list = rules(text('static/_headers'));
-    const open = (url: string): boolean => list.some((r) => r.pattern.test(url) && r.headers.includes('Access-Control-Allow-Origin: *'));
+    const rules = readHeadersFile(text('static/_headers'));
+    const open = (url: string): boolean => headersFor(rules, url).some(([k, v]) => k === 'Access-Control-Allow-Origin' && v === '*');
     const urls = pages.map((p) => `/${p.path}`);
     const wanted = urls.filter((u) => u.endsWith('.json') || u === '/embed/pm-timeline.js');
     expect(wanted).toEqual(expect.arrayContaining(['/incidents.json', '/embed/pm-timeline.js', '/incidents/2026-01-15-example-expired-certificate/timeline.json']));
