@@ -9,6 +9,7 @@
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ok, REPO, run } from './stranger.js';
 
@@ -91,6 +92,28 @@ describe('a stranger’s first ten minutes', () => {
     const r = await ok('npx', ['--no', pkg.name, 'init', 'through-npx'], project);
     expect(r.stdout).toContain(`Next:\n  cd through-npx\n  npx ${pkg.name} new incident "What happened"\n  npx ${pkg.name} serve\n`);
     expect(existsSync(path.join(project, 'through-npx', 'pm.config.yaml'))).toBe(true);
+  }, SLOW);
+
+  it('the workflow pm init wrote runs its check and build steps (PM_PACKAGE pointing at the tarball)', async () => {
+    const site = path.join(work, 'home', 'my-postmortems');
+    const wf = parse(readFileSync(path.join(site, '.github', 'workflows', 'postmortems.yml'), 'utf8')) as {
+      env: Record<string, string>;
+      jobs: { build: { steps: { run?: string; env?: Record<string, string> }[] } };
+    };
+    expect(wf.env['PM_PACKAGE']).toBe(`${pkg.name}@${pkg.version}`);
+    const steps = wf.jobs.build.steps.filter((s) => s.run);
+    expect(steps.map((s) => s.run?.split(' ').slice(0, 5).join(' '))).toEqual([
+      'npx --yes --package="$PM_PACKAGE" pm check',
+      'npx --yes --package="$PM_PACKAGE" pm build',
+    ]);
+    // what configure-pages gives a project site: no trailing slash
+    // npx installs the package into its cache: a cache of this test's own, removed with it
+    const env = { PM_PACKAGE: tarball, BASE_URL: 'https://someone.github.io/my-postmortems', npm_config_cache: path.join(work, 'npm-cache') };
+    for (const step of steps) {
+      const r = await run('bash', ['-eo', 'pipefail', '-c', step.run ?? ''], site, env);
+      expect(r.code, `${step.run}\n${r.stdout}\n${r.stderr}`).toBe(0);
+    }
+    expect(readFileSync(path.join(site, 'dist', 'sitemap.xml'), 'utf8')).toContain('<loc>https://someone.github.io/my-postmortems/incidents/');
   }, SLOW);
 
   it('compiles a strict TypeScript program against the packed types (no skipLibCheck) that runs', async () => {
