@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Reporter, type Diagnostic } from '../diagnostics.js';
 import { parseYamlFrontMatter } from '../frontmatter/yaml-engine.js';
 import { normalizeZone } from '../time/zones.js';
+import { checkedPatterns, urlPatternProblems } from './url-patterns.js';
 import type { ConfigOverrides, ResolvedConfig, UserConfig } from './types.js';
 
 /** pm's own folder (holds themes/default and the sample posts). */
@@ -44,6 +45,12 @@ export function loadConfig(root: string): LoadedConfig {
       reporter.warn('config/unknown-key', `unknown key "${key}"; known keys: ${KNOWN_KEYS.join(', ')}`, at);
       continue;
     }
+    if (key === 'urls') {
+      const problems = urlPatternProblems(value);
+      for (const problem of problems) reporter.error('config/urls', problem, at);
+      if (!problems.length) config.urls = value as UserConfig['urls'];
+      continue;
+    }
     const problem = checkValue(key as keyof UserConfig, value);
     if (problem) reporter.error('config/value', `${key}: ${problem}`, at);
     else (config as Record<string, unknown>)[key] = value;
@@ -58,8 +65,6 @@ function checkValue(key: keyof UserConfig, value: unknown): string | null {
       return typeof value === 'boolean' ? null : 'expected true or false';
     case 'required_sections':
       return Array.isArray(value) && value.every((v) => typeof v === 'string') ? null : 'expected a list of section names';
-    case 'urls':
-      return value && typeof value === 'object' ? null : 'expected a mapping with incident, tag, tags';
     case 'offset_format':
       return value === 'compact' || value === 'long' ? null : 'expected compact or long';
     case 'timezone':
@@ -97,11 +102,11 @@ export function resolveConfig(user: UserConfig, overrides: ConfigOverrides = {},
     themeDirs: [...new Set([path.join(root, 'themes', theme), path.join(root, 'themes', 'default'), DEFAULT_THEME_DIR])],
     drafts: overrides.drafts ?? user.drafts ?? false,
     public: overrides.public ?? user.public ?? false,
-    urls: {
+    urls: checkedPatterns({
       incident: urls.incident ?? 'incidents/:slug/',
       tag: urls.tag ?? 'tags/:tag/',
       tags: urls.tags ?? 'tags/',
-    },
+    }),
     requiredSections: user.required_sections ?? DEFAULT_SECTIONS,
     offsetFormat: user.offset_format ?? 'compact',
   };
