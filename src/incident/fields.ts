@@ -31,9 +31,18 @@ export function readList(value: unknown, key: string, ctx: FieldContext): string
     ctx.reporter.error('frontmatter/type', `${key} must be a list or a comma-separated string`, ctx.places[key]);
     return [];
   }
-  return items
-    .map((v) => (typeof v === 'string' || typeof v === 'number' ? String(v).trim() : ''))
-    .filter((v) => v !== '');
+  const out: string[] = [];
+  items.forEach((v: unknown, i) => {
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
+      const text = String(v).trim();
+      if (text !== '') out.push(text);
+    } else if (v !== null && v !== undefined) {
+      const json = JSON.stringify(v);
+      const shown = json.length > 40 ? `${json.slice(0, 39)}…` : json;
+      ctx.reporter.warn('frontmatter/type', `${key}: item ${i + 1} (${shown}) is a ${Array.isArray(v) ? 'list' : 'mapping'}, not text, and was skipped; quote it to keep it`, ctx.places[key]);
+    }
+  });
+  return out;
 }
 
 /** Tags: slugged for URLs, first spelling kept for display, duplicates merged. */
