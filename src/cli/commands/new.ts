@@ -38,7 +38,7 @@ export async function runNew(argv: string[], io: CliIO): Promise<number> {
     ms = parsed.ms;
   }
   // the file name and the template's times use the day as written (ISO) or the date's day
-  // in the zone: another form of --date (`2017/01/31`, touch -t) never shapes a path
+  // in the zone: another form of --date (RFC 2822, touch -t) never shapes a path
   const day = /^\d{4}-\d{2}-\d{2}/.exec(dateIn ?? '')?.[0] ?? DateTime.fromMillis(ms, { zone: luxonZone(zone.zone) }).toFormat('yyyy-LL-dd');
   const date = dateIn || day;
   const slug = slugify(title);
