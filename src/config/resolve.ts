@@ -35,7 +35,7 @@ export function loadConfig(root: string): LoadedConfig {
   const reporter = new Reporter(name);
   const text = readFileSync(path.join(root, name), 'utf8');
   // The YAML engine wants the text after an opening fence: prefix a newline and shift lines back.
-  const parsed = parseYamlFrontMatter(`\n${text}`);
+  const parsed = parseYamlFrontMatter(`\n${text}`, { nested: true });
   for (const e of parsed.errors) reporter.error('config/syntax', e.message, { line: e.place.line - 1, column: e.place.column });
   const config: UserConfig = {};
   for (const [key, value] of Object.entries(parsed.data)) {
@@ -47,7 +47,10 @@ export function loadConfig(root: string): LoadedConfig {
     }
     if (key === 'urls') {
       const problems = urlPatternProblems(value);
-      for (const problem of problems) reporter.error('config/urls', problem, at);
+      for (const problem of problems) {
+        const own = parsed.places[`urls.${problem.key}`];
+        reporter.error('config/urls', problem.message, own ? { line: own.line - 1, column: own.column } : at);
+      }
       if (!problems.length) config.urls = value as UserConfig['urls'];
       continue;
     }

@@ -13,23 +13,30 @@ const EXAMPLE: Record<(typeof KEYS)[number], string> = { incident: 'incidents/:s
 const RESERVED = ['assets', 'embed', 'page', 'api', 'pagefind', 'insights', 'follow-ups', 'services', 'index.html', '404.html',
   'feed.xml', 'feed.json', 'incidents.json', 'insights.json', 'sitemap.xml'];
 
-/** Problems with a `urls:` value, each starting `urls.<key>:`; empty when it is usable. */
-export function urlPatternProblems(value: unknown): string[] {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return ['urls: expected a mapping with incident, tag, tags'];
-  const problems: string[] = [];
+export interface UrlProblem {
+  /** The key under `urls:` (`incident`), or '' for the mapping itself. */
+  key: string;
+  /** Starts with `urls.<key>:`. */
+  message: string;
+}
+
+/** Problems with a `urls:` value; empty when it is usable. */
+export function urlPatternProblems(value: unknown): UrlProblem[] {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [{ key: '', message: 'urls: expected a mapping with incident, tag, tags' }];
+  const problems: UrlProblem[] = [];
   const given = value as Record<string, unknown>;
   for (const key of Object.keys(given)) {
-    if (!(KEYS as readonly string[]).includes(key)) problems.push(`urls.${key}: unknown key; urls takes ${KEYS.join(', ')}`);
+    if (!(KEYS as readonly string[]).includes(key)) problems.push({ key, message: `urls.${key}: unknown key; urls takes ${KEYS.join(', ')}` });
   }
   for (const key of KEYS) {
     const pattern = given[key];
     if (pattern === undefined) continue;
     const problem = typeof pattern === 'string' ? patternProblem(key, pattern) : 'expected a string';
-    if (problem) problems.push(`urls.${key}: ${problem} (e.g. "${EXAMPLE[key]}")`);
+    if (problem) problems.push({ key, message: `urls.${key}: ${problem} (e.g. "${EXAMPLE[key]}")` });
   }
   if (!problems.length) {
     const shape = (k: (typeof KEYS)[number]): string => ((given[k] as string | undefined) ?? EXAMPLE[k]).replace(/^\/+/, '').replace(/:(slug|tag)\b/g, '\0');
-    if (shape('incident') === shape('tag')) problems.push('urls.tag: incident and tag pages would share paths; give them different folders');
+    if (shape('incident') === shape('tag')) problems.push({ key: 'tag', message: 'urls.tag: incident and tag pages would share paths; give them different folders' });
   }
   return problems;
 }
@@ -37,7 +44,7 @@ export function urlPatternProblems(value: unknown): string[] {
 /** The patterns of a resolved config; a library caller's bad pattern throws (the CLI reports it with a line). */
 export function checkedPatterns(patterns: UrlPatterns): UrlPatterns {
   const problems = urlPatternProblems(patterns);
-  if (problems.length) throw new TypeError(problems.join('; '));
+  if (problems.length) throw new TypeError(problems.map((p) => p.message).join('; '));
   return patterns;
 }
 

@@ -37,7 +37,7 @@ export function readFrontMatter(source: string): FrontMatter {
     language: toml ? 'toml' : 'yaml',
     engines: {
       // simple front-matter (yaml-simple.ts) spares loading and running the yaml library
-      yaml: { parse: (s: string) => capture(parseSimpleYaml(s) ?? parseYamlFrontMatter(s)) },
+      yaml: { parse: (s: string) => capture(parseSimpleYaml(s) ?? parseYamlFrontMatter(s, { nested: true })) },
       toml: { parse: (s: string) => capture(parseTomlFrontMatter(s)) },
       json: { parse: (s: string) => capture(parseJsonFrontMatter(s)) },
     },

@@ -39,7 +39,8 @@ export function readList(value: unknown, key: string, ctx: FieldContext): string
     } else if (v !== null && v !== undefined) {
       const json = JSON.stringify(v);
       const shown = json.length > 40 ? `${json.slice(0, 39)}…` : json;
-      ctx.reporter.warn('frontmatter/type', `${key}: item ${i + 1} (${shown}) is a ${Array.isArray(v) ? 'list' : 'mapping'}, not text, and was skipped; quote it to keep it`, ctx.places[key]);
+      ctx.reporter.warn('frontmatter/type', `${key}: item ${i + 1} (${shown}) is a ${Array.isArray(v) ? 'list' : 'mapping'}, not text, and was skipped; quote it to keep it`,
+        ctx.places[`${key}.${i + 1}`] ?? ctx.places[key]);
     }
   });
   return out;

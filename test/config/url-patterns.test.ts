@@ -50,8 +50,14 @@ describe('urls: patterns in the config', () => {
     const root = siteWith(`title: Ops\nurls:\n  ${pattern}\n`);
     const io = captureIO();
     const code = await main(['build', '--root', root, '--out', path.join(root, 'dist')], io);
-    const line = io.stderrText.split('\n').find((l) => l.startsWith('pm.config.yaml:3:3: error: config/urls: urls.')) ?? io.stderrText;
-    expect([code, line]).toEqual([1, expect.stringContaining(message)]);
+    // the place is the value of the key named in the message, in the config file
+    const key = /^urls\.(\w+)/.exec(message)?.[1] ?? /^(\w+):/.exec(pattern)![1]!;
+    const lines = `title: Ops\nurls:\n  ${pattern}\n`.split('\n');
+    const at = lines.findIndex((l, i) => i > 1 && l.startsWith(`  ${key}:`));
+    const column = lines[at]!.indexOf(':') + 3;
+    const line = io.stderrText.split('\n').find((l) => l.includes('config/urls')) ?? io.stderrText;
+    const prefix = `pm.config.yaml:${at + 1}:${column}: error: config/urls: `;
+    expect([code, line.slice(0, prefix.length), line]).toEqual([1, prefix, expect.stringContaining(message)]);
     expect(existsSync(path.join(root, 'dist'))).toBe(false);
   });
 

@@ -26,12 +26,12 @@ describe('non-text items in tags and authors', () => {
     expect(incident.authors).toEqual(['Bob']);
   });
 
-  it('a mapping or a list is never dropped silently: a warning names the file, line, column and item', () => {
+  it('a mapping or a list is never dropped silently: a warning at the item names the file, line, column', () => {
     expect(warnings).toEqual([
-      'posts/stampede.md:4:7: tags: item 2 ({"a":"b"}) is a mapping, not text, and was skipped; quote it to keep it',
-      'posts/stampede.md:4:7: tags: item 5 (["x","y"]) is a list, not text, and was skipped; quote it to keep it',
+      'posts/stampede.md:4:11: tags: item 2 ({"a":"b"}) is a mapping, not text, and was skipped; quote it to keep it',
+      'posts/stampede.md:4:35: tags: item 5 (["x","y"]) is a list, not text, and was skipped; quote it to keep it',
       // long items are cut at 40 characters
-      'posts/stampede.md:6:3: authors: item 1 ({"name":"Alice","email":"alice@example.…) is a mapping, not text, and was skipped; quote it to keep it',
+      'posts/stampede.md:6:5: authors: item 1 ({"name":"Alice","email":"alice@example.…) is a mapping, not text, and was skipped; quote it to keep it',
     ]);
     expect(incident.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
   });
