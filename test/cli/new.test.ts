@@ -113,6 +113,14 @@ describe('pm new incident: what the user types stays a value', () => {
     expect(result.incidents.map((i) => [i.title, i.draft, i.status])).toEqual([['Injected', false, 'investigating']]);
   });
 
+  it('a title in another script names the file in that script', async () => {
+    const { code, io } = await run(['new', 'incident', 'Сбой сети в ДЦ', '--date', '2026-01-01']);
+    expect(code).toBe(0);
+    expect(io.stdout.trim()).toBe(path.join('posts', '2026-01-01-сбой-сети-в-дц.md'));
+    const result = await buildSite({ root, write: false });
+    expect(result.incidents.map((i) => [i.slug, i.title])).toEqual([['2026-01-01-сбой-сети-в-дц', 'Сбой сети в ДЦ']]);
+  });
+
   it('--date in another accepted form (touch -t) names the file by its day', async () => {
     const { code, io } = await run(['new', 'incident', 'Touched', '--date', '1701312327', '--timezone', 'UTC']);
     expect(code).toBe(0);
