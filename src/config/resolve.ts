@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Reporter, type Diagnostic } from '../diagnostics.js';
 import { parseYamlFrontMatter } from '../frontmatter/yaml-engine.js';
+import { themeNameProblem } from '../theme/name.js';
 import { normalizeZone } from '../time/zones.js';
 import type { ConfigOverrides, ResolvedConfig, UserConfig } from './types.js';
 
@@ -68,6 +69,8 @@ function checkValue(key: keyof UserConfig, value: unknown): string | null {
       const z = normalizeZone(value);
       return z.ok ? null : z.reason;
     }
+    case 'theme':
+      return themeNameProblem(value);
     case 'base_url':
       return typeof value === 'string' && /^https?:\/\/[^\s]+$/.test(value) ? null : 'expected an absolute http(s) URL';
     default:
