@@ -71,6 +71,11 @@ function checkValue(key: keyof UserConfig, value: unknown): string | null {
     }
     case 'theme':
       return themeNameProblem(value);
+    case 'posts':
+      // Site content names a folder inside the site, never one elsewhere on the machine.
+      return typeof value === 'string' && !path.isAbsolute(value) && !path.normalize(value).split(/[\\/]/).includes('..')
+        ? null
+        : 'expected a folder inside the site, such as posts or content/incidents (no absolute path, no ..)';
     case 'base_url':
       return typeof value === 'string' && /^https?:\/\/[^\s]+$/.test(value) ? null : 'expected an absolute http(s) URL';
     default:

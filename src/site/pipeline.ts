@@ -44,8 +44,8 @@ export function setupSite(options: SetupOptions = {}): SiteSetup {
   const { theme, diagnostics: themeProblems } = loadSiteTheme(config.themeDirs, root);
   const assets = hashedAssets(theme);
   const site = createSiteContext(config, createRenderer(theme), assets.names);
-  const files = discoverIncidents(root, config.postsDir);
   const diagnostics = [...loaded.diagnostics, ...themeProblems];
+  const files = discoverIncidents(root, config.postsDir, diagnostics);
   if (files.length === 0) {
     const where = new Reporter(path.relative(root, config.postsDir).split(path.sep).join('/') || '.');
     diagnostics.push(where.warn('site/empty', 'no incidents found: add posts/<date>-<slug>.md or run `pm new incident "Title"`'));
