@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Reporter, type Diagnostic } from '../diagnostics.js';
 import { parseYamlFrontMatter } from '../frontmatter/yaml-engine.js';
-import { themeNameProblem } from '../theme/name.js';
+import { themeNameProblem } from '../theme/load.js';
 import { normalizeZone } from '../time/zones.js';
 import type { ConfigOverrides, ResolvedConfig, UserConfig } from './types.js';
 

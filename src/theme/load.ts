@@ -25,6 +25,20 @@ export interface ThemeFiles {
 
 const KINDS = ['layouts', 'partials', 'assets'] as const;
 
+/*
+ * `theme:` in pm.config.yaml names a folder under `themes/`. The config is site content,
+ * so the name is one plain folder name: no slash, backslash, `..` or absolute path can make a
+ * build read a theme from elsewhere on the machine.
+ */
+const NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/** Why `value` is not a theme name, or null when it is one. */
+export function themeNameProblem(value: unknown): string | null {
+  if (typeof value !== 'string') return 'expected a string';
+  if (NAME.test(value) && !value.includes('..')) return null;
+  return `${JSON.stringify(value)} is not a folder name under themes/: use letters, digits, ".", "_" and "-" (no slash, backslash or "..")`;
+}
+
 /** Reads `dirs` in order without a fence (pm's own theme); the first folder holding a file wins. */
 export function loadTheme(dirs: readonly string[]): ThemeFiles {
   return loadSiteTheme(dirs).theme;
