@@ -5,7 +5,7 @@
  * regular file or a folder is ever read: a named pipe would hang the build, a device
  * or socket is not a file at all. Nothing here opens a file.
  */
-import { realpathSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 
 export type Confined =
@@ -40,20 +40,30 @@ function code(err: unknown): string {
   return (err as { code?: string }).code ?? 'error';
 }
 
-/** The real path of `p`, or of its nearest existing ancestor when `p` does not exist. */
-function realOrAncestor(p: string): { real: string; exists: boolean } | { error: string } {
-  let cur = p;
-  for (;;) {
-    try {
-      return { real: realpathSync.native(cur), exists: cur === p };
-    } catch (err) {
-      const c = code(err);
-      if (c !== 'ENOENT' && c !== 'ENOTDIR') return { error: c };
-      const up = path.dirname(cur);
-      if (up === cur) return { error: c };
-      cur = up;
-    }
+/**
+ * The real path of `p`; for a path that does not exist, where it would be: its nearest
+ * existing ancestor's real path plus the rest, following a dangling link's target, so
+ * that a link to a missing file elsewhere is "outside", not "missing" (no probing).
+ */
+function realOrWouldBe(p: string, hops = 0): { real: string; exists: boolean } | { error: string } {
+  try {
+    return { real: realpathSync.native(p), exists: true };
+  } catch (err) {
+    const c = code(err);
+    if (c !== 'ENOENT' && c !== 'ENOTDIR') return { error: c };
   }
+  try {
+    if (hops < 40 && lstatSync(p).isSymbolicLink()) {
+      const target = realOrWouldBe(path.resolve(path.dirname(p), readlinkSync(p)), hops + 1);
+      return 'error' in target ? target : { real: target.real, exists: false };
+    }
+  } catch {
+    // not there at all: resolve the parent below
+  }
+  const up = path.dirname(p);
+  if (up === p) return { error: 'ENOENT' };
+  const parent = realOrWouldBe(up, hops);
+  return 'error' in parent ? parent : { real: path.join(parent.real, path.basename(p)), exists: false };
 }
 
 /**
@@ -67,7 +77,7 @@ export function confine(root: string, target: string, opts: { anywhere?: boolean
   if (!opts.anywhere && !isInside(path.resolve(root), abs) && !isInside(rootReal, abs)) {
     return { ok: false, problem: 'outside', what: 'outside the site folder' };
   }
-  const found = realOrAncestor(abs);
+  const found = realOrWouldBe(abs);
   if ('error' in found) return { ok: false, problem: found.error === 'ENOENT' ? 'missing' : 'unreadable', what: found.error };
   if (!opts.anywhere && !isInside(rootReal, found.real)) {
     return { ok: false, problem: 'outside', what: 'outside the site folder once links are followed' };

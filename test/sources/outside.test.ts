@@ -77,11 +77,14 @@ describe('log sources outside the site are refused', () => {
   it('through a linked folder, and a missing file there is not told apart from an existing one', async () => {
     const { file, published, result } = await attempt(
       '2017-01-07-folder',
-      ['  - path: logs/auth.log', '    format: syslog', '  - path: logs/nothing-here.log'],
-      (dir) => symlinkSync(outside(), path.join(dir, 'logs')),
+      ['  - path: logs/auth.log', '    format: syslog', '  - path: logs/nothing-here.log', '  - path: dangling.log'],
+      (dir) => {
+        symlinkSync(outside(), path.join(dir, 'logs'));
+        symlinkSync(path.join(outside(), 'not-there.log'), path.join(dir, 'dangling.log'));
+      },
     );
     const refused = result.diagnostics.filter((d) => d.file === file && d.level === 'error').map((d) => d.rule);
-    expect(refused).toEqual(['source/outside', 'source/outside']);
+    expect(refused).toEqual(['source/outside', 'source/outside', 'source/outside']);
     expect(published).not.toContain(SECRET);
   });
 
