@@ -119,6 +119,24 @@ describe('a log named on the command line is the user’s own choice', () => {
   });
 });
 
+describe('a post opened from outside the current folder', () => {
+  beforeAll(() => ensureCompiled());
+
+  it('reads the logs in its own folder, and none outside it', () => {
+    const dir = path.join(top, 'downloads');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'own.log'), 'Jan  7 22:40:00 web sshd[4]: OWN-LOG-LINE\n');
+    const md = ['---', 'title: Mailed post', 'date: 2017-01-07', 'timezone: UTC', 'sources:', '  - own.log', '  - ../home/auth.log', '---', '', '## Timeline', '', '- 2017-01-07 22:00 [T0] start', ''];
+    writeFileSync(path.join(dir, 'post.md'), md.join('\n'));
+    const r = spawnSync(process.execPath, [CLI, 'timeline', '../downloads/post.md', '--json'], { cwd: site, encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('error: source/outside: source "../home/auth.log" is outside the site folder');
+    const texts = JSON.parse(r.stdout).events.map((e: { text: string }) => e.text);
+    expect(texts).toContain('OWN-LOG-LINE');
+    expect(r.stdout + r.stderr).not.toContain(SECRET);
+  });
+});
+
 describe.skipIf(process.platform === 'win32')('a named pipe as a log source', () => {
   beforeAll(() => ensureCompiled());
 
