@@ -63,7 +63,8 @@ export function loadSiteTheme(dirs: readonly string[], root?: string): { theme: 
   for (const dir of [...folders].reverse()) {
     for (const kind of KINDS) {
       for (const file of listThemeFiles(path.join(dir, kind), fenceOf(dir))) {
-        const bytes = readFileSync(file.real);
+        const bytes = readChecked(file, path.join(dir, kind), fenceOf(dir));
+        if (bytes === null) continue;
         if (kind === 'assets') theme.assets[file.rel] = bytes;
         else theme[kind][file.rel.replace(/\.(hbs|handlebars)$/, '')] = bytes.toString('utf8');
       }
@@ -82,11 +83,23 @@ export function loadSiteTheme(dirs: readonly string[], root?: string): { theme: 
       if (file.rel.includes('/') && !(KINDS as readonly string[]).includes(top)) others.set(file.rel, file);
     }
     for (const [rel, file] of others) {
-      hash.update(`${dirs.indexOf(dir)}\0${rel}\0`).update(readFileSync(file.real)).update('\0');
+      hash.update(`${dirs.indexOf(dir)}\0${rel}\0`).update(readChecked(file, dir, fenceOf(dir)) ?? '').update('\0');
     }
   }
   theme.hash = hash.digest('hex').slice(0, 16);
   return { theme, diagnostics: dedupe(diagnostics) };
+}
+
+/** The file's bytes; null (and a diagnostic) when it cannot be read after all (EACCES…). */
+function readChecked(file: ThemeFile, under: string, fence: Fence | null): Buffer | null {
+  try {
+    return readFileSync(file.real);
+  } catch (err) {
+    const what = (err as { code?: string }).code ?? 'error';
+    refuse(fence, path.join(under, file.rel), { ok: false, problem: 'unreadable', what }, 'theme file');
+    if (!fence) throw err; // pm's own theme is broken: not the site's fault
+    return null;
+  }
 }
 
 /** A refused file is met twice (its kind's folder, then the whole theme walk): report it once. */
