@@ -30,31 +30,29 @@ export async function runNew(argv: string[], io: CliIO): Promise<number> {
   const zoneIn = str(values['timezone']);
   const zone = zoneIn ? normalizeZone(zoneIn) : { ok: true as const, zone: config.timezone };
   if (!zone.ok) throw new UsageError(`--timezone: ${zone.reason}`, newSpec);
-  const dateIn = str(values['date']);
-  let date: string;
-  let local: DateTime;
+  const dateIn = str(values['date'])?.trim();
+  let ms = io.now();
   let hasTime = false;
   if (dateIn) {
     const parsed = parseDateValue(dateIn, zone.zone);
     if (!parsed.ok) throw new UsageError(`--date: ${parsed.reason}`, newSpec);
-    date = dateIn.trim();
-    // The day and time as the incident's zone reads them, whatever form --date took (touch -t too).
-    local = DateTime.fromMillis(parsed.ms, { zone: luxonZone(parsed.zone) });
+    ms = parsed.ms;
     hasTime = parsed.hasTime;
-  } else {
-    local = DateTime.fromMillis(io.now(), { zone: luxonZone(zone.zone) });
-    date = local.toFormat('yyyy-LL-dd');
   }
-  const day = local.toFormat('yyyy-LL-dd');
+  // the file name and the template's times use the day as written (ISO) or the date's day
+  // in the zone: another form of --date (RFC 2822, touch -t) never shapes a path
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(dateIn ?? '')?.[0] ?? DateTime.fromMillis(ms, { zone: luxonZone(zone.zone) }).toFormat('yyyy-LL-dd');
+  const date = dateIn || day;
+  // the template's entries are read in the incident's zone: --date's time there
+  const time = hasTime ? DateTime.fromMillis(ms, { zone: luxonZone(zone.zone) }).toFormat('HH:mm') : '00:00';
   const slug = slugify(title);
   if (!slug) throw new UsageError(`the title "${title}" has no letters or digits to make a file name from`, newSpec);
   const dir = path.resolve(root, str(values['dir']) ?? path.relative(root, config.postsDir));
-  const bundle = values['bundle'] === true;
   const single = path.join(dir, `${day}-${slug}.md`);
   const inBundle = path.join(dir, `${day}-${slug}`, 'index.md');
-  const file = bundle ? inBundle : single;
+  const file = values['bundle'] === true ? inBundle : single;
   // the other form of the same incident would be a second page with the same slug
-  const twin = bundle ? single : inBundle;
+  const twin = file === single ? inBundle : single;
   if (existsSync(twin)) {
     io.err(`pm new: ${path.relative(process.cwd(), twin) || twin} already exists; pm new never overwrites. Pick another title or --date, or edit the file.\n`);
     return 1;
@@ -62,12 +60,12 @@ export async function runNew(argv: string[], io: CliIO): Promise<number> {
   const text = incidentTemplate({
     title,
     date,
+    day,
     timezone: zone.zone,
     tags: (str(values['tags']) ?? '').split(',').map((t) => t.trim()).filter(Boolean),
     severity: str(values['severity']) ?? 'SEV3',
     authors: (values['author'] as string[] | undefined) ?? [],
-    day,
-    time: hasTime ? local.toFormat('HH:mm') : '00:00',
+    time,
   });
   mkdirSync(path.dirname(file), { recursive: true });
   try {
