@@ -20,9 +20,10 @@ on:
 permissions:
   contents: read
 
+# A newer push to a pull request cancels its older run; a deploy is never cut short.
 concurrency:
   group: postmortems-\${{ github.ref }}
-  cancel-in-progress: true
+  cancel-in-progress: \${{ github.event_name == 'pull_request' }}
 
 env:
   # The pm release this site is built with; change it to upgrade.
