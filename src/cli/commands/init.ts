@@ -1,6 +1,6 @@
 /** `pm init [DIR]`: scaffolds a site (never overwriting) and prints the next three commands. */
 import path from 'node:path';
-import { scaffold } from '../../init/scaffold.js';
+import { scaffold, type ScaffoldResult } from '../../init/scaffold.js';
 import { PACKAGE_NAME } from '../../version.js';
 import { parseCommand, str, UsageError } from '../args.js';
 import { initSpec } from '../specs.js';
@@ -14,7 +14,7 @@ export async function runInit(argv: string[], io: CliIO): Promise<number> {
   const dir = positionals[0] ?? '.';
   const title = str(values['title']);
   if (title !== undefined && !title.trim()) throw new UsageError('--title must not be empty', initSpec);
-  let result;
+  let result: ScaffoldResult;
   try {
     result = scaffold(path.resolve(dir), title?.trim());
   } catch (e) {
