@@ -1,8 +1,9 @@
 /**
  * The GitHub Actions workflow `pm init` writes: every push and pull request runs
  * `pm check --format github` (problems become annotations on the diff) and builds the
- * site with `.pm-cache/` restored from the Actions cache; pushes to the default branch
- * deploy the build to GitHub Pages. pm is run at the version that wrote the file.
+ * site with `.pm-cache/` restored from the Actions cache; the default branch (main, master,
+ * whatever the repository says) deploys the build to GitHub Pages. pm runs at the version
+ * that wrote the file.
  */
 export const WORKFLOW_PATH = '.github/workflows/postmortems.yml';
 
@@ -13,7 +14,6 @@ name: post-mortems
 
 on:
   push:
-    branches: [main]
   pull_request:
   workflow_dispatch:
 
@@ -46,19 +46,19 @@ jobs:
           key: pm-cache-\${{ runner.os }}-\${{ github.sha }}
           restore-keys: pm-cache-\${{ runner.os }}-
       - id: pages
-        if: github.event_name != 'pull_request'
+        if: github.ref_name == github.event.repository.default_branch && github.event_name != 'pull_request'
         uses: actions/configure-pages@v5
       - name: Build the site
         env:
           BASE_URL: \${{ steps.pages.outputs.base_url }}
         run: npx --yes --package="$PM_PACKAGE" pm build \${BASE_URL:+--base-url "$BASE_URL/"}
-      - if: github.event_name != 'pull_request'
+      - if: github.ref_name == github.event.repository.default_branch && github.event_name != 'pull_request'
         uses: actions/upload-pages-artifact@v3
         with:
           path: dist
 
   deploy:
-    if: github.event_name != 'pull_request'
+    if: github.ref_name == github.event.repository.default_branch && github.event_name != 'pull_request'
     needs: build
     runs-on: ubuntu-latest
     permissions:
