@@ -7,7 +7,7 @@ import type { CommandSpec } from './args.js';
 export const initSpec: CommandSpec = {
   name: 'init',
   usage: 'pm init [DIR] [--title "Site title"]',
-  summary: 'Start a site in DIR (default: here): pm.config.yaml, an example incident, .gitignore, a GitHub Actions check + Pages deploy workflow, static/_headers. Never overwrites a file.',
+  summary: 'Start a site in DIR (default: here): config, an example incident, .gitignore, CI + Pages workflow, _headers. Never overwrites.',
   options: {
     title: { type: 'string', arg: 'TITLE', help: 'site title written into pm.config.yaml (default: Post-mortems)' },
   },
