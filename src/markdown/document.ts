@@ -85,7 +85,7 @@ export function renderDocument(input: DocumentInput): RenderedDocument {
 /** The post's HTML with `timelineHtml` where its Timeline section was. */
 export function bodyHtml(doc: RenderedDocument, timelineHtml: string): string {
   const heading = doc.timelineHeading !== null && timelineHtml.trim() ? `<h2 id="${doc.timelineHeading}">Timeline</h2>\n` : '';
-  doc.slot.value = doc.timelineHeading === null ? timelineHtml : heading ? `${heading}${timelineHtml}` : '';
+  doc.slot.value = doc.timelineHeading === null ? timelineHtml : heading ? `\n${heading}${timelineHtml}\n` : '';
   return stringify(doc.hast).trim();
 }
 
@@ -149,7 +149,7 @@ function placeSlot(hast: HastRoot, container: Element | null, slot: RawNode): vo
   if (container && replace(hast, container, raw)) return;
   const last = hast.children[hast.children.length - 1];
   const footnotes = last?.type === 'element' && last.tagName === 'section' ? hast.children.length - 1 : hast.children.length;
-  hast.children.splice(footnotes, 0, raw as HastContent, { type: 'text', value: '\n' });
+  hast.children.splice(footnotes, 0, raw as HastContent);
 }
 
 function replace(parent: HastRoot | Element, target: Element, by: ElementContent): boolean {

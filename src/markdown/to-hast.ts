@@ -5,7 +5,7 @@
  * reported first (removed.ts), so an author learns why a `<script>` or an `<iframe>` is not
  * on the page. The result is one sanitized hast tree for the whole document.
  */
-import type { Root as HastRoot } from 'hast';
+import type { Element, Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
 import type { Handlers } from 'mdast-util-to-hast';
 import { createRequire } from 'node:module';
@@ -39,5 +39,16 @@ export function toSafeHast(tree: Root, options: ToHastOptions): HastRoot {
   const hast = toHast(tree, { allowDangerousHtml: true, ...(options.handlers ? { handlers: options.handlers } : {}) });
   const parsed = raw(hast, { file: new VFile(options.source) }) as HastRoot;
   reportRemoved(parsed, sanitizeSchema, options.reporter, options.lineOffset);
-  return sanitize(parsed, sanitizeSchema) as HastRoot;
+  const safe = sanitize(parsed, sanitizeSchema) as HastRoot;
+  labelTasks(safe);
+  return safe;
+}
+
+/** Task-list checkboxes are read-only state: give them a name screen readers announce (WCAG 4.1.2). */
+function labelTasks(node: HastRoot | Element): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    if (child.tagName === 'input' && child.properties['type'] === 'checkbox') child.properties['ariaLabel'] = child.properties['checked'] ? 'done' : 'not done';
+    else labelTasks(child);
+  }
 }
