@@ -2,7 +2,7 @@
  * One post → one sanitized HTML tree, in one pass (unified's shape: parse → transform →
  * stringify). A copy of the post's top level is made with heading ids, and the Timeline
  * section replaced by one placeholder holding each entry's and each note's markdown; the
- * whole copy goes through to-hast.ts once, so reference definitions, footnotes and ids are
+ * whole copy goes through hast.ts once, so reference definitions, footnotes and ids are
  * document-wide. Each entry's and note's HTML is then cut out of the sanitized tree, and the
  * rest of the page is stringified once, with the theme's timeline where the section was.
  */
@@ -15,8 +15,7 @@ import type { Reporter } from '../diagnostics.js';
 import { Slugger } from '../slug.js';
 import type { SectionItem } from '../timeline/section-notes.js';
 import type { TimelineNotes } from '../timeline/notes.js';
-import { stringify, type RawNode } from './stringify.js';
-import { toSafeHast } from './to-hast.js';
+import { stringify, toSafeHast, type RawNode } from './hast.js';
 
 export interface TocEntry {
   id: string;

@@ -2,7 +2,7 @@
  * The parse step of the one markdown pipeline (unified's shape: parse → transform →
  * stringify): remark-parse + remark-gfm (tables, task lists, strikethrough, autolink
  * literals, footnotes) to an mdast with positions. The transform and stringify steps are
- * in to-hast.ts and document.ts; the tree is parsed once per incident and never re-parsed.
+ * in hast.ts and document.ts; the tree is parsed once per incident and never re-parsed.
  *
  * remark and its modules load when the first post is parsed, so commands that read no
  * markdown never load them.

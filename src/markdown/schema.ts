@@ -1,4 +1,4 @@
-/** The sanitize schema every rendered post goes through (to-hast.ts), and the differential spec tests. */
+/** The sanitize schema every rendered post goes through (hast.ts), and the differential spec tests. */
 import { defaultSchema } from 'hast-util-sanitize';
 import type { Schema } from 'hast-util-sanitize';
 

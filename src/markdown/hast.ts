@@ -1,9 +1,10 @@
 /**
- * The transform step of the markdown pipeline: mdast → hast (mdast-util-to-hast, raw HTML
- * kept as raw nodes), raw HTML parsed in place (hast-util-raw, as GitHub does), then
- * sanitized with GitHub's schema (hast-util-sanitize). What the sanitizer takes out is
- * reported first (removed.ts), so an author learns why a `<script>` or an `<iframe>` is not
- * on the page. The result is one sanitized hast tree for the whole document.
+ * The transform and stringify steps of the markdown pipeline. mdast → hast
+ * (mdast-util-to-hast, raw HTML kept as raw nodes), raw HTML parsed in place (hast-util-raw,
+ * as GitHub does), then sanitized with GitHub's schema (hast-util-sanitize). What the
+ * sanitizer takes out is reported first (removed.ts), so an author learns why a `<script>` or
+ * an `<iframe>` is not on the page. The result is one sanitized hast tree for the whole
+ * document; {@link stringify} writes it (hast-util-to-html).
  */
 import type { Element, Root as HastRoot } from 'hast';
 import type { Root } from 'mdast';
@@ -11,6 +12,7 @@ import type { Handlers } from 'mdast-util-to-hast';
 import { createRequire } from 'node:module';
 import type * as RawType from 'hast-util-raw';
 import type * as SanitizeType from 'hast-util-sanitize';
+import type * as ToHtmlType from 'hast-util-to-html';
 import type * as ToHastType from 'mdast-util-to-hast';
 import type * as VFileType from 'vfile';
 import type { Reporter } from '../diagnostics.js';
@@ -51,4 +53,16 @@ function labelTasks(node: HastRoot | Element): void {
     if (child.tagName === 'input' && child.properties['type'] === 'checkbox') child.properties['ariaLabel'] = child.properties['checked'] ? 'done' : 'not done';
     else labelTasks(child);
   }
+}
+
+/** HTML pm made itself (escaped by the theme), put into a sanitized tree (document.ts). */
+export interface RawNode {
+  type: 'raw';
+  value: string;
+}
+
+/** Sanitized hast → HTML. The only raw node in a sanitized tree is pm's own: the sanitizer removes any other. */
+export function stringify(tree: HastRoot): string {
+  const { toHtml } = require('hast-util-to-html') as typeof ToHtmlType;
+  return toHtml(tree, { allowDangerousHtml: true });
 }
