@@ -13,7 +13,7 @@ import { Reporter, type Diagnostic } from '../diagnostics.js';
 import type { Incident } from '../incident/types.js';
 import { unknownSourceKeys } from '../sources/spec.js';
 import type { SourceSpec } from '../sources/types.js';
-import { computeTimeline } from '../timeline/compute.js';
+import { computeTimeline, findT0, sortEvents } from '../timeline/compute.js';
 import type { Timeline, TimelineEvent } from '../timeline/types.js';
 import { luxonZone, normalizeZone } from '../time/zones.js';
 import { toPosix } from './discover.js';
@@ -42,6 +42,8 @@ export async function incidentTimeline(
   const events: TimelineEvent[] = [...incident.events];
   const dir = path.dirname(path.join(root, incident.file));
   const year = DateTime.fromMillis(incident.t0 ?? incident.date, { zone: luxonZone(incident.timezone) }).year;
+  // Log lines without a year take the one nearest T0 (the written entries'), not the post's date.
+  const near = findT0(sortEvents(incident.events), incident.t0).t0 ?? incident.date;
   const all = [...incident.sources.map((spec) => ({ spec, base: dir, cli: false })), ...(opts.extra ?? []).map((x) => ({ ...x, cli: true }))];
   const sourcesPlace = incident.places['sources'] ?? { line: 1, column: 1 };
   for (const message of unknownSourceKeys(incident.data['sources'])) {
@@ -64,7 +66,7 @@ export async function incidentTimeline(
     // the readers (and csv-parse, yaml) load only for an incident that has logs
     const { readSource } = await import('../sources/read.js');
     const zone = spec.timezone ? normalizeZone(spec.timezone) : null;
-    const result = await readSource(spec, { absPath, file, zone: zone?.ok ? zone.zone : incident.timezone, year: spec.year ?? year });
+    const result = await readSource(spec, { absPath, file, zone: zone?.ok ? zone.zone : incident.timezone, year: spec.year ?? year, near: spec.year === undefined ? near : null });
     events.push(...result.events);
     diagnostics.push(...result.diagnostics);
   }

@@ -33,18 +33,25 @@ export class Collector {
         : new Grouper<ParsedRecord>(groupWindowMs, (ev) => this.events.push(ev), (rec, line) => this.event(rec, line));
   }
 
-  /** One record that passed the filters; `line` is where it starts. */
-  add(outcome: ParseOutcome, line: number): void {
+  /**
+   * One record that passed the filters; `line` is where it starts, in `file` when the
+   * source is a folder of files (a Slack export), else in the source's own file.
+   */
+  add(outcome: ParseOutcome, line: number, file?: string): void {
     if (outcome === null) return;
+    const at = (d: { file: string }): void => {
+      if (file !== undefined) d.file = file;
+    };
     if (!outcome.ok) {
       this.malformed++;
       if (this.malformed <= REPORTED) {
-        this.reporter.report(outcome.level, outcome.rule, outcome.reason, { line, column: 1 });
+        at(this.reporter.report(outcome.level, outcome.rule, outcome.reason, { line, column: 1 }));
       }
       return;
     }
+    if (file !== undefined) outcome.file = file;
     if (outcome.note && this.notes++ < REPORTED) {
-      this.reporter.report(outcome.noteLevel ?? 'warning', 'source/time-note', outcome.note, { line, column: 1 });
+      at(this.reporter.report(outcome.noteLevel ?? 'warning', 'source/time-note', outcome.note, { line, column: 1 }));
     }
     this.matched++;
     // Grouping reads the raw text's shape; only events that are built get cleaned text.
@@ -54,7 +61,7 @@ export class Collector {
 
   private event(rec: ParsedRecord, line: number): TimelineEvent {
     const label = rec.label ?? this.label;
-    const file = this.reporter.file;
+    const file = rec.file ?? this.reporter.file;
     const { text, html } = logText(rec.text);
     const ev: TimelineEvent = {
       at: rec.at,

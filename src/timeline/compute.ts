@@ -55,7 +55,8 @@ function publicOnly(diagnostics: readonly Diagnostic[], events: readonly Timelin
   return diagnostics.filter((d) => !hidden.has(`${d.line} ${d.file}`));
 }
 
-function findT0(sorted: readonly TimelineEvent[], given: number | null): { t0: number | null; t0Source: Timeline['t0Source'] } {
+/** T0: the front-matter's, else the `[T0]` entry, a written T±0, the first `[detected]`, the first event. */
+export function findT0(sorted: readonly TimelineEvent[], given: number | null): { t0: number | null; t0Source: Timeline['t0Source'] } {
   if (given !== null) return { t0: given, t0Source: 'front-matter' };
   const marked =
     sorted.find((e) => e.isT0 || e.milestone === 't0') ??
