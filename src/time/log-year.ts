@@ -1,14 +1,15 @@
 /**
  * The year of a log line written without one (`Dec 28 09:58:01`, HexChat's
  * `Sep 02 08:45:12`): the one that puts the date nearest the incident's T0. A log
- * kept past New Year then rolls forward line by line (see `yearAfter`). A line more
- * than about half a year from T0 is probably from another year: the caller warns.
+ * kept past New Year then rolls forward line by line (see `yearAfter`). Every date is
+ * within half a year of T0 in some year, so a line about half a year away (150 days
+ * or more) is one whose year cannot be told: the caller warns.
  */
 
 const DAY_MS = 86_400_000;
 
-/** Beyond this distance from T0 a yearless line gets a warning. */
-export const FAR_FROM_T0_DAYS = 183;
+/** From this distance from T0 on, a yearless line gets a warning. */
+export const FAR_FROM_T0_DAYS = 150;
 
 /** The year (T0's, the one before or the one after) that puts `month`/`day` nearest `near` (epoch ms). */
 export function yearNearest(month: number, day: number, near: number): number {
@@ -33,7 +34,7 @@ export function daysApart(a: number, b: number): number {
 /** The warning for a line far from T0, or null when it is near enough. */
 export function farFromT0(stamp: string, at: number, near: number): string | null {
   const days = daysApart(at, near);
-  if (days <= FAR_FROM_T0_DAYS) return null;
+  if (days < FAR_FROM_T0_DAYS) return null;
   const t0 = new Date(near).toISOString().slice(0, 10);
-  return `${stamp} has no year and is ${days} days from T0 (${t0}) whatever year it is read in; set \`year:\` on the source if the log is from another year`;
+  return `${stamp} has no year and is ${days} days from T0 (${t0}) in the nearest year; set \`year:\` on the source if the log is from another year`;
 }
