@@ -69,12 +69,16 @@ const LEAD = /^(?:\s*(?:\*\*|__)?\s*(?:(at|about|around|approx\.?|approximately|
 const ISH = /^-?ish(?![a-z])/i;
 const RANGE = /^\s*(?:–|—|-|to|until|till)\s*/i;
 const DATE_TIME_SEP = /^(?:T|\s*[-–—,@]\s*|\s+at\s+|\s+)/i;
+/** An approximation between a date and its time: `2018-11-12 ~23:30`, `November 12, 2018 ~ 11:30 PM`, `2018-11-12 about 23:30`. */
+const MID_APPROX = /^(?:~|≈|(?:about|around|approx\.?|approximately|circa|ca\.)(?=\s))\s*/i;
 const TRAIL = /^(?:\*\*|__)?\s*(?:[:—–|,.-](?!\d)\s*)?/;
 
 interface Point {
   date: WrittenDate | null;
   time: TimeParts | null;
   zone: WrittenZone | null;
+  /** `~`, `about`… written between the date and the time. */
+  approximate?: boolean;
 }
 
 /** Reads the timestamp at the start of `text`. */
@@ -89,6 +93,7 @@ export function parseTimestamp(text: string, ctx: TimestampContext): TimestampRe
   const start = readPoint(text, pos);
   if (!start) return invalid(text, false, 'no timestamp at the start');
   pos = start.end;
+  if (start.approximate) approximate = true;
   if (ISH.test(text.slice(pos))) {
     pos += ISH.exec(text.slice(pos))![0].length;
     approximate = true;
@@ -111,11 +116,14 @@ function readPoint(text: string, from: number): (Point & { end: number }) | null
   let pos = from;
   const d = readDate(text.slice(pos));
   let time: TimeParts | null = null;
+  let approximate = false;
   if (d) {
     pos += d.length;
     const sep = DATE_TIME_SEP.exec(text.slice(pos));
-    const t = sep ? readTime(text.slice(pos + sep[0].length)) : null;
-    if (sep && t) { time = t.value; pos += sep[0].length + t.length; }
+    const mid = sep ? MID_APPROX.exec(text.slice(pos + sep[0].length)) : null;
+    const skip = (sep?.[0].length ?? 0) + (mid?.[0].length ?? 0);
+    const t = sep ? readTime(text.slice(pos + skip)) : null;
+    if (sep && t) { time = t.value; pos += skip + t.length; approximate = mid !== null; }
   } else {
     const t = readTime(text.slice(pos));
     if (!t) return null;
@@ -127,7 +135,7 @@ function readPoint(text: string, from: number): (Point & { end: number }) | null
     const z = readZone(text.slice(pos), isAbbreviation, d !== null);
     if (z) { zone = z.value; pos += z.length; }
   }
-  return { date: d?.value ?? null, time, zone, end: pos };
+  return { date: d?.value ?? null, time, zone, end: pos, approximate };
 }
 
 function zoneSpec(w: WrittenZone | null, ctx: TimestampContext): ZoneSpec | string {
