@@ -73,9 +73,7 @@ export function readEntry(children: readonly PhrasingContent[], place: Place, st
   if (!r.hasDate && prev) {
     const placed = placeAfter(text, ctx, r, prev);
     r = placed.r;
-    if (placed.rolled) {
-      st.reporter.info('timeline/rollover', `${stamp(text, r)} is earlier than the entry before; read as the next day, ${fmtDate(r.date)}`, place);
-    }
+    if (placed.note) st.reporter.warn(placed.note.rule, placed.note.message, place);
   }
   if (prev && r.at! < prev.at && r.notes.some((n) => n.kind === 'overlap')) {
     // A DST overlap: order in the timeline says the second occurrence was meant.
