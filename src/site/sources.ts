@@ -43,7 +43,7 @@ export async function incidentTimeline(
   const dir = path.dirname(path.join(root, incident.file));
   const year = DateTime.fromMillis(incident.t0 ?? incident.date, { zone: luxonZone(incident.timezone) }).year;
   // Log lines without a year take the one nearest T0 (the written entries'), not the post's date.
-  const near = findT0(sortEvents(incident.events), incident.t0).t0 ?? incident.date;
+  const near = findT0(sortEvents(incident.events.filter((e) => !e.relative)), incident.t0).t0 ?? incident.date;
   const all = [...incident.sources.map((spec) => ({ spec, base: dir, cli: false })), ...(opts.extra ?? []).map((x) => ({ ...x, cli: true }))];
   const sourcesPlace = incident.places['sources'] ?? { line: 1, column: 1 };
   for (const message of unknownSourceKeys(incident.data['sources'])) {

@@ -6,7 +6,7 @@
  */
 import { isAbbreviation, resolveAbbreviation } from './abbreviations.js';
 import { resolveWall, type TimeNote, type ZoneSpec } from './resolve-wall.js';
-import { readDate, readTime, readZone, nextDay, yearAfter, type DateParts, type TimeParts, type WrittenDate, type WrittenZone } from './timestamp-parts.js';
+import { nearestWeekday, readDate, readTime, readWeekday, readZone, nextDay, weekdayOf, yearAfter, type DateParts, type TimeParts, type WrittenDate, type WrittenZone } from './timestamp-parts.js';
 import { fixedZoneName, normalizeZone } from './zones.js';
 
 export type { DateParts, TimeParts } from './timestamp-parts.js';
@@ -45,6 +45,8 @@ export interface TimestampOk {
   yearInferred: boolean;
   /** The year was not written and is the one after `ctx.after`'s (the date wrapped past New Year). */
   yearRolled: boolean;
+  /** The date is the one nearest the context date with the weekday written (`Tue 08:00`). */
+  weekday: boolean;
   zone: ZoneSpec;
   approximate: boolean;
   /** Characters consumed, including the separator after the timestamp. */
@@ -79,6 +81,8 @@ interface Point {
   zone: WrittenZone | null;
   /** `~`, `about`… written between the date and the time. */
   approximate?: boolean;
+  /** A weekday written alone before the time (`Tue 08:00`), 0 = Sunday. */
+  weekday?: number;
 }
 
 /** Reads the timestamp at the start of `text`. */
@@ -125,17 +129,23 @@ function readPoint(text: string, from: number): (Point & { end: number }) | null
     const t = sep ? readTime(text.slice(pos + skip)) : null;
     if (sep && t) { time = t.value; pos += skip + t.length; approximate = mid !== null; }
   } else {
-    const t = readTime(text.slice(pos));
+    const w = readWeekday(text.slice(pos));
+    const t = readTime(text.slice(pos + (w?.length ?? 0)));
     if (!t) return null;
     time = t.value;
-    pos += t.length;
+    pos += (w?.length ?? 0) + t.length;
+    if (w) return withZone(text, pos, { date: null, time, zone: null, weekday: w.value });
   }
-  let zone: WrittenZone | null = null;
-  if (time) {
-    const z = readZone(text.slice(pos), isAbbreviation, d !== null);
-    if (z) { zone = z.value; pos += z.length; }
+  return withZone(text, pos, { date: d?.value ?? null, time, zone: null, approximate });
+}
+
+/** A zone written after the point's time. */
+function withZone(text: string, pos: number, p: Point): Point & { end: number } {
+  if (p.time) {
+    const z = readZone(text.slice(pos), isAbbreviation, p.date !== null);
+    if (z) return { ...p, zone: z.value, end: pos + z.length };
   }
-  return { date: d?.value ?? null, time, zone, end: pos, approximate };
+  return { ...p, end: pos };
 }
 
 function zoneSpec(w: WrittenZone | null, ctx: TimestampContext): ZoneSpec | string {
@@ -150,7 +160,23 @@ function zoneSpec(w: WrittenZone | null, ctx: TimestampContext): ZoneSpec | stri
   return a.offset === 0 ? { zone: 'UTC', offset: 0 } : { zone: a.zone, offset: a.offset, abbreviation: a.abbreviation };
 }
 
-function fullDate(w: WrittenDate | null, ctx: TimestampContext): { date: DateParts | null; rolled: boolean } | string {
+const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+function fullDate(w: WrittenDate | null, ctx: TimestampContext, weekday?: number): { date: DateParts | null; rolled: boolean } | string {
+  if (weekday !== undefined) {
+    const around = ctx.after ?? ctx.date;
+    if (!around) return `${DAY_NAMES[weekday]} needs a date to count from; add \`date:\` to the front-matter or a date heading`;
+    return { date: nearestWeekday(weekday, around), rolled: false };
+  }
+  const r = writtenDate(w, ctx);
+  if (typeof r !== 'string' && r.date && w?.weekday !== undefined && weekdayOf(r.date) !== w.weekday) {
+    const d = r.date;
+    return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')} is a ${DAY_NAMES[weekdayOf(d)]}, not a ${DAY_NAMES[w.weekday]}; fix the weekday or the date`;
+  }
+  return r;
+}
+
+function writtenDate(w: WrittenDate | null, ctx: TimestampContext): { date: DateParts | null; rolled: boolean } | string {
   if (!w) return { date: ctx.date ?? null, rolled: false };
   if (w.year === null && ctx.after) {
     const y = yearAfter(w.month, w.day, ctx.after);
@@ -166,7 +192,7 @@ function resolvePoints(
 ): TimestampResult {
   const spec = zoneSpec(start.zone ?? end?.zone ?? null, ctx);
   if (typeof spec === 'string') return invalid(text, true, spec, pos);
-  const full = fullDate(start.date, ctx);
+  const full = fullDate(start.date, ctx, start.weekday);
   if (typeof full === 'string') return invalid(text, true, full, pos);
   const date = full.date;
   if (end?.time && start.time && end.time.meridiem && !start.time.meridiem && start.time.hour < 12) {
@@ -174,8 +200,8 @@ function resolvePoints(
     if (end.time.meridiem === 'pm' && pm.hour <= end.time.hour) start.time = pm;
   }
   const base = {
-    ok: true as const, date, time: start.time, hasDate: start.date !== null, yearInferred: start.date !== null && start.date.year === null,
-    yearRolled: full.rolled,
+    ok: true as const, date, time: start.time, hasDate: start.date !== null || start.weekday !== undefined,
+    yearInferred: start.date !== null && start.date.year === null, yearRolled: full.rolled, weekday: start.weekday !== undefined,
     zone: spec, approximate, length: pos, rest: text.slice(pos), notes: [] as TimeNote[],
   };
   if (!date) return { ...base, at: null, end: null };

@@ -6,6 +6,7 @@
  */
 import { sortDiagnostics, type Diagnostic, type Reporter } from '../diagnostics.js';
 import { formatDelta, formatOffset } from './duration.js';
+import { resolveRelative } from './relative.js';
 import type { ComputedEvent, Milestone, Timeline, TimelineEvent, TimelineMetrics } from './types.js';
 
 export interface ComputeOptions {
@@ -28,7 +29,10 @@ export function sortEvents<T extends Pick<TimelineEvent, 'at'>>(events: readonly
 }
 
 export function computeTimeline(events: readonly TimelineEvent[], opts: ComputeOptions): Timeline {
-  const sorted = sortEvents(events);
+  // Relative entries (`T+2h`, `+40m`) are placed from the T0 of the others, then T0 is found again.
+  const written = events.filter((e) => !e.relative);
+  const placed = resolveRelative(events, findT0(sortEvents(written), opts.t0 ?? null).t0, opts.reporter);
+  const sorted = sortEvents(placed);
   const { t0, t0Source } = findT0(sorted, opts.t0 ?? null);
   const metrics = computeMetrics(sorted, t0);
   const kept = opts.public ? sorted.filter((e) => !e.internal) : sorted;

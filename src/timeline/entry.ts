@@ -8,6 +8,7 @@ import type { Reporter } from '../diagnostics.js';
 import { parseTimestamp, type DateParts, type TimestampContext, type TimestampOk } from '../time/parse-timestamp.js';
 import { mapText, plainText, stripPrefix, trimEdges } from './inline.js';
 import { findWritten, leadingMarkers, readMarkers, stripMarkers, type Markers } from './markers.js';
+import { relativeTimestamp } from './relative.js';
 import { placeAfter, prevEntry, type PrevEntry } from './rollover.js';
 import type { TimelineEvent } from './types.js';
 
@@ -54,6 +55,8 @@ export function readEntry(children: readonly PhrasingContent[], place: Place, st
   let r = parseTimestamp(text, ctx);
   if (!r.ok) {
     if (r.found) st.reporter.error('timeline/timestamp', r.reason, place);
+    const rel = r.found ? null : relativeTimestamp(text, st.zone);
+    if (rel) return { kind: 'entry', entry: build(rel.r, stripPrefix(children, lead), readMarkers(all.slice(0, lead) + rel.r.rest, { milestone: null, t0: false, internal: false }), place, st, rel.relative) };
     return { kind: 'none', found: r.found };
   }
   const markers = readMarkers(all.slice(0, lead) + r.rest, { milestone: null, t0: false, internal: false });
@@ -89,7 +92,7 @@ export function readEntry(children: readonly PhrasingContent[], place: Place, st
   return { kind: 'entry', entry: build(r, stripPrefix(children, lead), markers, place, st) };
 }
 
-function build(r: TimestampOk, children: readonly PhrasingContent[], markers: Markers, place: Place, st: EntryState): PendingEntry {
+function build(r: TimestampOk, children: readonly PhrasingContent[], markers: Markers, place: Place, st: EntryState, relative?: TimelineEvent['relative']): PendingEntry {
   let rest = stripPrefix(children, r.length);
   rest = mapText(rest, stripMarkers);
   const written = findWritten(plainText(rest));
@@ -115,6 +118,8 @@ function build(r: TimestampOk, children: readonly PhrasingContent[], markers: Ma
     source: { file: st.file, line: place.line, column: place.column },
   };
   if (markers.t0) event.isT0 = true;
+  if (relative) Object.assign(event, { relative, derived: true });
+  else if (r.weekday) event.derived = true;
   if (r.time?.precision) event.precision = r.time.precision;
   if (written) event.written = written.written;
   const nodes: BlockContent[] = rest.length ? [{ type: 'paragraph', children: rest } satisfies Paragraph] : [];

@@ -68,6 +68,7 @@ function eventJson(e: ComputedEvent, displayZone: string, deltaS: number | null,
   };
   if (e.count !== undefined && e.count > 1) out.count = e.count;
   if (e.internal && !opts.public) out.internal = true;
+  if (e.derived) out.derived = true;
   return out;
 }
 

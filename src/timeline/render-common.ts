@@ -16,7 +16,7 @@ export interface RowCells {
   utc: string;
   offset: string;
   delta: string;
-  /** `★ detected`, `~` (approximate), `internal`, `×47`, joined by spaces. */
+  /** `★ detected`, `~` (approximate), `internal`, `×47`, `derived` (relative or weekday entry), joined by spaces. */
   marks: string;
   text: string;
   source: string;
@@ -44,6 +44,7 @@ export function rowCells(e: TimelineEventJson, json: TimelineJson, opts: RenderO
   if (e.approximate) marks.push('~');
   if (e.count !== undefined && e.count > 1) marks.push(`×${e.count}`);
   if (e.internal) marks.push('internal');
+  if (e.derived) marks.push('derived');
   return {
     local: e.local + endText,
     utc: Number.isNaN(ms) ? e.at : formatUtc(ms, precision),

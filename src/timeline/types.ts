@@ -42,6 +42,10 @@ export interface TimelineEvent {
   written?: WrittenOffsets;
   /** `[T0]` was written on this entry (its milestone may be another one, e.g. `detected`). */
   isT0?: boolean;
+  /** The instant was not written but derived: a relative entry (`T+2h`, `+40m`) or a weekday (`Tue 08:00`). */
+  derived?: boolean;
+  /** A relative entry before compute.ts resolves it (`at` is not meaningful until then). */
+  relative?: { base: 't0' | 'previous'; seconds: number; written: string };
 }
 
 /** Offsets written by the author, in seconds with the precision of what was written. */
@@ -77,6 +81,8 @@ export interface TimelineEventJson {
   source: { file: string; line: number; label?: string };
   count?: number;
   internal?: boolean;
+  /** True when the instant was derived (relative entry, weekday), not written. */
+  derived?: boolean;
 }
 
 export interface TimelineJson {
