@@ -84,7 +84,8 @@ export function computeMetrics(sorted: readonly TimelineEvent[], t0: number | nu
   const m: TimelineMetrics = { time_to_detect_s: null, time_to_acknowledge_s: null, time_to_mitigate_s: null, time_to_resolve_s: null };
   if (t0 === null) return m;
   for (const [key, milestone] of METRICS) {
-    const e = sorted.find((x) => x.milestone === milestone);
+    // An entry with a time wins over a date written alone (its midnight is not a measurement).
+    const e = sorted.find((x) => x.milestone === milestone && !x.dateOnly) ?? sorted.find((x) => x.milestone === milestone);
     m[key] = e ? seconds(e.at - t0) : null;
   }
   return m;

@@ -84,7 +84,7 @@ export function readEntry(children: readonly PhrasingContent[], place: Place, st
     if (later.ok && later.at !== null && later.at >= prev.at) r = later;
   }
   if (r.yearRolled) yearNote(text, r, place, st);
-  if (r.time === null) st.reporter.info('timeline/date-only', 'this entry has a date but no time; it is placed at the start of that day', place);
+  if (r.time === null) st.reporter.info('timeline/date-only', 'this entry has a date but no time: it is shown as the date alone, sorted at the start of that day, and counts in metrics only when no entry with a time has its milestone', place);
   report(r, place, st.reporter);
   st.prev = prevEntry(r);
   st.date = r.date;
@@ -118,6 +118,7 @@ function build(r: TimestampOk, children: readonly PhrasingContent[], markers: Ma
     source: { file: st.file, line: place.line, column: place.column },
   };
   if (markers.t0) event.isT0 = true;
+  if (r.time === null && !relative) event.dateOnly = true;
   if (relative) Object.assign(event, { relative, derived: true });
   else if (r.weekday) event.derived = true;
   if (r.time?.precision) event.precision = r.time.precision;

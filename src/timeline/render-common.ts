@@ -47,7 +47,7 @@ export function rowCells(e: TimelineEventJson, json: TimelineJson, opts: RenderO
   if (e.derived) marks.push('derived');
   return {
     local: e.local + endText,
-    utc: Number.isNaN(ms) ? e.at : formatUtc(ms, precision),
+    utc: e.date_only ? '' : Number.isNaN(ms) ? e.at : formatUtc(ms, precision),
     offset: e.offset_s === null ? '' : formatOffset(e.offset_s, style),
     delta: e.delta_s === null ? '' : formatDelta(e.delta_s, style),
     marks: marks.join(' '),

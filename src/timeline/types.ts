@@ -44,6 +44,8 @@ export interface TimelineEvent {
   isT0?: boolean;
   /** The instant was not written but derived: a relative entry (`T+2h`, `+40m`) or a weekday (`Tue 08:00`). */
   derived?: boolean;
+  /** Written as a date without a time (`2007-01-17 files dropped`): shown as the date alone. */
+  dateOnly?: boolean;
   /** A relative entry before compute.ts resolves it (`at` is not meaningful until then). */
   relative?: { base: 't0' | 'previous'; seconds: number; written: string };
 }
@@ -83,6 +85,8 @@ export interface TimelineEventJson {
   internal?: boolean;
   /** True when the instant was derived (relative entry, weekday), not written. */
   derived?: boolean;
+  /** True for an entry written as a date alone: `local` is that date, without a time. */
+  date_only?: boolean;
 }
 
 export interface TimelineJson {
