@@ -45,14 +45,16 @@ function fromContent(head: string): SourceFormat | null {
   if (first === undefined) return null;
   const t = first.trimStart();
   const votes = (re: RegExp): number => lines.filter((l) => re.test(l)).length;
-  if (lines.filter((l) => IRC.some((re) => re.test(l))).length > lines.length / 2) return 'irc';
+  const header = first.toLowerCase().split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, ''));
+  const csvHeader = header.length > 1 && header.some((c) => TIME_NAMES.includes(c));
+  // A tab-separated log under a `time<TAB>…` header stays csv, although its lines look like weechat's.
+  if (!csvHeader && lines.filter((l) => IRC.some((re) => re.test(l))).length > lines.length / 2) return 'irc';
   if (t.startsWith('{')) return 'ndjson';
   if (t.startsWith('[') && !SYSLOG_3164.test(t)) return 'json';
   if (votes(SYSLOG_3164) + votes(SYSLOG_5424) + votes(SYSLOG_ISO) > lines.length / 2) return 'syslog';
   if (votes(CLF) > lines.length / 2) return 'clf';
   if (YAML_LIST.test(first)) return 'yaml';
-  const header = first.toLowerCase().split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, ''));
-  if (header.length > 1 && header.some((c) => TIME_NAMES.includes(c))) return 'csv';
+  if (csvHeader) return 'csv';
   return null;
 }
 

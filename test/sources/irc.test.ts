@@ -117,7 +117,9 @@ describe('irc detection by content', () => {
     expect(detectFormat(name, readFileSync(path.join(FIXTURES, name), 'utf8'))).toBe('irc');
   });
 
-  it('a syslog file is still syslog', () => {
+  it('a syslog file is still syslog, a tab-separated log with a time header still csv', () => {
     expect(detectFormat('auth.log', 'Dec 28 09:58:01 host sshd[1]: Failed password for root\n')).toBe('syslog');
+    const tsv = 'time\tlevel\tmessage\n2020-09-02 08:45:12\tERROR\tdisk full\n2020-09-02 08:45:13\tINFO\tretrying\n';
+    expect(detectFormat('app.log', tsv)).toBe('csv');
   });
 });
