@@ -103,7 +103,12 @@ export class SyslogParser implements RecordParser {
       i = j;
     }
     let note: string | undefined;
-    if (this.prevMonth === 0 && this.near !== null) this.year = yearNearest(month, day, this.near);
+    let guessed: string | undefined;
+    if (this.prevMonth === 0 && this.near !== null) {
+      const year = yearNearest(month, day, this.near);
+      if (year !== this.year) guessed = `${line.slice(p, i)} has no year: read as ${year}, the year that puts it nearest T0 (not ${this.year}); set \`year:\` on the source to choose`;
+      this.year = year;
+    }
     if (this.prevMonth > 0 && month !== this.prevMonth) {
       const wrap = yearAfter(month, day, { year: this.year, month: this.prevMonth, day: this.prevDay });
       if (wrap.rolled) {
@@ -131,8 +136,8 @@ export class SyslogParser implements RecordParser {
     else if (far) {
       this.warnedFar = true;
       rec.note = far;
-    } else if (note) {
-      rec.note = note;
+    } else if (note ?? guessed) {
+      rec.note = note ?? guessed;
       rec.noteLevel = 'info';
     }
     return rec;

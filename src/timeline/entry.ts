@@ -84,6 +84,7 @@ export function readEntry(children: readonly PhrasingContent[], place: Place, st
     if (later.ok && later.at !== null && later.at >= prev.at) r = later;
   }
   if (r.yearRolled) yearNote(text, r, place, st);
+  if (r.weekday && r.date) st.reporter.info('timeline/weekday', `${stamp(text, r)} is read as ${fmtDate(r.date)}, the nearest such day to ${fmtDate(ctx.after ?? ctx.date ?? null)}; write the date to choose another`, place);
   if (r.time === null) st.reporter.info('timeline/date-only', 'this entry has a date but no time: it is shown as the date alone, sorted at the start of that day, and counts in metrics only when no entry with a time has its milestone', place);
   report(r, place, st.reporter);
   st.prev = prevEntry(r);

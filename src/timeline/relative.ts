@@ -79,6 +79,8 @@ export function resolveRelative(events: readonly TimelineEvent[], t0: number | n
       continue;
     }
     const resolved: TimelineEvent = { ...e, at: base + rel.seconds * 1000 };
+    const from = rel.base === 't0' ? 'T0' : `the entry before (line ${lastByFile.get(e.source.file)?.source.line ?? '?'})`;
+    reporter.info('timeline/relative', `${rel.written} is counted from ${from}: ${new Date(Math.floor(resolved.at)).toISOString()}`, place);
     out.push(resolved);
     lastByFile.set(e.source.file, resolved);
   }

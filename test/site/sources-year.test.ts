@@ -54,6 +54,9 @@ describe('the year of a yearless log line', () => {
     expect(fromLog('cron.log')).toEqual(['2018-06-20T04:00:00.000Z']);
     const far = timeline.diagnostics.filter((d) => d.level === 'warning');
     expect(far.map((d) => `${d.file}:${d.line}:${d.rule}`)).toEqual(['posts/2018-01-03-brute/cron.log:1:source/time-note']);
+    const guess = timeline.diagnostics.find((d) => d.file.endsWith('auth.log'))!;
+    expect(guess).toMatchObject({ level: 'info', line: 1, column: 1, rule: 'source/time-note' });
+    expect(guess.message).toBe('Dec 28 09:58:01 has no year: read as 2017, the year that puts it nearest T0 (not 2018); set `year:` on the source to choose');
     expect(far[0]!.message).toMatch(/^Jun 20 04:00:00 has no year and is 173 days from T0 \(2017-12-28\).*set `year:`/);
   });
 

@@ -48,6 +48,17 @@ describe('relative and weekday entries', () => {
     expect(json.events.map((e) => e.derived ?? false)).toEqual([true, true, true, true, true, true, true]);
     expect(json.metrics.time_to_resolve_s).toBe(27 * 3600);
     expect(timeline.diagnostics.filter((d) => d.level !== 'info')).toEqual([]);
+    // Every guess is explained at its line, for pm check.
+    const info = timeline.diagnostics.filter((d) => d.rule === 'timeline/weekday' || d.rule === 'timeline/relative');
+    expect(info.map((d) => `${d.line}:${d.column}: ${d.message}`)).toEqual([
+      '9:3: T-3d is counted from T0: 2002-06-15T11:00:00.000Z',
+      '10:3: Tue 07:00 is read as 2002-06-18, the nearest such day to 2002-06-18; write the date to choose another',
+      '11:3: T+2h is counted from T0: 2002-06-18T13:00:00.000Z',
+      '12:3: +10m is counted from the entry before (line 11): 2002-06-18T13:10:00.000Z',
+      '13:3: T+5h is counted from T0: 2002-06-18T16:00:00.000Z',
+      '14:3: +40m is counted from the entry before (line 13): 2002-06-18T16:40:00.000Z',
+      '15:3: Wed 10:00 is read as 2002-06-19, the nearest such day to 2002-06-18; write the date to choose another',
+    ]);
     const table = renderTimelineText(json);
     expect(table.split('\n').find((l) => l.includes('machine rebooted'))).toMatch(/derived/);
   });
