@@ -39,19 +39,16 @@ export class Collector {
    */
   add(outcome: ParseOutcome, line: number, file?: string): void {
     if (outcome === null) return;
-    const at = (d: { file: string }): void => {
-      if (file !== undefined) d.file = file;
-    };
     if (!outcome.ok) {
       this.malformed++;
       if (this.malformed <= REPORTED) {
-        at(this.reporter.report(outcome.level, outcome.rule, outcome.reason, { line, column: 1 }));
+        inFile(this.reporter.report(outcome.level, outcome.rule, outcome.reason, { line, column: 1 }), file);
       }
       return;
     }
     if (file !== undefined) outcome.file = file;
     if (outcome.note && this.notes++ < REPORTED) {
-      at(this.reporter.report(outcome.noteLevel ?? 'warning', 'source/time-note', outcome.note, { line, column: 1 }));
+      inFile(this.reporter.report(outcome.noteLevel ?? 'warning', 'source/time-note', outcome.note, { line, column: 1 }), file);
     }
     this.matched++;
     // Grouping reads the raw text's shape; only events that are built get cleaned text.
@@ -100,4 +97,9 @@ export class Collector {
       );
     }
   }
+}
+
+/** Points a diagnostic at the file of a folder source the record came from. */
+function inFile(d: { file: string }, file: string | undefined): void {
+  if (file !== undefined) d.file = file;
 }
