@@ -11,7 +11,7 @@
  */
 import type { SourceClock } from './clock.js';
 import { readIrcMessage } from './irc-message.js';
-import { farFromT0, yearNearest } from '../time/log-year.js';
+import { farFromT0, isFarFromT0, yearNearest } from '../time/log-year.js';
 import { yearAfter } from '../time/timestamp-parts.js';
 import { bad, type ParseOutcome, type ParsedRecord, type RecordParser } from './types.js';
 
@@ -110,7 +110,7 @@ export class IrcParser implements RecordParser {
     if (!r.ok) return bad(`${r.reason}; line skipped`, 'source/invalid-date');
     const rec: ParsedRecord = { ok: true, at: r.ms, zone: this.o.clock.zone, text: msg.text };
     if (r.note) rec.note = r.note.message;
-    else if (yearless && this.o.near !== null && !this.warnedFar) {
+    else if (yearless && this.o.near !== null && !this.warnedFar && isFarFromT0(r.ms, this.o.near)) {
       const far = farFromT0(stamp, r.ms, this.o.near);
       if (far) {
         this.warnedFar = true;

@@ -13,7 +13,7 @@ import { isoInstant, parseIso, fractionMs, precisionOf } from './timestamp.js';
 import { readRepeat, syslogMessage } from './syslog-tag.js';
 import { parse5424 } from './syslog5424.js';
 import { yearAfter } from '../time/timestamp-parts.js';
-import { farFromT0, yearNearest } from '../time/log-year.js';
+import { farFromT0, isFarFromT0, yearNearest } from '../time/log-year.js';
 import { bad, type ParseOutcome, type ParsedRecord, type RecordParser } from './types.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -131,7 +131,7 @@ export class SyslogParser implements RecordParser {
     const rec: ParsedRecord = { ok: true, at: r.ms, zone: this.clock.zone, text: syslogMessage(line, i) };
     const precision = precisionOf(fraction);
     if (precision) rec.precision = precision;
-    const far = this.near === null || this.warnedFar ? null : farFromT0(line.slice(p, i), r.ms, this.near);
+    const far = this.near === null || this.warnedFar || !isFarFromT0(r.ms, this.near) ? null : farFromT0(line.slice(p, i), r.ms, this.near);
     if (r.note) rec.note = r.note.message;
     else if (far) {
       this.warnedFar = true;

@@ -31,6 +31,11 @@ export function daysApart(a: number, b: number): number {
   return Math.floor(Math.abs(a - b) / DAY_MS);
 }
 
+/** True when a yearless line at `at` is far enough from T0 to warn (cheap: call before {@link farFromT0}). */
+export function isFarFromT0(at: number, near: number): boolean {
+  return Math.abs(at - near) >= FAR_FROM_T0_DAYS * DAY_MS;
+}
+
 /** The warning for a line far from T0, or null when it is near enough. */
 export function farFromT0(stamp: string, at: number, near: number): string | null {
   const days = daysApart(at, near);
