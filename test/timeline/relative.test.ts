@@ -3,6 +3,7 @@ import { parseIncident } from '../../src/incident/parse.js';
 import { timelineMeta } from '../../src/site/render-incident.js';
 import { incidentTimeline } from '../../src/site/sources.js';
 import { timelineToJson } from '../../src/timeline/json.js';
+import { parseTimestamp } from '../../src/time/parse-timestamp.js';
 import { readRelative } from '../../src/timeline/relative.js';
 import { renderTimelineText } from '../../src/timeline/render-text.js';
 
@@ -82,6 +83,15 @@ describe('relative and weekday entries', () => {
     const d = incident.diagnostics.find((x) => x.rule === 'timeline/timestamp');
     expect(d).toMatchObject({ level: 'error', line: 10 });
     expect(d!.message).toBe('2002-06-19 is a Wednesday, not a Tuesday; fix the weekday or the date');
+  });
+
+  it.each([
+    ['Tuesday, 8am: no mail', '2002-06-18T08:00:00.000Z'],
+    ['Sat 23:00 backups', '2002-06-15T23:00:00.000Z'],
+    ['Fri. 9:15 PM report', '2002-06-21T21:15:00.000Z'],
+  ])('%s: the nearest such day to Tue 2002-06-18', (text, at) => {
+    const r = parseTimestamp(text, { zone: 'UTC', date: { year: 2002, month: 6, day: 18 } });
+    expect(r.ok && r.weekday && new Date(r.at!).toISOString()).toBe(at);
   });
 
   it('reads only offsets with a unit at the very start', () => {
