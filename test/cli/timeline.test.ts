@@ -1,8 +1,9 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { captureIO, tempDir } from './helpers.js';
+import { FIXTURES } from '../sources/helpers.js';
 
 let root: string;
 const cwd = process.cwd();
@@ -54,5 +55,27 @@ describe('pm timeline', () => {
 
     const piped = await run(['timeline', 'posts/de1.md']);
     expect(piped.io.stdout.split('\n').some((l) => l.endsWith(LONG.trim()))).toBe(true);
+  });
+
+  it('puts an IRC log and a Slack channel, detected by content, on the timeline of the incident that lists them', async () => {
+    cpSync(path.join(FIXTURES, 'irc/irssi.log'), path.join(root, 'posts/hashbang.log'));
+    cpSync(path.join(FIXTURES, 'slack'), path.join(root, 'posts/slack'), { recursive: true });
+    const post = `---\ntitle: de1 unreachable\ndate: 2020-09-02\nsources:\n  - hashbang.log\n  - { path: slack, channel: incident, label: "#incident" }\n---\n\n## Timeline\n\n- 2020-09-02 08:25 UTC [T0] de1 stops answering\n`;
+    writeFileSync(path.join(root, 'posts/de1.md'), post);
+    const { code, io } = await run(['timeline', 'posts/de1.md', '--json']);
+    expect(code).toBe(0);
+    const json = JSON.parse(io.stdout) as { events: Array<{ at: string; text: string; source: { file: string; line: number; label?: string } }> };
+    const row = (e: (typeof json.events)[number]) => `${e.at} ${e.source.label ?? `${e.source.file}:${e.source.line}`} ${e.text.slice(0, 24)}`;
+    expect(json.events.map(row)).toEqual([
+      '2020-09-02T08:25:00.000Z posts/de1.md:11 de1 stops answering',
+      '2020-09-02T08:45:12.000Z #incident alice.l: de1 is unreacha',
+      '2020-09-02T08:46:40.123Z #incident Bob <b>Tables</b> (in th',
+      '2020-09-02T09:00:00.000Z #incident hetzner-bot: Abuse repor',
+      '2020-09-02T10:21:00.000Z posts/hashbang.log:3 <alice> de1 down again?',
+      '2020-09-02T10:22:00.000Z posts/hashbang.log:4 * bob looks at the hetzn',
+      '2020-09-02T23:59:00.000Z posts/hashbang.log:6 <bob> still nothing from',
+      '2020-09-03T00:05:00.000Z posts/hashbang.log:8 <bob> Hetzner replied: o',
+      '2020-09-03T00:10:00.000Z #incident Bob <b>Tables</b> (in th',
+    ]);
   });
 });
