@@ -169,7 +169,8 @@ function fullDate(w: WrittenDate | null, ctx: TimestampContext, weekday?: number
     return { date: nearestWeekday(weekday, around), rolled: false };
   }
   const r = writtenDate(w, ctx);
-  if (typeof r !== 'string' && r.date && w?.weekday !== undefined && weekdayOf(r.date) !== w.weekday) {
+  // Checked when the year is written: a year pm inferred is a guess, not the author's word.
+  if (typeof r !== 'string' && r.date && w?.weekday !== undefined && w.year !== null && weekdayOf(r.date) !== w.weekday) {
     const d = r.date;
     return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')} is a ${DAY_NAMES[weekdayOf(d)]}, not a ${DAY_NAMES[w.weekday]}; fix the weekday or the date`;
   }
