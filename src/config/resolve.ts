@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Reporter, type Diagnostic } from '../diagnostics.js';
 import { parseYamlFrontMatter } from '../frontmatter/yaml-engine.js';
+import { themeNameProblem } from '../theme/load.js';
 import { normalizeZone } from '../time/zones.js';
 import { checkedPatterns, urlPatternProblems } from './url-patterns.js';
 import type { ConfigOverrides, ResolvedConfig, UserConfig } from './types.js';
@@ -76,6 +77,13 @@ function checkValue(key: keyof UserConfig, value: unknown): string | null {
       const z = normalizeZone(value);
       return z.ok ? null : z.reason;
     }
+    case 'theme':
+      return themeNameProblem(value);
+    case 'posts':
+      // Site content names a folder inside the site, never one elsewhere on the machine.
+      return typeof value === 'string' && !path.isAbsolute(value) && !path.normalize(value).split(/[\\/]/).includes('..')
+        ? null
+        : 'expected a folder inside the site, such as posts or content/incidents (no absolute path, no ..)';
     case 'base_url':
       return typeof value === 'string' && /^https?:\/\/[^\s]+$/.test(value) ? null : 'expected an absolute http(s) URL';
     default:

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Reporter } from '../diagnostics.js';
 import { Collector } from './collect.js';
 import { buildFilter, describeFilter, type LineFilter } from './filter.js';
+import { isInside } from '../confine.js';
 import { parseJsonArray } from './json-array.js';
 import { parseWindow } from './spec.js';
 import { slackRecord, slackUsers, type SlackState } from './slack-message.js';
@@ -18,10 +19,17 @@ import { SourceError, type SourceContext, type SourceSpec, type SourceStats } fr
 
 const DAY_FILE = /^\d{4}-\d{2}-\d{2}\.json$/;
 
+/** The export root above a channel folder, when pm may look there (inside the fence, if any). */
+function parentOf(dir: string, fence: string | undefined): string | null {
+  const up = path.dirname(dir);
+  return fence === undefined || isInside(fence, up) ? up : null;
+}
+
 /** True when `dir` looks like a Slack export root or one of its channel folders. */
-export async function isSlackFolder(dir: string): Promise<boolean> {
+export async function isSlackFolder(dir: string, fence?: string): Promise<boolean> {
   if (await isFile(path.join(dir, 'users.json')) || await isFile(path.join(dir, 'channels.json'))) return true;
-  if (await isFile(path.join(dir, '..', 'users.json'))) return true;
+  const up = parentOf(dir, fence);
+  if (up !== null && (await isFile(path.join(up, 'users.json')))) return true;
   const names = await readdir(dir).catch(() => [] as string[]);
   return names.some((n) => DAY_FILE.test(n));
 }
@@ -41,10 +49,10 @@ async function readJson(file: string, shown: string): Promise<unknown> {
 }
 
 /** The export root and the channel folder of a spec. */
-async function locate(spec: SourceSpec, ctx: SourceContext): Promise<{ root: string; channel: string; shownChannel: string }> {
+async function locate(spec: SourceSpec, ctx: SourceContext): Promise<{ root: string | null; channel: string; shownChannel: string }> {
   const dir = ctx.absPath;
   const isRoot = (await isFile(path.join(dir, 'users.json'))) || (await isFile(path.join(dir, 'channels.json')));
-  if (!isRoot) return { root: path.dirname(dir), channel: dir, shownChannel: ctx.file };
+  if (!isRoot) return { root: parentOf(dir, ctx.fence), channel: dir, shownChannel: ctx.file };
   const channels = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
   const name = spec.channel?.replace(/^#/, '');
   if (name === undefined) {
@@ -60,8 +68,8 @@ async function locate(spec: SourceSpec, ctx: SourceContext): Promise<{ root: str
 export async function readSlack(spec: SourceSpec, ctx: SourceContext, filter: LineFilter, collector: Collector, stats: SourceStats, warn: (message: string) => void): Promise<void> {
   const { root, channel, shownChannel } = await locate(spec, ctx);
   let users = new Map<string, string>();
-  const usersFile = path.join(root, 'users.json');
-  if (await isFile(usersFile)) users = slackUsers(await readJson(usersFile, 'users.json'));
+  const usersFile = root === null ? null : path.join(root, 'users.json');
+  if (usersFile !== null && (await isFile(usersFile))) users = slackUsers(await readJson(usersFile, 'users.json'));
   else warn('the Slack export has no users.json (a regular file next to the channel folders): senders are shown by their user id');
   const st: SlackState = { users, includeJoins: spec.include_joins === true, threads: new Map() };
   const entries = await readdir(channel, { withFileTypes: true });

@@ -52,6 +52,8 @@ export interface SourceContext {
    * year that puts it nearest (and is a warning when that is still ~6 months away).
    */
   near?: number | null;
+  /** Real path of the folder the source may not leave (the site); absent for a path typed on the command line. */
+  fence?: string;
 }
 
 export interface SourceStats {

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -67,6 +67,23 @@ describe('slack export sources', () => {
       expect(r.events.map((e) => e.text)).toEqual(['alice.l: lunch?']);
       expect(r.diagnostics[0]).toMatchObject({ level: 'warning', rule: 'source/slack' });
       expect(r.diagnostics[0]!.message).toMatch(/2020-09-03.json is not a regular file/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('never looks for users.json above the site folder', async () => {
+    const dir = realpathSync(mkdtempSync(path.join(tmpdir(), 'pm-slack-fence-')));
+    try {
+      cpSync(path.join(FIXTURES, 'slack/users.json'), path.join(dir, 'users.json'));
+      cpSync(path.join(FIXTURES, 'slack/general'), path.join(dir, 'site'), { recursive: true });
+      const ctx = { absPath: path.join(dir, 'site'), file: '.', zone: 'UTC', year: 2020 };
+      const fenced = await readSource({ path: '.' }, { ...ctx, fence: path.join(dir, 'site') });
+      expect(fenced.events.map((e) => e.text)).toEqual(['U01ALICE: lunch?']);
+      expect(fenced.diagnostics[0]!.message).toMatch(/no users.json/);
+      // The same folder named on the command line (no fence) is a channel of the export above it.
+      const open = await readSource({ path: '.' }, ctx);
+      expect(open.events.map((e) => e.text)).toEqual(['alice.l: lunch?']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
