@@ -21,7 +21,12 @@ export const DEFAULT_SECTIONS = ['Summary', 'Impact', 'Timeline', 'Root cause', 
 export const KNOWN_KEYS: ReadonlyArray<keyof UserConfig> = [
   'title', 'description', 'base_url', 'language', 'timezone', 'display_timezone', 'theme',
   'posts', 'out', 'drafts', 'public', 'urls', 'required_sections', 'offset_format',
+  'page_size', 'search',
 ];
+
+/** Incidents per list page by default, and at most (a page must not grow with the archive). */
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 1000;
 
 export interface LoadedConfig {
   config: UserConfig;
@@ -66,9 +71,14 @@ function checkValue(key: keyof UserConfig, value: unknown): string | null {
   switch (key) {
     case 'drafts':
     case 'public':
+    case 'search':
       return typeof value === 'boolean' ? null : 'expected true or false';
     case 'required_sections':
       return Array.isArray(value) && value.every((v) => typeof v === 'string') ? null : 'expected a list of section names';
+    case 'page_size':
+      return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_PAGE_SIZE
+        ? null
+        : `expected a whole number of incidents per page from 1 to ${MAX_PAGE_SIZE}, such as 50`;
     case 'offset_format':
       return value === 'compact' || value === 'long' ? null : 'expected compact or long';
     case 'timezone':
@@ -120,5 +130,15 @@ export function resolveConfig(user: UserConfig, overrides: ConfigOverrides = {},
     }),
     requiredSections: user.required_sections ?? DEFAULT_SECTIONS,
     offsetFormat: user.offset_format ?? 'compact',
+    pageSize: checkedPageSize(user.page_size),
+    search: user.search ?? true,
   };
+}
+
+/** A library caller's bad page size throws (the CLI reports it with a line). */
+function checkedPageSize(value: number | undefined): number {
+  if (value === undefined) return DEFAULT_PAGE_SIZE;
+  const problem = checkValue('page_size', value);
+  if (problem) throw new TypeError(`page_size: ${problem}`);
+  return value;
 }

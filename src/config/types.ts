@@ -29,6 +29,10 @@ export interface UserConfig {
   required_sections?: string[];
   /** Offset style on pages: compact (`T+5h20m`) or long (`T+5 hours 20 minutes`). */
   offset_format?: 'compact' | 'long';
+  /** Incidents per index, tag and service page (`page/2/` holds the next ones). Default 50. */
+  page_size?: number;
+  /** Full-text search with Pagefind. Default true. */
+  search?: boolean;
 }
 
 export interface UrlPatterns {
@@ -57,6 +61,10 @@ export interface ResolvedConfig {
   urls: UrlPatterns;
   requiredSections: string[];
   offsetFormat: 'compact' | 'long';
+  /** Incidents per list page (1–1000). */
+  pageSize: number;
+  /** Build the Pagefind search index and show the search box. */
+  search: boolean;
 }
 
 /** Options a command line or API caller can set over the config file. */

@@ -18,6 +18,7 @@ import {
 } from './fields.js';
 import type { Incident, IncidentInput } from './types.js';
 import { readActions } from './actions.js';
+import { readLifecycle } from './lifecycle.js';
 
 export type IncidentConfig = Pick<ResolvedConfig, 'timezone' | 'displayTimezone'>;
 
@@ -47,6 +48,7 @@ export function parseIncident(input: IncidentInput, config: IncidentConfig): Inc
     title = slug;
   }
   const t0 = readDate(d['t0'], 't0', timezone, ctx);
+  const lifecycle = readLifecycle(d, timezone, ctx);
   let date = readDate(d['date'], 'date', timezone, ctx);
   if (!date && d['date'] === undefined) {
     date = dateFromPath(input.file, timezone) ?? (t0 ? { ms: t0.ms, hasTime: true } : null);
@@ -89,7 +91,9 @@ export function parseIncident(input: IncidentInput, config: IncidentConfig): Inc
     authors: readList(d['authors'] ?? d['author'], 'authors', ctx),
     services: readList(d['services'], 'services', ctx),
     summary: readString(d['summary'], 'summary', ctx),
-    draft: readBoolean(d['draft'], 'draft', ctx),
+    // a post-mortem in draft or in review is left out like `draft: true`
+    draft: readBoolean(d['draft'], 'draft', ctx) || lifecycle.review !== 'published',
+    ...lifecycle,
     sources,
     data: d,
     places: fm.places,

@@ -5,6 +5,7 @@ import type { RenderedDocument } from '../markdown/document.js';
 import type { SourceSpec } from '../sources/types.js';
 import type { TimelineEvent } from '../timeline/types.js';
 import type { ActionItem } from './actions.js';
+import type { ReviewState } from './lifecycle.js';
 
 export type { ActionItem } from './actions.js';
 
@@ -41,7 +42,12 @@ export interface Incident {
   authors: string[];
   services: string[];
   summary: string | null;
+  /** True for `draft: true` and for a `review:` other than published. */
   draft: boolean;
+  /** Review state and dates (lifecycle.ts). */
+  review: ReviewState;
+  published: number | null;
+  updated: number | null;
   sources: SourceSpec[];
   /** Every front-matter key, known or not, as written. */
   data: Record<string, unknown>;

@@ -31,6 +31,9 @@ export function createSiteContext(config: ResolvedConfig, renderer: ThemeRendere
           language: config.language,
           baseUrl: config.baseUrl,
           tagsUrl: `${root}${urls.tags()}`,
+          servicesUrl: `${root}services/`,
+          /** The Pagefind bundle the search box loads (see site/search/); null with `search: false`. */
+          search: config.search ? { bundle: `${root}pagefind/` } : null,
           feedUrl: `${root}feed.xml`,
           jsonFeedUrl: `${root}feed.json`,
         },

@@ -16,7 +16,7 @@ import {
   hash, loadCache, loadSummaries, markOutputChanging, sameStamp, saveCache, saveSummaries, siteKey as makeSiteKey, stampOf,
   CACHE_VERSION, type BuildCache, type CacheEntry,
 } from './cache.js';
-import { FEED_ENTRIES } from './feed-common.js';
+import { BODY_ENTRIES } from './feed-common.js';
 import { commitJournal } from './journal.js';
 import { loadTemplates, saveTemplates } from './templates-cache.js';
 import { checkSlugs, type IncidentResult, type SiteSetup } from './pipeline.js';
@@ -78,7 +78,7 @@ export async function buildToDisk(setup: SiteSetup, options: BuildOptions): Prom
     if (same) siteHashes = cache.site;
     else {
       summaries ??= await summariesOrRender(published, rendered, { root, site, siteKey });
-      await feedBodies(summaries.slice(0, FEED_ENTRIES), entries, { root, site, siteKey, useCache });
+      await feedBodies(summaries.slice(0, BODY_ENTRIES), entries, { root, site, siteKey, useCache });
       const { renderSite } = await import('./process.js');
       const sitePages = [...setup.assets, ...renderSite(summaries, site)];
       siteHashes = {};
@@ -166,7 +166,7 @@ async function summariesOrRender(
 /** What the site-wide pages are made of: every summary (by its hash, in page order) and the feed's bodies. */
 function siteDigest(published: readonly CacheEntry[], assets: readonly string[]): string {
   const parts = published.map((e) => e.summaryHash);
-  const bodies = published.slice(0, FEED_ENTRIES).map((e) => e.key);
+  const bodies = published.slice(0, BODY_ENTRIES).map((e) => e.key);
   return hash(JSON.stringify([parts, bodies, assets]));
 }
 

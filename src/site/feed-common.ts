@@ -11,6 +11,8 @@ import { absoluteUrl } from './urls.js';
 
 /** Feeds carry the newest incidents only, like most blogs' feeds (readers poll them often). */
 export const FEED_ENTRIES = 20;
+/** Site pages carry the bodies of this many newest incidents (feeds: 20; api/v2/incidents.json: 50). */
+export const BODY_ENTRIES = 50;
 
 /** Characters XML 1.0 cannot carry at all (controls, lone surrogates, U+FFFE/U+FFFF) are dropped. */
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -41,6 +43,16 @@ export function siteLinks(site: SiteContext): SiteLinks {
 /** RFC 3339 with the offset of the incident's display zone: `2020-09-02T00:00:00-05:00`. */
 export function rfc3339(s: Pick<IncidentSummary, 'date' | 'displayTimezone'>): string {
   return isoWithOffset(s.date, s.displayTimezone);
+}
+
+/**
+ * An entry's dates: published is the front-matter `published` or the incident's date;
+ * updated is `updated`, else published (lifecycle.ts).
+ */
+export function entryDates(s: Pick<IncidentSummary, 'date' | 'displayTimezone' | 'published' | 'updated'>): { published: string; updated: string; updatedMs: number } {
+  const published = s.published ?? s.date;
+  const updated = s.updated ?? published;
+  return { published: isoWithOffset(published, s.displayTimezone), updated: isoWithOffset(updated, s.displayTimezone), updatedMs: updated };
 }
 
 /** The drawn axis (inline SVG figure) is left out of feeds: readers drop or mangle SVG. */

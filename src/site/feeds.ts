@@ -4,7 +4,7 @@
  * (never the clock), so the bytes depend on the input alone.
  */
 import type { SiteContext } from './context.js';
-import { escapeXml as x, feedContent, FEED_ENTRIES, rfc3339, siteLinks } from './feed-common.js';
+import { entryDates, escapeXml as x, feedContent, FEED_ENTRIES, siteLinks } from './feed-common.js';
 import { timelineJsonPath } from './render-incident.js';
 import type { IncidentSummary, Page } from './types.js';
 
@@ -12,40 +12,59 @@ import type { IncidentSummary, Page } from './types.js';
 const EPOCH = '1970-01-01T00:00:00Z';
 
 export function atomFeed(summaries: readonly IncidentSummary[], site: SiteContext): Page[] {
-  const links = siteLinks(site);
-  const { title, description, language } = site.config;
-  const first = summaries[0];
-  const lines = [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${x(language)}">`,
-    `  <id>${x(links.id(''))}</id>`,
-    `  <title>${x(title)}</title>`,
-    `  <subtitle>${x(description)}</subtitle>`,
-    `  <updated>${first ? rfc3339(first) : EPOCH}</updated>`,
-    `  <link rel="self" type="application/atom+xml" href="${x(links.url('feed.xml'))}"/>`,
-    `  <link rel="alternate" type="text/html" href="${x(links.url('') || './')}"/>`,
-    `  <author><name>${x(title)}</name></author>`,
-    '  <generator>pm</generator>',
-  ];
-  for (const s of summaries.slice(0, FEED_ENTRIES)) lines.push(atomEntry(s, links));
-  lines.push('</feed>', '');
-  return [{ path: 'feed.xml', contents: lines.join('\n') }];
+  const { title, description } = site.config;
+  return [{ path: 'feed.xml', contents: atomXml({ path: 'feed.xml', alternate: '', title, subtitle: description, entries: summaries, content: true }, site) }];
 }
 
-function atomEntry(s: IncidentSummary, links: ReturnType<typeof siteLinks>): string {
-  const date = rfc3339(s);
+export interface AtomSpec {
+  /** Site path of the feed itself and of the page it mirrors. */
+  path: string;
+  alternate: string;
+  title: string;
+  subtitle: string;
+  /** Newest first; the newest FEED_ENTRIES are carried. */
+  entries: readonly IncidentSummary[];
+  /** Carry each post in full (the site feed), or its summary and link only (tag and service feeds). */
+  content: boolean;
+}
+
+/** An Atom document. `updated` is the newest entry's (edits count: lifecycle.ts), never the clock. */
+export function atomXml(spec: AtomSpec, site: SiteContext): string {
+  const links = siteLinks(site);
+  const entries = spec.entries.slice(0, FEED_ENTRIES);
+  const updated = entries.map(entryDates).reduce<{ ms: number; updated: string } | null>((max, d) => (max && max.ms >= d.updatedMs ? max : { ms: d.updatedMs, updated: d.updated }), null);
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${x(site.config.language)}">`,
+    `  <id>${x(links.id(spec.alternate))}</id>`,
+    `  <title>${x(spec.title)}</title>`,
+    `  <subtitle>${x(spec.subtitle)}</subtitle>`,
+    `  <updated>${updated ? updated.updated : EPOCH}</updated>`,
+    `  <link rel="self" type="application/atom+xml" href="${x(links.url(spec.path))}"/>`,
+    `  <link rel="alternate" type="text/html" href="${x(links.url(spec.alternate) || './')}"/>`,
+    `  <author><name>${x(site.config.title)}</name></author>`,
+    '  <generator>pm</generator>',
+  ];
+  for (const s of entries) lines.push(atomEntry(s, links, spec.content));
+  lines.push('</feed>', '');
+  return lines.join('\n');
+}
+
+function atomEntry(s: IncidentSummary, links: ReturnType<typeof siteLinks>, content: boolean): string {
+  const dates = entryDates(s);
   const out = [
     '  <entry>',
     `    <id>${x(links.id(s.url))}</id>`,
     `    <title type="text">${x(s.title)}</title>`,
-    `    <published>${date}</published>`,
-    `    <updated>${date}</updated>`,
+    `    <published>${dates.published}</published>`,
+    `    <updated>${dates.updated}</updated>`,
     `    <link rel="alternate" type="text/html" href="${x(links.url(s.url))}"/>`,
   ];
   for (const name of s.authors) out.push(`    <author><name>${x(name)}</name></author>`);
   for (const t of s.tags) out.push(`    <category term="${x(t.slug)}" label="${x(t.name)}"/>`);
   if (s.summary) out.push(`    <summary type="text">${x(s.summary)}</summary>`);
-  out.push(`    <content type="html">${x(feedContent(s, links))}</content>`, '  </entry>');
+  if (content) out.push(`    <content type="html">${x(feedContent(s, links))}</content>`);
+  out.push('  </entry>');
   return out.join('\n');
 }
 
@@ -56,6 +75,7 @@ export interface JsonFeedItem {
   content_html: string;
   summary?: string;
   date_published: string;
+  date_modified: string;
   tags: string[];
   authors?: Array<{ name: string }>;
   /** pm's extension (JSON Feed allows `_`-prefixed keys). */
@@ -70,7 +90,8 @@ export function jsonFeed(summaries: readonly IncidentSummary[], site: SiteContex
       url: links.url(s.url),
       title: s.title,
       content_html: feedContent(s, links),
-      date_published: rfc3339(s),
+      date_published: entryDates(s).published,
+      date_modified: entryDates(s).updated,
       tags: s.tags.map((t) => t.name),
       _pm: { slug: s.slug, severity: s.severity, status: s.status, duration_s: s.durationS, timeline_url: links.url(timelineJsonPath(s.slug)) },
     };

@@ -14,6 +14,8 @@ import { renderIndexes } from './render-indexes.js';
 import { sitemap } from './sitemap.js';
 import { statuspageIncidents } from './statuspage.js';
 import type { IncidentSummary, Page } from './types.js';
+import { listFeeds } from './archive/list-feeds.js';
+import { statuspageSummary } from './archive/statuspage-summary.js';
 
 export interface IncidentOutputContext {
   incident: Incident;
@@ -30,4 +32,5 @@ export type SiteOutputFn = (summaries: readonly IncidentSummary[], site: SiteCon
 
 export const incidentOutputs: IncidentOutputFn[] = [embedPage];
 
-export const siteOutputs: SiteOutputFn[] = [renderIndexes, atomFeed, jsonFeed, incidentsJson, sitemap, embedScript, statuspageIncidents];
+export const siteOutputs: SiteOutputFn[] = [renderIndexes, atomFeed, jsonFeed, incidentsJson, sitemap, embedScript, statuspageIncidents,
+  statuspageSummary, listFeeds];

@@ -1,12 +1,14 @@
 /**
  * Site-wide pages built from incident summaries only (never from the posts again):
- * the index grouped by year, the tag index with counts, one page per tag, and 404.
+ * the index grouped by year, the tag index with counts, one page per tag, the
+ * services (archive/services.ts) — each list paginated (archive/list-pages.ts) — and 404.
  */
 import type { Tag } from '../incident/types.js';
 import type { SiteContext } from './context.js';
 import type { IncidentSummary, Page } from './types.js';
 import { fileForUrl } from './urls.js';
-import { summaryView } from './views.js';
+import { listPages, viewCache } from './archive/list-pages.js';
+import { renderServices } from './archive/services.js';
 
 /** Newest first; ties broken by slug so the order never depends on discovery order. */
 export function sortSummaries(list: readonly IncidentSummary[]): IncidentSummary[] {
@@ -40,30 +42,6 @@ export function collectTags(sorted: readonly IncidentSummary[]): TagEntry[] {
   return [...map.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 }
 
-type Views = (s: IncidentSummary, root: string) => Record<string, unknown>;
-
-function byYear(list: readonly IncidentSummary[], views: Views, root: string): Array<{ year: number; incidents: unknown[] }> {
-  const years: Array<{ year: number; incidents: unknown[] }> = [];
-  for (const s of list) {
-    let group = years[years.length - 1];
-    if (!group || group.year !== s.year) years.push((group = { year: s.year, incidents: [] }));
-    group.incidents.push(views(s, root));
-  }
-  return years;
-}
-
-/** Each incident's row is the same on the index and on every tag page at one depth: made once. */
-function viewCache(site: SiteContext): Views {
-  const byRoot = new Map<string, Map<IncidentSummary, Record<string, unknown>>>();
-  return (s, root) => {
-    let views = byRoot.get(root);
-    if (!views) byRoot.set(root, (views = new Map()));
-    let v = views.get(s);
-    if (!v) views.set(s, (v = summaryView(s, site, root)));
-    return v;
-  };
-}
-
 export function renderIndexes(summaries: readonly IncidentSummary[], site: SiteContext): Page[] {
   const sorted = sortSummaries(summaries);
   const tags = collectTags(sorted);
@@ -73,12 +51,14 @@ export function renderIndexes(summaries: readonly IncidentSummary[], site: SiteC
     pages.push({ path: file, contents: site.renderer.render(template, { ...site.pageData(file, title, root), ...data }) });
   };
 
-  const index = 'index.html';
-  page(index, 'index', site.config.title, {
-    years: byYear(sorted, views, './'),
-    count: sorted.length,
-    tags: tags.map((t) => ({ name: t.name, slug: t.slug, count: t.count, url: `./${site.urls.tag(t.slug)}` })),
-  });
+  pages.push(...listPages({
+    first: '',
+    template: 'index',
+    title: site.config.title,
+    incidents: sorted,
+    data: () => ({ count: sorted.length }),
+    firstPage: (root) => ({ tags: tags.map((t) => ({ name: t.name, slug: t.slug, count: t.count, url: `${root}${site.urls.tag(t.slug)}` })) }),
+  }, site, views));
 
   const tagsFile = fileForUrl(site.urls.tags());
   const tagsRoot = site.pageData(tagsFile, '')['root'] as string;
@@ -94,13 +74,10 @@ export function renderIndexes(summaries: readonly IncidentSummary[], site: SiteC
   });
 
   for (const t of tags) {
-    const file = fileForUrl(site.urls.tag(t.slug));
-    const root = site.pageData(file, '')['root'] as string;
-    page(file, 'tag', `Tagged “${t.name}”`, {
-      tag: { name: t.name, slug: t.slug, count: t.count },
-      years: byYear(t.incidents, views, root),
-    });
+    const tag = { name: t.name, slug: t.slug, count: t.count };
+    pages.push(...listPages({ first: site.urls.tag(t.slug), template: 'tag', title: `Tagged “${t.name}”`, incidents: t.incidents, data: () => ({ tag }), feed: true }, site, views));
   }
+  pages.push(...renderServices(sorted, site, views));
 
   // A 404 page is served at any depth: its links must not be relative.
   page('404.html', 'notfound', 'Not found', {}, `${site.config.baseUrl}/`);

@@ -1,6 +1,6 @@
 /**
- * `api/v2/incidents.json`: every incident in the shape of Statuspage's public API
- * (`/api/v2/incidents.json`), so status pages, widgets and bots that already read
+ * `api/v2/incidents.json`: the newest 50 incidents (like Statuspage's) in the shape of
+ * its public API (`/api/v2/incidents.json`), so status pages, widgets and bots that already read
  * that shape can list pm incidents. Mapping (documented in the README):
  *
  *   severity  SEV1/SEV0/P1/critical → critical, SEV2/P2/major/high → major,
@@ -16,6 +16,7 @@ import { slugify } from '../slug.js';
 import { cleanText } from '../timeline/render-common.js';
 import type { Milestone } from '../timeline/types.js';
 import type { ResolvedConfig } from '../config/types.js';
+import { feedContent } from './feed-common.js';
 import { isoUtc } from './format.js';
 import type { IncidentSummary, Page } from './types.js';
 import { absoluteUrl } from './urls.js';
@@ -47,6 +48,9 @@ export interface StatuspageIncident {
   page_id: string;
   components: [];
   incident_updates: StatuspageUpdate[];
+  /** The rendered post-mortem (HTML; relative links resolved like the feed's), and when it was published. */
+  postmortem_body: string | null;
+  postmortem_published_at: string | null;
 }
 
 export interface StatuspageIncidents {
@@ -55,6 +59,8 @@ export interface StatuspageIncidents {
 }
 
 export const STATUSPAGE_PATH = 'api/v2/incidents.json';
+/** Statuspage's incidents.json lists the newest 50; so does pm's (incidents.json has them all). */
+export const STATUSPAGE_ENTRIES = 50;
 
 /** What the Statuspage data needs of the site (a SiteContext has it). */
 export interface StatuspageSite {
@@ -62,7 +68,7 @@ export interface StatuspageSite {
 }
 
 /** A site path as a link: absolute with a base URL, else relative to this JSON file. */
-function link(site: StatuspageSite, sitePath: string): string {
+export function link(site: StatuspageSite, sitePath: string): string {
   return site.config.baseUrl ? absoluteUrl(site.config.baseUrl, sitePath) : `../../${sitePath}`;
 }
 
@@ -125,12 +131,14 @@ export function statuspageIncident(s: IncidentSummary, site: StatuspageSite, pag
     page_id: pageId,
     components: [],
     incident_updates: updates.reverse(),
+    postmortem_body: s.contentHtml ? feedContent(s, { absolute: !!site.config.baseUrl, url: (p) => link(site, p), id: (p) => link(site, p) }) : null,
+    postmortem_published_at: isoUtc(s.published ?? s.date),
   };
 }
 
 export function statuspageData(summaries: readonly IncidentSummary[], site: StatuspageSite): StatuspageIncidents {
   const pageId = slugify(site.config.title) || 'pm';
-  const incidents = summaries.map((s) => statuspageIncident(s, site, pageId));
+  const incidents = summaries.slice(0, STATUSPAGE_ENTRIES).map((s) => statuspageIncident(s, site, pageId));
   const updated = incidents.reduce<string | null>((max, i) => (max === null || i.updated_at > max ? i.updated_at : max), null);
   return {
     page: {

@@ -29,6 +29,10 @@ export interface IncidentSummary {
   services: string[];
   summary: string | null;
   draft: boolean;
+  /** Review state; published and last-edited instants (epoch ms) when the front-matter gives them. */
+  review?: string;
+  published?: number | null;
+  updated?: number | null;
   t0: string | null;
   /** T0 as a UTC instant (`2020-09-02T08:25:00.000Z`), for incidents.json. */
   t0Iso?: string | null;

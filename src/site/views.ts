@@ -12,7 +12,7 @@ import type { IncidentSummary } from './types.js';
 
 const RESERVED = new Set([
   'title', 'date', 'timezone', 'display_timezone', 't0', 'tags', 'severity', 'status', 'authors', 'author',
-  'services', 'summary', 'draft', 'sources', 'slug',
+  'services', 'summary', 'draft', 'sources', 'slug', 'review', 'published', 'updated',
 ]);
 
 export function tagLinks(summary: Pick<IncidentSummary, 'tags'>, site: SiteContext, root: string): Array<{ name: string; slug: string; url: string }> {
