@@ -60,11 +60,17 @@ export function loadConfig(root: string): LoadedConfig {
       if (!problems.length) config.urls = value as UserConfig['urls'];
       continue;
     }
-    const problem = checkValue(key as keyof UserConfig, value);
+    const given = key === 'page_size' ? wholeNumber(value) : value;
+    const problem = checkValue(key as keyof UserConfig, given);
     if (problem) reporter.error('config/value', `${key}: ${problem}`, at);
-    else (config as Record<string, unknown>)[key] = value;
+    else (config as Record<string, unknown>)[key] = given;
   }
   return { config, file: name, diagnostics: reporter.list };
+}
+
+/** The YAML reader gives scalars as written: `page_size: 20` may arrive as "20". */
+function wholeNumber(value: unknown): unknown {
+  return typeof value === 'string' && /^\d{1,6}$/.test(value.trim()) ? Number(value.trim()) : value;
 }
 
 function checkValue(key: keyof UserConfig, value: unknown): string | null {

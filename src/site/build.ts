@@ -57,8 +57,12 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   }
   const summaries = sortSummaries(results.flatMap((r) => (r.summary ? [r.summary] : [])));
   const pages = [...setup.assets, ...results.flatMap((r) => r.pages), ...renderSite(summaries, site)];
+  const { siteSearch } = await import('./search/site-search.js');
+  const byPath = new Map(pages.map((p) => [p.path, p.contents]));
+  const search = await siteSearch(summaries, config, (file) => byPath.get(file) ?? null);
+  pages.push(...search.pages);
   pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const diagnostics = sortDiagnostics([...setup.diagnostics, ...results.flatMap((r) => r.diagnostics), ...checkSlugs(results)]);
+  const diagnostics = sortDiagnostics([...setup.diagnostics, ...results.flatMap((r) => r.diagnostics), ...checkSlugs(results), ...search.diagnostics]);
   return {
     config,
     pages,

@@ -71,7 +71,7 @@ export async function buildToDisk(setup: SiteSetup, options: BuildOptions): Prom
 
     // Site-wide pages depend only on the summaries and the feed's newest bodies: when their
     // digest is the one of the last build, those pages are on disk already.
-    const digest = siteDigest(published, setup.assets.map((a) => a.path));
+    const digest = siteDigest(published, setup.assets.map((a) => a.path), config.search);
     const same = incremental && cache.siteDigest === digest;
     let siteHashes: Record<string, string>;
     let changed: Page[] = [];
@@ -81,6 +81,10 @@ export async function buildToDisk(setup: SiteSetup, options: BuildOptions): Prom
       await feedBodies(summaries.slice(0, BODY_ENTRIES), entries, { root, site, siteKey, useCache });
       const { renderSite } = await import('./process.js');
       const sitePages = [...setup.assets, ...renderSite(summaries, site)];
+      const { siteSearch, readStagedOrOut } = await import('./search/site-search.js');
+      const search = await siteSearch(summaries, config, readStagedOrOut(staging, out));
+      sitePages.push(...search.pages);
+      diagnostics.push(...search.diagnostics);
       siteHashes = {};
       for (const p of sitePages) siteHashes[p.path] = hash(p.contents);
       changed = incremental ? sitePages.filter((p) => cache.site[p.path] !== siteHashes[p.path] || !existsSync(path.join(out, p.path))) : sitePages;
@@ -163,11 +167,13 @@ async function summariesOrRender(
   return summariesInOrder(published, rendered, cached);
 }
 
-/** What the site-wide pages are made of: every summary (by its hash, in page order) and the feed's bodies. */
-function siteDigest(published: readonly CacheEntry[], assets: readonly string[]): string {
+/** What the site-wide pages are made of: every summary (by its hash, in page order), the feed's bodies, and with search every page. */
+function siteDigest(published: readonly CacheEntry[], assets: readonly string[], search: boolean): string {
   const parts = published.map((e) => e.summaryHash);
   const bodies = published.slice(0, BODY_ENTRIES).map((e) => e.key);
-  return hash(JSON.stringify([parts, bodies, assets]));
+  // the search index is made of every incident page: any change to one (its file or its logs) rebuilds it
+  const pages = search ? published.map((e) => [e.key, e.sources.map((s) => s.stamp)]) : [];
+  return hash(JSON.stringify([parts, bodies, assets, pages]));
 }
 
 /**

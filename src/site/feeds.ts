@@ -7,6 +7,7 @@ import type { SiteContext } from './context.js';
 import { entryDates, escapeXml as x, feedContent, FEED_ENTRIES, siteLinks } from './feed-common.js';
 import { timelineJsonPath } from './render-incident.js';
 import type { IncidentSummary, Page } from './types.js';
+import { rootPrefix } from './urls.js';
 
 /** `updated` of a feed without entries: a fixed instant rather than the build time. */
 const EPOCH = '1970-01-01T00:00:00Z';
@@ -35,7 +36,8 @@ export function atomXml(spec: AtomSpec, site: SiteContext): string {
   const updated = entries.map(entryDates).reduce<{ ms: number; updated: string } | null>((max, d) => (max && max.ms >= d.updatedMs ? max : { ms: d.updatedMs, updated: d.updated }), null);
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${x(site.config.language)}">`,
+    // a feed below the root, without a base URL: its site-root-relative links resolve from the root
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${x(site.config.language)}"${!links.absolute && spec.path.includes('/') ? ` xml:base="${rootPrefix(spec.path)}"` : ''}>`,
     `  <id>${x(links.id(spec.alternate))}</id>`,
     `  <title>${x(spec.title)}</title>`,
     `  <subtitle>${x(spec.subtitle)}</subtitle>`,

@@ -7,7 +7,9 @@ import { formatOffset } from '../timeline/duration.js';
 import type { PlacedNotes } from '../timeline/notes.js';
 import type { TimelineJson } from '../timeline/types.js';
 import type { SiteContext } from './context.js';
-import { humanDuration } from './format.js';
+import { slugify } from '../slug.js';
+import { serviceUrl } from './archive/paging.js';
+import { formatDay, humanDuration, isoDay } from './format.js';
 import type { IncidentSummary } from './types.js';
 
 const RESERVED = new Set([
@@ -25,6 +27,7 @@ export function summaryView(s: IncidentSummary, site: SiteContext, root: string)
     href: `${root}${s.url}`,
     tags: tagLinks(s, site, root),
     severityClass: severityClass(s.severity),
+    serviceLinks: s.services.flatMap((name) => (slugify(name) ? [{ name, slug: slugify(name), url: `${root}${serviceUrl(slugify(name))}` }] : [])),
   };
 }
 
@@ -39,6 +42,10 @@ export function incidentView(incident: Incident, s: IncidentSummary, site: SiteC
       mitigate: humanDuration(s.metrics.time_to_mitigate_s),
       resolve: humanDuration(s.metrics.time_to_resolve_s),
     },
+    review: s.review ?? 'published',
+    publishedDisplay: s.published == null ? null : formatDay(s.published, s.displayTimezone),
+    updatedDisplay: s.updated == null ? null : formatDay(s.updated, s.displayTimezone),
+    updatedIso: s.updated == null ? null : isoDay(s.updated, s.displayTimezone),
     /** Front-matter keys pm does not know, for themes to use. */
     data: extra,
     extra: Object.entries(extra)

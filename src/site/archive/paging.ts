@@ -28,3 +28,10 @@ export function paginate<T>(list: readonly T[], size: number): T[][] {
   for (let i = 0; i < list.length; i += size) pages.push(list.slice(i, i + size));
   return pages;
 }
+
+/** Where the services index and each service's first page live. */
+export const SERVICES_PATH = 'services/';
+
+export function serviceUrl(slug: string): string {
+  return `${SERVICES_PATH}${slug}/`;
+}

@@ -10,18 +10,15 @@ import { humanDuration } from '../format.js';
 import type { IncidentSummary, Page } from '../types.js';
 import { fileForUrl } from '../urls.js';
 import { listPages, type Views } from './list-pages.js';
+import { SERVICES_PATH, serviceUrl } from './paging.js';
+
+export { SERVICES_PATH, serviceUrl } from './paging.js';
 
 export interface ServiceEntry {
   slug: string;
   /** As first written (in date order). */
   name: string;
   incidents: IncidentSummary[];
-}
-
-export const SERVICES_PATH = 'services/';
-
-export function serviceUrl(slug: string): string {
-  return `${SERVICES_PATH}${slug}/`;
 }
 
 /** Services sorted by slug; each keeps the first spelling met in date order. Names without letters or digits are left out. */
