@@ -28,6 +28,13 @@ export async function pagefindIndex(docs: readonly SearchDocument[], language: s
   } catch (e) {
     return { ok: false, reason: `the pagefind package could not be loaded (${message(e)})` };
   }
+  // Pagefind logs a binary that stopped (or never started) itself; the caller reports it once instead.
+  const log = console.error;
+  let stopped: string | null = null;
+  console.error = (...args: unknown[]): void => {
+    if (args[0] === 'Service stopped') stopped ??= message(args[1]);
+    else log(...args);
+  };
   try {
     const created = await pagefind.createIndex({ forceLanguage: language.split('-')[0] || 'en' });
     if (!created.index) return { ok: false, reason: created.errors.join('; ') || 'Pagefind did not start' };
@@ -44,9 +51,10 @@ export async function pagefindIndex(docs: readonly SearchDocument[], language: s
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { ok: true, pages };
   } catch (e) {
-    return { ok: false, reason: message(e) };
+    return { ok: false, reason: stopped ?? message(e) };
   } finally {
     await pagefind.close().catch(() => null);
+    console.error = log;
   }
 }
 
