@@ -33,6 +33,7 @@ export { embedPagePath, EMBED_SCRIPT_PATH } from './embed/outputs.js';
 export {
   statuspageData, impactOf, STATUSPAGE_PATH, type StatuspageIncidents, type StatuspageIncident, type StatuspageUpdate, type Impact,
 } from './site/statuspage.js';
+export { statuspageSummaryData, SUMMARY_PATH, type StatuspageSummary } from './site/archive/statuspage-summary.js';
 export { formatOffset, formatDelta, parseOffset } from './timeline/duration.js';
 export type {
   Timeline, TimelineEvent, ComputedEvent, TimelineJson, TimelineEventJson, TimelineMetrics, Milestone,
