@@ -15,6 +15,8 @@ const pages = [
   { name: 'index', path: '' },
   { name: 'tag page', path: 'tags/security/' },
   { name: 'incident page', path: 'incidents/2024-01-07-ssh-brute-force/' },
+  { name: 'services index', path: 'services/' },
+  { name: 'service page', path: 'services/kiln-shell-server/' },
 ];
 const schemes = ['light', 'dark'] as const;
 

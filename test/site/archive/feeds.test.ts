@@ -53,8 +53,11 @@ describe('api/v2 like Statuspage', () => {
     expect(v2.incidents.map((i) => i.id)).toEqual(r.incidents.slice(0, 50).map((s) => s.slug));
     expect(v2.incidents[0]!.postmortem_body).toContain('Unique marker');
     expect(v2.incidents[0]!.postmortem_published_at).toBe(new Date(r.incidents[0]!.date).toISOString());
-    const all = JSON.parse(files.get('incidents.json')!) as { count: number; incidents: unknown[] };
+    const text = files.get('incidents.json')!;
+    const all = JSON.parse(text) as { count: number; incidents: unknown[] };
     expect(all.count).toBe(r.incidents.length);
+    // one incident a line, between the head line and the closing one
+    expect(text.split('\n').slice(1, -2)).toEqual((all.incidents as unknown[]).map((i, n) => `${JSON.stringify(i)}${n < all.count - 1 ? ',' : ''}`));
     expect(all.incidents).toHaveLength(r.incidents.length);
     const summary = JSON.parse(files.get('api/v2/summary.json')!) as { status: { indicator: string; description: string }; incidents: unknown[]; components: unknown[] };
     // every generated incident reaches a resolved milestone
