@@ -6,6 +6,7 @@
  */
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { ResolvedConfig } from '../config/types.js';
+import { copyCollisions, readCopy, siteCopies } from './copies.js';
 import { buildToDisk } from './disk-build.js';
 import { checkSlugs, setupSite, type SetupOptions } from './pipeline.js';
 import { sortSummaries } from './render-indexes.js';
@@ -57,8 +58,15 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   }
   const summaries = sortSummaries(results.flatMap((r) => (r.summary ? [r.summary] : [])));
   const pages = [...setup.assets, ...results.flatMap((r) => r.pages), ...renderSite(summaries, site)];
+  // bundle assets and static/ (copies.ts), never over one of pm's pages
+  const owners = results.map((r) => ({ file: r.file, slug: r.slug, published: r.summary !== null, sources: r.sources }));
+  const found = siteCopies({ root, postsDir: config.postsDir, urls: config.urls }, owners);
+  const collisions = copyCollisions(found.copies, new Set(pages.map((p) => p.path)));
+  if (!collisions.length) for (const c of found.copies) pages.push({ path: c.path, contents: readCopy(c) });
   pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const diagnostics = sortDiagnostics([...setup.diagnostics, ...results.flatMap((r) => r.diagnostics), ...checkSlugs(results)]);
+  const diagnostics = sortDiagnostics([
+    ...setup.diagnostics, ...results.flatMap((r) => r.diagnostics), ...checkSlugs(results), ...found.diagnostics, ...collisions,
+  ]);
   return {
     config,
     pages,
