@@ -17,7 +17,7 @@ export interface BuildOptions extends SetupOptions {
   write?: boolean;
   /** Reuse and update the build cache in <root>/.pm-cache (default true; disk builds only). */
   cache?: boolean;
-  /** Worker processes for large builds (default: 2, or 1 on a single core). */
+  /** Worker processes for large builds (default: one per core, `os.availableParallelism()`). */
   threads?: number;
   /** Called after each incident is processed or reused. */
   onProgress?: (done: number, total: number, file: string) => void;

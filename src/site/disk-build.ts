@@ -141,7 +141,7 @@ async function render(
   const { root, site, files } = setup;
   let done = ctx.done;
   const progress = (r: IncidentResult): void => options.onProgress?.(++done, files.length, r.file);
-  const threads = options.threads ?? Math.min(2, os.availableParallelism());
+  const threads = options.threads ?? os.availableParallelism();
   if (threads > 1 && todo.length >= WORKER_THRESHOLD && workersAvailable()) {
     const { config, out, drafts, public: isPublic, baseUrl, theme } = options;
     const setupData = { root, config, out, drafts, public: isPublic, baseUrl, theme };
