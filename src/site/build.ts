@@ -7,6 +7,7 @@
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { copyCollisions, readCopy, siteCopies } from './copies.js';
+import { checkLocalRefs, published, refOwner } from './local-links.js';
 import { buildToDisk } from './disk-build.js';
 import { checkSlugs, setupSite, type SetupOptions } from './pipeline.js';
 import { sortSummaries } from './render-indexes.js';
@@ -63,9 +64,11 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   const found = siteCopies({ root, postsDir: config.postsDir, urls: config.urls }, owners);
   const collisions = copyCollisions(found.copies, new Set(pages.map((p) => p.path)));
   if (!collisions.length) for (const c of found.copies) pages.push({ path: c.path, contents: readCopy(c) });
+  const outputs = new Set(pages.map((p) => p.path));
+  const links = results.flatMap((r) => (r.summary ? checkLocalRefs(refOwner(r.file, r.slug, config.urls), r.links ?? [], (p) => published(p, outputs)) : []));
   pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const diagnostics = sortDiagnostics([
-    ...setup.diagnostics, ...results.flatMap((r) => r.diagnostics), ...checkSlugs(results), ...found.diagnostics, ...collisions,
+    ...setup.diagnostics, ...results.flatMap((r) => r.diagnostics), ...checkSlugs(results), ...found.diagnostics, ...collisions, ...links,
   ]);
   return {
     config,

@@ -18,6 +18,7 @@ import {
 } from './cache.js';
 import { copiesFor, planCopies, splitSite, writeCopies } from './copy-plan.js';
 import { FEED_ENTRIES } from './feed-common.js';
+import { localLinkWarnings } from './link-store.js';
 import { commitJournal } from './journal.js';
 import { loadTemplates, saveTemplates } from './templates-cache.js';
 import { checkSlugs, type IncidentResult, type SiteSetup } from './pipeline.js';
@@ -90,12 +91,16 @@ export async function buildToDisk(setup: SiteSetup, options: BuildOptions): Prom
       changed = incremental ? sitePages.filter((p) => cache.site[p.path] !== siteHashes[p.path] || !existsSync(path.join(out, p.path))) : sitePages;
     }
     // Bundle assets and static/ (copy-plan.ts): never where pm writes a page.
-    const copies = planCopies(found.copies, new Set([...current.flatMap((e) => e.pages), ...Object.keys(siteHashes)]), before?.copies ?? null, out);
+    const outputs = new Set([...current.flatMap((e) => e.pages), ...Object.keys(siteHashes)]);
+    const copies = planCopies(found.copies, outputs, before?.copies ?? null, out);
     if (copies.collisions.length) {
       discardStaging(staging);
       return withIncidents({ ...base, diagnostics: sortDiagnostics([...diagnostics, ...copies.collisions]), written: false }, incidents);
     }
     siteHashes = { ...siteHashes, ...copies.hashes };
+    for (const p of Object.keys(copies.hashes)) outputs.add(p);
+    const links = localLinkWarnings({ root, urls: config.urls, useCache, entries: current, results, outputs });
+    if (links.length) base.diagnostics = sortDiagnostics([...diagnostics, ...links]);
     stats.files = current.reduce((n, e) => n + e.pages.length, 0) + Object.keys(siteHashes).length;
     const sink = new DirSink(staging);
     sink.put(changed);
