@@ -5,7 +5,7 @@
  * anything that is not a regular file or folder (FIFO, socket, device) is skipped with an
  * error — it is never opened, so nothing can hang the build.
  */
-import { lstatSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { accessSync, constants, lstatSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { resolveInside } from './inside.js';
@@ -28,6 +28,8 @@ export interface WalkOptions {
   exclude?: ReadonlySet<string>;
 }
 
+const code = (e: unknown): string => (e as NodeJS.ErrnoException).code ?? 'error';
+
 export function walkFiles(root: string, dir: string, opts: WalkOptions = {}): { files: FoundFile[]; diagnostics: Diagnostic[] } {
   const files: FoundFile[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -41,7 +43,12 @@ export function walkFiles(root: string, dir: string, opts: WalkOptions = {}): { 
   }
   const seen = new Set<string>([top.real]);
   const walk = (abs: string, real: string, rel: string): void => {
-    const entries = readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch (e) {
+      return problem(abs, 'site/unreadable', `not published: the folder cannot be read (${code(e)}); fix its permissions`);
+    }
     for (const entry of entries) {
       if (opts.skipDot && entry.name.startsWith('.')) continue;
       const full = path.join(abs, entry.name);
@@ -49,16 +56,22 @@ export function walkFiles(root: string, dir: string, opts: WalkOptions = {}): { 
       let target = path.join(real, entry.name);
       if (opts.exclude?.has(full) || opts.exclude?.has(target)) continue;
       let kind: Dirent | Stats = entry;
-      if (entry.isSymbolicLink()) {
-        const inside = resolveInside(root, full);
-        if (!inside.ok) {
-          problem(full, 'site/outside-root', `not published: ${inside.why}; copy the file into the site instead`);
-          continue;
-        }
-        target = inside.real;
-        if (opts.exclude?.has(target)) continue;
-        kind = statSync(target);
-      } else if (!entry.isFile() && !entry.isDirectory()) kind = lstatSync(full);
+      try {
+        if (entry.isSymbolicLink()) {
+          const inside = resolveInside(root, full);
+          if (!inside.ok) {
+            problem(full, 'site/outside-root', `not published: ${inside.why}; copy the file into the site instead`);
+            continue;
+          }
+          target = inside.real;
+          if (opts.exclude?.has(target)) continue;
+          kind = statSync(target);
+        } else if (!entry.isFile() && !entry.isDirectory()) kind = lstatSync(full);
+        if (kind.isFile()) accessSync(target, constants.R_OK);
+      } catch (e) {
+        problem(full, 'site/unreadable', `not published: the file cannot be read (${code(e)}); fix its permissions or remove it`);
+        continue;
+      }
       if (kind.isDirectory()) {
         if (seen.has(target)) continue;
         seen.add(target);

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
@@ -164,5 +164,19 @@ describe('a site folder is untrusted', () => {
     write('posts/2024-03-05-failover/timeline.json', '{}');
     const r = await buildSite({ root });
     expect(rules(r)).toEqual([expect.stringContaining('posts/2024-03-05-failover/timeline.json:0:0: site/asset-collision: cannot be published at incidents/2024-03-05-failover/timeline.json')]);
+  });
+});
+
+describe('a file pm may not read', () => {
+  const root0 = process.getuid?.() === 0;
+  it.skipIf(root0)('is an error naming it, not a crash', async () => {
+    const file = path.join(root, 'posts/2024-03-05-failover/notes.txt');
+    chmodSync(file, 0o000);
+    try {
+      const r = await buildSite({ root });
+      expect(rules(r)).toEqual([expect.stringMatching(/^posts\/2024-03-05-failover\/notes\.txt:0:0: site\/unreadable: not published: the file cannot be read \(EACCES\)/)]);
+    } finally {
+      chmodSync(file, 0o644);
+    }
   });
 });
