@@ -106,6 +106,18 @@ describe('bundle assets and static/', () => {
     expect(third.stats).toMatchObject({ incremental: true, written: 0 });
   });
 
+  it('a bundle deleted as a whole takes its files out of dist/', async () => {
+    write('posts/2024-01-02-other.md', '---\ntitle: Other\ndate: 2024-01-02\n---\n\nText.\n');
+    await buildSite({ root });
+    expect(existsSync(dist('incidents/2024-03-05-failover/img/errors.png'))).toBe(true);
+    rmSync(path.join(root, 'posts/2024-03-05-failover'), { recursive: true });
+    const again = await buildSite({ root });
+    expect(again.stats.incremental).toBe(true);
+    expect(existsSync(dist('incidents/2024-03-05-failover/img/errors.png'))).toBe(false);
+    expect(existsSync(dist('incidents/2024-03-05-failover/notes.txt'))).toBe(false);
+    expect(existsSync(dist('incidents/2024-01-02-other/index.html'))).toBe(true);
+  });
+
   it('a file that became a log source is no longer published', async () => {
     await buildSite({ root });
     write('posts/2024-03-05-failover/index.md', POST.replace('  - path: api.log', '  - path: api.log\n  - path: notes.txt\n    format: syslog'));
