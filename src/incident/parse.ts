@@ -6,8 +6,9 @@ import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import { Reporter } from '../diagnostics.js';
 import { readFrontMatter } from '../frontmatter/read.js';
+import { renderDocument } from '../markdown/document.js';
 import { parseMarkdown } from '../markdown/processor.js';
-import { slugify } from '../slug.js';
+import { fallbackSlug, slugify } from '../slug.js';
 import { parseSourceSpecs } from '../sources/spec.js';
 import { extractTimeline } from '../timeline/extract.js';
 import { luxonZone } from '../time/zones.js';
@@ -32,7 +33,14 @@ export function parseIncident(input: IncidentInput, config: IncidentConfig): Inc
 
   const timezone = readZone(d['timezone'], 'timezone', ctx) ?? config.timezone;
   const displayTimezone = readZone(d['display_timezone'], 'display_timezone', ctx) ?? config.displayTimezone ?? timezone;
-  const slug = slugify(readString(d['slug'], 'slug', ctx) ?? slugFromPath(input.file));
+  const slugText = readString(d['slug'], 'slug', ctx);
+  let slug = slugify(slugText ?? slugFromPath(input.file));
+  if (!slug) {
+    slug = fallbackSlug(input.file);
+    const what = slugText === null ? `the file name "${path.posix.basename(input.file)}"` : `slug "${slugText}"`;
+    reporter.warn('incident/slug', `${what} has no letters or digits to make a URL from; published as ${slug}: set \`slug:\` to choose one`,
+      slugText === null ? { line: 1, column: 1 } : fm.places['slug']);
+  }
   let title = readString(d['title'], 'title', ctx);
   if (!title) {
     reporter.error('frontmatter/title', 'title is required: add `title: "What happened"` to the front-matter', fm.present ? { line: 2, column: 1 } : { line: 1, column: 1 });
@@ -57,6 +65,9 @@ export function parseIncident(input: IncidentInput, config: IncidentConfig): Inc
     date: local ? { year: local.year, month: local.month, day: local.day } : null,
     lineOffset: fm.bodyLineOffset,
   });
+
+  // The one HTML pass: the page body, each entry's html and the section's notes.
+  const document = renderDocument({ tree, section: timeline.section, items: timeline.items, source: fm.body, reporter, lineOffset: fm.bodyLineOffset });
 
   const sources = parseSourceSpecs(d['sources'], (message, key) => {
     reporter.error('frontmatter/sources', `sources${key ? ` (${key})` : ''}: ${message}`, fm.places['sources']);
@@ -86,6 +97,7 @@ export function parseIncident(input: IncidentInput, config: IncidentConfig): Inc
     bodyLineOffset: fm.bodyLineOffset,
     events: timeline.events,
     timelineSection: timeline.section,
+    document,
     actions: readActions(tree, fm.bodyLineOffset, reporter),
     diagnostics: reporter.list,
   };

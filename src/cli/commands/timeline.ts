@@ -9,6 +9,7 @@ import { incidentTimeline, type ExtraSource } from '../../site/sources.js';
 import { toPosix } from '../../site/discover.js';
 import { parseSourceSpecs } from '../../sources/spec.js';
 import { timelineToJson } from '../../timeline/json.js';
+import { placeNotes } from '../../timeline/notes.js';
 import { renderTimelineHtml } from '../../timeline/render-html.js';
 import { renderTimelineMarkdown, renderTimelineText } from '../../timeline/render-text.js';
 import { normalizeZone } from '../../time/zones.js';
@@ -52,7 +53,7 @@ export async function runTimeline(argv: string[], io: CliIO): Promise<number> {
   const json = timelineToJson(timeline, timelineMeta(incident, timeline), { public: isPublic });
   const style = values['long'] ? 'long' : config.offsetFormat;
   if (format === 'json') io.out(`${JSON.stringify(json, null, 2)}\n`);
-  else if (format === 'html') io.out(`${renderTimelineHtml(json, { format: style })}\n`);
+  else if (format === 'html') io.out(`${renderTimelineHtml(json, { format: style, notes: placeNotes(incident.document.notes, json, incident.file) })}\n`);
   else if (format === 'md') io.out(renderTimelineMarkdown(json, { format: style }));
   else io.out(renderTimelineText(json, { format: style }));
   printDiagnostics(all, io, 'warning');
