@@ -1,14 +1,14 @@
 /**
  * Lists the files under a folder of the site for publishing as they are (bundle assets,
  * `static/`). Untrusted input: a symlink is followed only when its real path stays inside
- * the site root (else an error), each real folder is entered once (no symlink loop), and
- * anything that is not a regular file or folder (FIFO, socket, device) is skipped with an
- * error — it is never opened, so nothing can hang the build.
+ * the site root (confine.ts; else an error), each real folder is entered once (no symlink
+ * loop), and anything that is not a regular file or folder (FIFO, socket, device) is
+ * skipped with an error — it is never opened, so nothing can hang the build.
  */
-import { accessSync, constants, lstatSync, readdirSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { accessSync, constants, lstatSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
+import { confine, specialKind } from '../confine.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { resolveInside } from './inside.js';
 
 export interface FoundFile {
   /** Path below the folder walked, POSIX. */
@@ -36,11 +36,17 @@ export function walkFiles(root: string, dir: string, opts: WalkOptions = {}): { 
   const siteOf = (abs: string): string => path.relative(root, abs).split(path.sep).join('/');
   const problem = (abs: string, rule: string, message: string): void =>
     void diagnostics.push({ level: 'error', file: siteOf(abs), line: 0, column: 0, rule, message });
-  const top = resolveInside(root, dir);
-  if (!top.ok) {
-    problem(dir, 'site/outside-root', `${siteOf(dir)} is not published: ${top.why}`);
-    return { files, diagnostics };
-  }
+  /** The real path and kind of `abs`, or null after reporting why it is not published. */
+  const follow = (abs: string): { real: string; kind: 'file' | 'dir' } | null => {
+    const c = confine(root, abs);
+    if (c.ok) return c;
+    if (c.problem === 'outside') problem(abs, 'site/outside-root', `not published: it leads ${c.what}; copy the file into the site instead`);
+    else if (c.problem === 'special') problem(abs, 'site/not-a-file', `not published: ${c.what}, not a regular file; remove it from the site`);
+    else problem(abs, 'site/unreadable', `not published: it cannot be read (${c.problem === 'missing' ? 'a broken link' : c.what}); fix or remove it`);
+    return null;
+  };
+  const top = follow(path.resolve(dir));
+  if (!top || top.kind !== 'dir') return { files, diagnostics };
   const seen = new Set<string>([top.real]);
   const walk = (abs: string, real: string, rel: string): void => {
     let entries: Dirent[];
@@ -55,32 +61,33 @@ export function walkFiles(root: string, dir: string, opts: WalkOptions = {}): { 
       const relName = rel ? `${rel}/${entry.name}` : entry.name;
       let target = path.join(real, entry.name);
       if (opts.exclude?.has(full) || opts.exclude?.has(target)) continue;
-      let kind: Dirent | Stats = entry;
-      try {
-        if (entry.isSymbolicLink()) {
-          const inside = resolveInside(root, full);
-          if (!inside.ok) {
-            problem(full, 'site/outside-root', `not published: ${inside.why}; copy the file into the site instead`);
-            continue;
-          }
-          target = inside.real;
-          if (opts.exclude?.has(target)) continue;
-          kind = statSync(target);
-        } else if (!entry.isFile() && !entry.isDirectory()) kind = lstatSync(full);
-        if (kind.isFile()) accessSync(target, constants.R_OK);
-      } catch (e) {
-        problem(full, 'site/unreadable', `not published: the file cannot be read (${code(e)}); fix its permissions or remove it`);
-        continue;
+      let kind: 'file' | 'dir';
+      if (entry.isSymbolicLink()) {
+        const found = follow(full);
+        if (!found) continue;
+        ({ real: target, kind } = found);
+        if (opts.exclude?.has(target)) continue;
+      } else if (entry.isFile() || entry.isDirectory()) kind = entry.isFile() ? 'file' : 'dir';
+      else {
+        const st = lstatSync(full, { throwIfNoEntry: false });
+        if (st?.isFile() || st?.isDirectory()) kind = st.isFile() ? 'file' : 'dir';
+        else {
+          problem(full, 'site/not-a-file', `not published: ${st ? specialKind(st) : 'gone'}, not a regular file; remove it from the site`);
+          continue;
+        }
       }
-      if (kind.isDirectory()) {
+      if (kind === 'dir') {
         if (seen.has(target)) continue;
         seen.add(target);
         walk(full, target, relName);
-      } else if (kind.isFile()) {
-        const s = 'size' in kind ? kind : statSync(target);
+        continue;
+      }
+      try {
+        accessSync(target, constants.R_OK);
+        const s = statSync(target);
         files.push({ rel: relName, site: siteOf(full), real: target, size: s.size, mtimeMs: s.mtimeMs });
-      } else {
-        problem(full, 'site/not-a-file', 'not published: not a regular file (a FIFO, socket or device); remove it from the site');
+      } catch (e) {
+        problem(full, 'site/unreadable', `not published: the file cannot be read (${code(e)}); fix its permissions or remove it`);
       }
     }
   };
