@@ -84,7 +84,7 @@ export const timelineSpec: CommandSpec = {
     long: { type: 'boolean', help: 'long offsets: T+5 hours 20 minutes' },
     public: { type: 'boolean', help: 'leave [internal] events out' },
     source: { type: 'string', arg: 'LOG', multiple: true, help: 'add a log file (repeatable), path relative to here' },
-    'source-format': { type: 'string', arg: 'F', help: 'syslog, ndjson, json, csv, yaml or clf (default: detected)' },
+    'source-format': { type: 'string', arg: 'F', help: 'syslog, ndjson, json, csv, yaml, clf, irc or slack (default: detected)' },
     'source-timezone': { type: 'string', arg: 'Z', help: 'zone of log times without one' },
     'source-year': { type: 'string', arg: 'Y', help: 'year of syslog lines' },
     'source-label': { type: 'string', arg: 'NAME', help: 'name of the source on the page' },
