@@ -48,5 +48,11 @@ ${titleLine}
 
 # How offsets from T0 read: compact (T+5h20m) or long (T+5 hours 20 minutes).
 # offset_format: compact
+
+# Incidents per index, tag and service page (page/2/ holds the next ones).
+# page_size: 50
+
+# Full-text search of the incidents (Pagefind); false leaves out the index and the search box.
+# search: true
 `;
 }
