@@ -1,0 +1,60 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/site/build.js';
+import { tempDir } from '../cli/helpers.js';
+
+// A hashbang-style report: the zone in an opening note, T0 reconstructed the next morning.
+const POST = `---
+title: de1 unreachable
+---
+
+Note: for my own convenience every date below is in US/Central timezone.
+
+## Timeline
+
+August 30, 2020 - 1:40 AM
+
+Abuse report from the provider.
+
+September 2, 2020 - ~3:25 AM (T-0)
+
+The host drops off the network while I sleep.
+
+September 2, 2020 - 8:45 AM [detected]
+
+I wake up and see I am disconnected.
+
+September 2, 2020 - 10:28 AM [acknowledged]
+
+Provider answers; work starts.
+
+September 2, 2020 - 2:08 PM [resolved]
+
+Traffic flows again.
+`;
+
+let root: string;
+let html = '';
+beforeAll(async () => {
+  root = tempDir('pm-t0-facts-');
+  mkdirSync(path.join(root, 'posts'));
+  writeFileSync(path.join(root, 'posts', '2020-09-02-de1.md'), POST);
+  const r = await buildSite({ root, write: false });
+  html = String(r.pages.find((p) => p.path === 'incidents/2020-09-02-de1/index.html')?.contents);
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const fact = (name: string): string | undefined => new RegExp(`<dt>${name}</dt><dd>([^<]*)</dd>`).exec(html)?.[1];
+
+describe('the facts panel and the caption of an approximate T0', () => {
+  it('keep the ~ of an approximate T0, in the zone the note named', () => {
+    expect(fact('Started \\(T0\\)')).toBe('~2020-09-02 03:25 CDT');
+    expect(html).toContain('offsets from T0 (~2020-09-02 03:25 CDT).');
+  });
+  it('show the time to acknowledge next to the other metrics', () => {
+    expect(fact('Time to detect')).toBe('5h 20m');
+    expect(fact('Time to acknowledge')).toBe('7h 3m');
+    expect(fact('Time to resolve')).toBe('10h 43m');
+  });
+});
