@@ -34,16 +34,34 @@ September 2, 2020 - 2:08 PM [resolved]
 Traffic flows again.
 `;
 
+// The same report, one entry pasted from a log with its seconds.
+const WITH_SECONDS = POST.replace('September 2, 2020 - 10:28 AM [acknowledged]', 'September 2, 2020 - 10:28:41 AM [acknowledged]');
+
 let root: string;
 let html = '';
+let htmlSeconds = '';
 beforeAll(async () => {
-  root = tempDir('pm-t0-facts-');
+  root = tempDir('pm-incident-times-');
   mkdirSync(path.join(root, 'posts'));
   writeFileSync(path.join(root, 'posts', '2020-09-02-de1.md'), POST);
+  writeFileSync(path.join(root, 'posts', '2020-09-02-de1-log.md'), WITH_SECONDS.replace('title: de1 unreachable', 'title: de1 with log times'));
   const r = await buildSite({ root, write: false });
-  html = String(r.pages.find((p) => p.path === 'incidents/2020-09-02-de1/index.html')?.contents);
+  const page = (slug: string): string => String(r.pages.find((p) => p.path === `incidents/${slug}/index.html`)?.contents);
+  html = page('2020-09-02-de1');
+  htmlSeconds = page('2020-09-02-de1-log');
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+const utcCells = (page: string): string[] => [...page.matchAll(/<td class="utc">(?:<span class="day">)?([^<]*)</g)].map((m) => m[1]!);
+
+describe('the UTC column of the incident page', () => {
+  it('has no seconds when no entry has any', () => {
+    expect(utcCells(html)).toEqual(['06:40', '08:25', '13:45', '15:28', '19:08']);
+  });
+  it('shows seconds on every row when one entry has them', () => {
+    expect(utcCells(htmlSeconds)).toEqual(['06:40:00', '08:25:00', '13:45:00', '15:28:41', '19:08:00']);
+  });
+});
 
 const fact = (name: string): string | undefined => new RegExp(`<dt>${name}</dt><dd>([^<]*)</dd>`).exec(html)?.[1];
 
