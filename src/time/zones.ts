@@ -10,7 +10,7 @@ import { FixedOffsetZone, IANAZone } from 'luxon';
 export type ZoneResult = { ok: true; zone: string } | { ok: false; reason: string };
 
 /** Legacy links (tzdata `backward`) mapped to their canonical names. */
-const LINKS: Record<string, string> = {
+export const LINKS: Readonly<Record<string, string>> = {
   'US/Alaska': 'America/Anchorage',
   'US/Aleutian': 'America/Adak',
   'US/Arizona': 'America/Phoenix',
