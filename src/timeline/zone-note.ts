@@ -17,8 +17,11 @@ export interface ZoneMention {
   reason?: string;
 }
 
-/** Words that make a sentence about the post's times: `dates`, `times`, `timestamps`, `clock`. */
-const ABOUT_TIME = /\b(?:dates?|times?|timestamps?|clocks?|hours|timezone|time[\s-]zone)\b/i;
+/**
+ * Words that make a sentence about the post's times: `dates`, `times`, `timestamps`, `clock`,
+ * `time zone` (plurals: `the CET time of the backup` speaks of one time, not of the post's).
+ */
+const ABOUT_TIME = /\b(?:dates|times|timestamps|clocks?|timezone|time[\s-]zone)\b/i;
 /** A sentence that talks about a zone without naming one pm reads (`in Central time`). */
 const ZONE_WORDS = /\b(?:timezone|time[\s-]zone)\b/i;
 

@@ -61,6 +61,8 @@ describe('a zone note in the author’s words sets the document’s zone', () =>
     const unrelated = parse('', report('Our provider runs the box out of Europe/Berlin and we pay them monthly.'));
     expect(unrelated.timezone).toBe('UTC');
     expect(unrelated.diagnostics.filter((d) => d.rule === 'timeline/zone-note')).toEqual([]);
+    // one time of one thing is not the post's times
+    expect(parse('', report('The CET time on the backup job was wrong, which did not help.')).timezone).toBe('UTC');
   });
 
   it('the front-matter timezone wins over a note, and a disagreeing note is a warning at the note', () => {
