@@ -18,10 +18,12 @@ export interface ZoneMention {
 }
 
 /**
- * Words that make a sentence about the post's times: `dates`, `times`, `timestamps`, `clock`,
- * `time zone` (plurals: `the CET time of the backup` speaks of one time, not of the post's).
+ * Words that make a sentence about the post's times: `dates`, `times`, `timestamps`, `time
+ * zone` (plurals: `the CET time of the backup` speaks of one time, not of the post's).
  */
-const ABOUT_TIME = /\b(?:dates|times|timestamps|clocks?|timezone|time[\s-]zone)\b/i;
+const ABOUT_TIME = /\b(?:dates|times|timestamps|timezone|time[\s-]zone)\b/i;
+/** A zone right after a clock time (`at 02:30 CEST`) is that time's zone, not a note. */
+const AFTER_CLOCK = /\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?\s*(?:[ap]\.?m\.?\s*)?\(?$|\b\d{1,2}\s*[ap]\.?m\.?\s*\(?$/i;
 /** A sentence that talks about a zone without naming one pm reads (`in Central time`). */
 const ZONE_WORDS = /\b(?:timezone|time[\s-]zone)\b/i;
 
@@ -57,6 +59,7 @@ export function zoneMentions(sentence: string, contextZone: string): ZoneMention
   const found: ZoneMention[] = [];
   for (const m of sentence.matchAll(TOKEN)) {
     const word = m[0];
+    if (AFTER_CLOCK.test(sentence.slice(0, m.index))) continue;
     const mention = read(word.replace('−', '-').replace(/\s+/g, ''), contextZone);
     if (mention) found.push({ word, index: m.index, ...mention });
   }

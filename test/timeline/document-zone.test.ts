@@ -61,6 +61,8 @@ describe('a zone note in the author’s words sets the document’s zone', () =>
     const unrelated = parse('', report('Our provider runs the box out of Europe/Berlin and we pay them monthly.'));
     expect(unrelated.timezone).toBe('UTC');
     expect(unrelated.diagnostics.filter((d) => d.rule === 'timeline/zone-note')).toEqual([]);
+    // a zone after a clock time in the story is that time's zone
+    expect(parse('', report('At times the clocks went back from 03:00 CEST to 02:00 CET, twice.')).timezone).toBe('UTC');
     // one time of one thing is not the post's times
     expect(parse('', report('The CET time on the backup job was wrong, which did not help.')).timezone).toBe('UTC');
   });
