@@ -34,6 +34,9 @@ export const LINKS: Readonly<Record<string, string>> = {
   'Asia/Katmandu': 'Asia/Kathmandu',
   'Asia/Rangoon': 'Asia/Yangon',
   'Europe/Kiev': 'Europe/Kyiv',
+  // ICU (Node, browsers) still answers these older spellings as the canonical names.
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'America/Godthab': 'America/Nuuk',
   'Europe/Belfast': 'Europe/London',
   GB: 'Europe/London',
   'GB-Eire': 'Europe/London',

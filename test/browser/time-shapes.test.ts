@@ -38,6 +38,7 @@ describe.skipIf(skipBrowser)('time as the reader sees it, in Chromium', () => {
     server = await serveDir(out);
     const elements = Object.fromEntries([['home', {}], ['local', { zone: 'local' }], ...ZONES.map((z, i) => [`z${i}`, { zone: z }])]);
     writeFileSync(path.join(out, 'zones.html'), hostPage({ site: server.url, slug: HASHBANG, elements }));
+    writeFileSync(path.join(out, 'approx.html'), hostPage({ site: server.url, slug: '2024-03-11-burst', elements: { burst: {} } }));
     browser = await launch();
   });
   afterAll(async () => {
@@ -110,6 +111,15 @@ describe.skipIf(skipBrowser)('time as the reader sees it, in Chromium', () => {
     expect((await times('z3'))[2]).toBe('2020-09-02 09:25 BST');
     // an approximate-free T0 has no ~, and the caption names T0 in the element's zone
     expect(await page.locator('pm-timeline#z0 .pm-zone').textContent()).toContain('T0 2020-09-02 17:25 JST');
+    await context.close();
+  });
+
+  it('<pm-timeline> keeps the ~ of an approximate T0 in its caption', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}approx.html`);
+    await page.waitForSelector('pm-timeline#burst .pm-event');
+    expect(await page.locator('pm-timeline#burst .pm-zone').textContent()).toBe('Times in UTC; T0 ~2024-03-11 14:00 UTC');
     await context.close();
   });
 });

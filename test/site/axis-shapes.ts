@@ -70,7 +70,7 @@ timezone: UTC
 ## Timeline
 
 - 2024-03-08 09:00 a disk warning nobody acts on
-- 2024-03-11 14:00 [T0] the queue stops
+- 2024-03-11 ~14:00 [T0] the queue stops, about then
 - 2024-03-11 14:01 first alert
 - 2024-03-11 14:02 second alert
 - 2024-03-11 14:04 [acknowledged] on-call looks

@@ -40,6 +40,7 @@ const WITH_SECONDS = POST.replace('September 2, 2020 - 10:28 AM [acknowledged]',
 let root: string;
 let html = '';
 let htmlSeconds = '';
+let embed = '';
 beforeAll(async () => {
   root = tempDir('pm-incident-times-');
   mkdirSync(path.join(root, 'posts'));
@@ -49,6 +50,7 @@ beforeAll(async () => {
   const page = (slug: string): string => String(r.pages.find((p) => p.path === `incidents/${slug}/index.html`)?.contents);
   html = page('2020-09-02-de1');
   htmlSeconds = page('2020-09-02-de1-log');
+  embed = String(r.pages.find((p) => p.path === 'embed/2020-09-02-de1/index.html')?.contents);
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -69,6 +71,8 @@ describe('the facts panel and the caption of an approximate T0', () => {
   it('keep the ~ of an approximate T0, in the zone the note named', () => {
     expect(fact('Started \\(T0\\)')).toBe('~2020-09-02 03:25 CDT');
     expect(html).toContain('offsets from T0 (~2020-09-02 03:25 CDT).');
+    // the embed's table (pm timeline --format html) too
+    expect(embed).toContain('Times in America/Chicago; T0 ~2020-09-02 03:25 CDT');
   });
   it('show the time to acknowledge next to the other metrics', () => {
     expect(fact('Time to detect')).toBe('5h 20m');
