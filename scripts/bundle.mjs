@@ -14,7 +14,7 @@ const out = path.join(repo, 'lib', 'pm');
 rmSync(out, { recursive: true, force: true });
 await build({
   absWorkingDir: repo,
-  entryPoints: ['lib/cli/main.js', 'lib/site/worker.js'],
+  entryPoints: ['lib/cli/main.js', 'lib/site/worker.js', 'lib/site/probe-worker.js'],
   outdir: out,
   entryNames: '[name]',
   bundle: true,

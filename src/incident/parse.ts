@@ -7,6 +7,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import { Reporter } from '../diagnostics.js';
 import { readFrontMatter } from '../frontmatter/read.js';
 import { parseMarkdown } from '../markdown/processor.js';
+import { deepestNode, nestingError } from '../site/guard.js';
 import { slugify } from '../slug.js';
 import { parseSourceSpecs } from '../sources/spec.js';
 import { extractTimeline } from '../timeline/extract.js';
@@ -48,6 +49,12 @@ export function parseIncident(input: IncidentInput, config: IncidentConfig): Inc
   }
 
   const tree = parseMarkdown(fm.body);
+  // A tree nested past the limit is not walked further (rendering it recursed once per level).
+  const deep = deepestNode(tree);
+  if (deep) {
+    reporter.list.push(nestingError(input.file, deep.line + fm.bodyLineOffset, deep.column, 'here'));
+    tree.children = [];
+  }
   const day = date ?? t0;
   const local = day ? DateTime.fromMillis(t0?.ms ?? day.ms, { zone: luxonZone(timezone) }) : null;
   const timeline = extractTimeline(tree, {

@@ -1,0 +1,82 @@
+/**
+ * The time guard of the in-process paths (`pm check`, `pm serve`, builds too small for the
+ * worker pool, whose own watchdog is in pool.ts). Parsing runs synchronously and cannot
+ * be interrupted in the thread that runs it, so a post large enough to be slow is first
+ * parsed in a worker thread that is terminated at the time limit; only a post that
+ * parsed in time is then processed here.
+ *
+ * Why by size: micromark is quadratic on several inputs and the worst we measured are
+ * long runs of emphasis markers (`*a ` × N … ` a*` × N) and lazy continuation lines after
+ * one `>`. Below {@link PROBE_MIN_CHARS} the worst of them parsed in about half a second
+ * (2 shared cores), so small posts — most posts — skip the probe; above it the cost grows
+ * with the square of the size (32 KB: 10 s; 128 KB: 100 s). The probe costs one parse of
+ * the large posts only, in a thread started once per process.
+ */
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import type { ProbeRequest } from './probe-worker.js';
+
+/** Posts shorter than this are parsed without a probe. */
+export const PROBE_MIN_CHARS = 8 * 1024;
+
+const PROBE_FILE = fileURLToPath(new URL('./probe-worker.js', import.meta.url));
+
+let worker: Worker | null = null;
+let seq = 0;
+const pending = new Map<number, () => void>();
+
+/** Workers can only load compiled JavaScript: under a TypeScript loader (tests) the probe is skipped. */
+export function probeAvailable(): boolean {
+  return import.meta.url.endsWith('.js');
+}
+
+/**
+ * True when `text` parses as markdown within `limitMs` (or is too short to need the
+ * probe); false when the parse was stopped at the limit.
+ */
+export function parsesInTime(text: string, limitMs: number): Promise<boolean> {
+  if (text.length < PROBE_MIN_CHARS || !probeAvailable()) return Promise.resolve(true);
+  const w = (worker ??= start());
+  const id = ++seq;
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      pending.delete(id);
+      stop(w);
+      resolve(false);
+    }, limitMs);
+    pending.set(id, () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+    w.postMessage({ id, text } satisfies ProbeRequest);
+  });
+}
+
+function start(): Worker {
+  const w = new Worker(PROBE_FILE);
+  // An idle probe thread does not keep the process alive; a pending probe's timer does.
+  w.unref();
+  w.on('message', (id: number) => {
+    const done = pending.get(id);
+    pending.delete(id);
+    done?.();
+  });
+  // A thread that died (out of memory) is replaced; its callers process in-process and see why.
+  const settleAll = (): void => {
+    if (worker === w) worker = null;
+    for (const done of pending.values()) done();
+    pending.clear();
+  };
+  w.on('error', settleAll);
+  w.on('exit', settleAll);
+  return w;
+}
+
+function stop(w: Worker): void {
+  if (worker === w) worker = null;
+  // Other probes waiting on this thread get a new one.
+  const waiting = [...pending.values()];
+  pending.clear();
+  void w.terminate();
+  for (const done of waiting) done();
+}
