@@ -26,7 +26,7 @@ export function checkSize(file: string, bytes: number): Diagnostic | null {
   if (bytes <= MAX_INCIDENT_BYTES) return null;
   return {
     level: 'error', file, line: 0, column: 0, rule: 'limits/size',
-    message: `the file is ${megabytes(bytes)} MB; pm reads at most ${megabytes(MAX_INCIDENT_BYTES)} MB per incident: `
+    message: `the file is ${Math.ceil(bytes / 1024)} KB; pm reads at most ${MAX_INCIDENT_BYTES / 1024} KB (1 MB) per incident: `
       + 'move long logs into a file listed under `sources:` (it is streamed), or split the post',
   };
 }
@@ -98,10 +98,6 @@ export function nestingError(file: string, line: number, column: number, where: 
     message: `block quotes, lists or emphasis nest more than ${MAX_NESTING} levels deep ${where}; pm accepts at most `
       + `${MAX_NESTING} levels: flatten the nesting, or escape markers meant as text (\\>, \\-, \\*)`,
   };
-}
-
-function megabytes(bytes: number): string {
-  return String(Math.round((bytes / (1024 * 1024)) * 10) / 10);
 }
 
 function isSpace(c: number): boolean {
