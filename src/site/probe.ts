@@ -54,8 +54,6 @@ export function parsesInTime(text: string, limitMs: number): Promise<boolean> {
 
 function start(): Worker {
   const w = new Worker(PROBE_FILE);
-  // An idle probe thread does not keep the process alive; a pending probe's timer does.
-  w.unref();
   w.on('message', (id: number) => {
     const done = pending.get(id);
     pending.delete(id);
@@ -69,6 +67,9 @@ function start(): Worker {
   };
   w.on('error', settleAll);
   w.on('exit', settleAll);
+  // An idle probe thread does not keep the process alive (a pending probe's timer does).
+  // Last: attaching a message listener refs the worker again.
+  w.unref();
   return w;
 }
 

@@ -30,7 +30,7 @@ const post = (title: string, body: string, front = ''): string => `---\ntitle: $
 
 function pm(root: string, args: string[], env: Record<string, string> = {}): { code: number | null; err: string; out: string; ms: number } {
   const started = Date.now();
-  const r = spawnSync(process.execPath, [CLI, ...args, '--root', root], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, [CLI, ...args, '--root', root], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
   return { code: r.status, err: r.stderr, out: r.stdout, ms: Date.now() - started };
 }
 
@@ -104,6 +104,15 @@ describe('a post that parses in quadratic time (24 KB of emphasis runs took 6.5 
     const check = pm(root, ['check'], env);
     expect(check.ms).toBeLessThan(30_000);
     expect(errors(check.out)).toEqual(errors(r.err));
+  });
+
+  it('a large ordinary post goes through the time guard, builds, and the command exits at once', () => {
+    const para = 'The *primary* database ran out of disk at [10:02](https://status.example/1), `df -h` showed 100%. ';
+    const root = site({ 'posts/2024-03-11-long.md': post('Long', Array.from({ length: 400 }, () => para).join('\n\n')) });
+    const r = pm(root, ['build'], env);
+    expect(r.code).toBe(0);
+    expect(r.ms).toBeLessThan(15_000);
+    expect(existsSync(path.join(root, 'dist/incidents/2024-03-11-long/index.html'))).toBe(true);
   });
 
   it('a build in worker processes: the stuck worker is replaced and every other incident still processed', () => {
