@@ -3,7 +3,7 @@
  * pages, and the site-wide pages from summaries. Loaded on first use by disk builds
  * (see pipeline.ts), directly by everything else.
  */
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { FatalDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { parseIncident } from '../incident/parse.js';
@@ -111,19 +111,39 @@ export async function readAndProcess(root: string, file: string, site: SiteConte
   return (await examineIncident(root, file, site, siteKey, opts)).result;
 }
 
+/** What an exception was, on one line and short (no stack: where in pm is not the author's business). */
+function reasonOf(e: unknown): string {
+  return (e instanceof Error ? `${e.name}: ${e.message}` : String(e)).replace(/\s+/g, ' ').slice(0, 200);
+}
+
 /** An exception as the file's error: what it was, not where in pm (no stack). */
 function crashed(file: string, e: unknown, what: string): Diagnostic {
-  const reason = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  const reason = reasonOf(e);
   return {
     level: 'error', file, line: 0, column: 0, rule: 'incident/failed',
-    message: `this incident ${what} (${reason.slice(0, 200)}); simplify the construct that triggers it, `
+    message: `this incident ${what} (${reason}); simplify the construct that triggers it, `
       + 'and report it to pm if the post is ordinary markdown',
   };
 }
 
-/** Site-wide pages (indexes, tags, feeds, data files) from summaries sorted newest first. */
+/**
+ * Site-wide pages (indexes, tags, feeds, data files) from summaries sorted newest first.
+ * They depend on no one incident, so an exception here (a theme's template that throws)
+ * is an error of the theme: a {@link FatalDiagnostic}, which stops the build with exit 1.
+ */
 export function renderSite(sorted: readonly IncidentSummary[], site: SiteContext): Page[] {
   const pages: Page[] = [];
-  for (const output of siteOutputs) pages.push(...output(sorted, site));
+  try {
+    for (const output of siteOutputs) pages.push(...output(sorted, site));
+  } catch (e) {
+    if (e instanceof FatalDiagnostic) throw e;
+    const { root, themeDirs } = site.config;
+    const own = themeDirs.find((d) => !path.relative(root, d).startsWith('..') && existsSync(d));
+    const file = own ? path.relative(root, own).split(path.sep).join('/') : '.';
+    throw new FatalDiagnostic({
+      level: 'error', file, line: 0, column: 0, rule: 'theme/failed', fatal: true,
+      message: `the theme could not render the site's pages (${reasonOf(e)}); fix its templates`,
+    });
+  }
   return pages;
 }

@@ -143,3 +143,14 @@ describe('an exception deep inside one incident', () => {
     expect(errors(pm(root, ['check']).out)).toEqual(errors(r.err));
   });
 });
+
+describe('an exception on the site-wide pages', () => {
+  it("is the theme's error (exit 1); a template that does not compile but is unused is no error", () => {
+    const root = site({ 'themes/default/layouts/index.hbs': '{{> nosuch}}', 'posts/2024-03-10-calm.md': post('Calm', 'ok') });
+    const r = pm(root, ['build']);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe("themes/default:0:0: error: theme/failed: the theme could not render the site's pages (Error: The partial nosuch could not be found); fix its templates\n");
+    const unused = site({ 'themes/default/partials/unused.hbs': '{{#if}}\n', 'posts/2024-03-10-calm.md': post('Calm', 'ok') });
+    expect(pm(unused, ['build'])).toMatchObject({ code: 0, err: '' });
+  });
+});
