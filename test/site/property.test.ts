@@ -109,7 +109,7 @@ const DIAGNOSTIC = /^(.*?):(\d+):(\d+): (error|warning|info): (\S+): /;
 function pm(cwd: string, args: string[]): { code: number | null; stderr: string; stdout: string } {
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd, encoding: 'utf8', timeout: 60_000,
-    env: { ...process.env, XDG_CACHE_HOME: path.join(cwd, 'cache'), PM_INCIDENT_TIMEOUT: '20', NO_COLOR: '1' },
+    env: { ...process.env, XDG_CACHE_HOME: path.join(cwd, 'cache'), PM_INCIDENT_TIMEOUT: '10', NO_COLOR: '1' },
   });
   return { code: r.status, stderr: r.stderr, stdout: r.stdout };
 }
@@ -155,7 +155,8 @@ describe('a site folder of random content', () => {
           const checked = JSON.parse(check.stdout) as Array<{ level: string; file: string; line: number; column: number; rule: string }>;
           for (const d of checked) expect(typeof d.file === 'string' && d.file !== '' && !d.file.startsWith('..')).toBe(true);
           const checkErrors = new Set(checked.filter((d) => d.level === 'error').map((d) => `${d.file}:${d.line}:${d.column}: ${d.rule}`));
-          for (const e of buildErrors) expect(checkErrors, `pm check missed ${e}`).toContain(e);
+          // (a time limit depends on the machine's load, not on the site: not compared)
+          for (const e of buildErrors) if (!e.endsWith('limits/time')) expect(checkErrors, `pm check missed ${e}`).toContain(e);
 
           const after = snapshot(work);
           const allowed = (p: string): boolean => /^(site\/dist\/|site\/dist\/?$|site\/\.pm-cache\/|cache\/)/.test(p);
