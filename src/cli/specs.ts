@@ -4,17 +4,27 @@
  */
 import type { CommandSpec } from './args.js';
 
+export const initSpec: CommandSpec = {
+  name: 'init',
+  usage: 'pm init [DIR] [--title "Site title"]',
+  summary: 'Start a site in DIR (default: here): config, an example incident, .gitignore, CI + Pages workflow, _headers. Never overwrites.',
+  options: {
+    title: { type: 'string', arg: 'TITLE', help: 'site title written into pm.config.yaml (default: Post-mortems)' },
+  },
+};
+
 export const newSpec: CommandSpec = {
   name: 'new',
-  usage: 'pm new incident "Title" [--date D] [--timezone Z] [--tags a,b] [--severity S] [--dir posts]',
+  usage: 'pm new incident "Title" [--date D] [--timezone Z] [--tags a,b] [--severity S] [--dir posts] [--bundle]',
   summary: 'Create a post-mortem from the template and print its path. Never overwrites an existing file.',
   options: {
-    date: { type: 'string', arg: 'D', help: 'incident date: 2026-03-04 or 2026-03-04T09:30 (default: today in the zone)' },
+    date: { type: 'string', arg: 'D', help: 'incident date: 2026-03-04, 2026-03-04T09:30 or touch -t style 202603040930.00 (default: today in the zone)' },
     timezone: { type: 'string', arg: 'Z', help: 'zone of the timeline: America/Chicago, UTC, +02:00 (default: site zone)' },
     tags: { type: 'string', arg: 'a,b', help: 'comma-separated tags' },
     severity: { type: 'string', arg: 'S', help: 'severity, e.g. SEV2 (default: SEV3)' },
     author: { type: 'string', arg: 'NAME', help: 'author (repeatable)', multiple: true },
     dir: { type: 'string', arg: 'DIR', help: 'folder to write into (default: posts)' },
+    bundle: { type: 'boolean', help: 'write <date>-<slug>/index.md: logs and images go beside it' },
     root: { type: 'string', arg: 'DIR', help: 'site root (default: .)' },
   },
 };

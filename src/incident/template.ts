@@ -2,32 +2,49 @@
  * The skeleton `pm new incident` writes: front-matter with every key a post-mortem
  * needs and the sections of a good report, each with a prompt for what goes there.
  */
+import { stringify } from 'yaml';
+
 export interface TemplateFields {
   title: string;
   /** `2026-03-04` or a full timestamp as the user typed it. */
   date: string;
+  /** The day of `date` in `timezone`, `2026-03-04`. */
+  day: string;
   timezone: string;
   tags: string[];
   severity: string;
   authors: string[];
+  /** Local time of `date` in `timezone` (`20:20`) for the template's entries; default 00:00. */
+  time?: string;
 }
 
-/** YAML double-quoted scalar: safe for any title. */
-export function yamlString(s: string): string {
-  return JSON.stringify(s);
+/**
+ * One YAML value on one line, written by the yaml library: a newline, `: `, `#` or a
+ * quote in what the user typed stays inside the value (`--severity "x\ntitle: y"` is
+ * the severity `x⏎title: y`, not a second key). `quoted` keeps text double-quoted.
+ */
+export function yamlValue(value: string | string[], quoted = false): string {
+  return stringify(value, {
+    lineWidth: 0,
+    blockQuote: false,
+    collectionStyle: 'flow',
+    flowCollectionPadding: false,
+    ...(quoted ? { defaultStringType: 'QUOTE_DOUBLE' as const } : {}),
+  }).trimEnd();
 }
 
 export function incidentTemplate(f: TemplateFields): string {
-  const day = f.date.slice(0, 10);
+  const day = f.day;
+  const time = f.time ?? '00:00';
   return `---
-title: ${yamlString(f.title)}
-date: ${f.date}
-timezone: ${f.timezone}
-# t0: ${day} 00:00          # incident start; else the [T0] or first [detected] entry
-severity: ${f.severity}
+title: ${yamlValue(f.title, true)}
+date: ${yamlValue(f.date)}
+timezone: ${yamlValue(f.timezone)}
+# t0: ${day} ${time}          # incident start; else the [T0] or first [detected] entry
+severity: ${yamlValue(f.severity)}
 status: investigating      # investigating | identified | monitoring | resolved
-tags: [${f.tags.map(yamlString).join(', ')}]
-authors: [${f.authors.map(yamlString).join(', ')}]
+tags: ${yamlValue(f.tags, true)}
+authors: ${yamlValue(f.authors, true)}
 services: []
 summary: ""
 # sources:                 # logs that join the timeline
@@ -47,8 +64,8 @@ Who was affected, how, and for how long. Numbers beat adjectives.
 Times are in ${f.timezone} unless an entry says otherwise. Mark milestones with
 [T0], [detected], [acknowledged], [mitigated], [resolved]; [internal] entries stay off the public site.
 
-- ${day} 00:00 [detected] What was noticed first, and by whom.
-- ${day} 00:00 [resolved] Service restored.
+- ${day} ${time} [detected] What was noticed first, and by whom.
+- ${day} ${time} [resolved] Service restored.
 
 ## Root cause
 

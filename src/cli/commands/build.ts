@@ -30,8 +30,12 @@ export async function runBuild(argv: string[], io: CliIO): Promise<number> {
     io.err(`pm build: ${errors} error(s); ${path.relative(process.cwd(), result.config.outDir) || '.'} left unchanged\n`);
     return 1;
   }
-  // A summary on a terminal only: piped output (CI logs, scripts) stays quiet but for diagnostics.
-  if (progress) {
+  // Once per build, not once per file: links in sitemap.xml and the feeds need a base URL.
+  if (!quiet && !result.config.baseUrl) {
+    io.err('warning: no base_url, so sitemap.xml and the feeds hold relative links that search engines and feed readers reject; set base_url in pm.config.yaml or pass --base-url https://…/\n');
+  }
+  // One summary line on every build, piped or not (CI logs show what was built); --quiet silences it.
+  if (!quiet) {
     const secs = ((io.now() - started) / 1000).toFixed(2);
     const out = path.relative(process.cwd(), result.config.outDir) || '.';
     const { stats } = result;
