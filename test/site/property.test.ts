@@ -106,12 +106,14 @@ function snapshot(dir: string, prefix = ''): Map<string, string> {
 
 const DIAGNOSTIC = /^(.*?):(\d+):(\d+): (error|warning|info): (\S+): /;
 
-function pm(cwd: string, args: string[]): { code: number | null; stderr: string; stdout: string } {
+function pm(cwd: string, args: string[]): { code: number | null; stderr: string; stdout: string; how: string } {
+  const started = Date.now();
   const r = spawnSync(process.execPath, [CLI, ...args], {
-    cwd, encoding: 'utf8', timeout: 60_000,
+    cwd, encoding: 'utf8', timeout: 120_000,
     env: { ...process.env, XDG_CACHE_HOME: path.join(cwd, 'cache'), PM_INCIDENT_TIMEOUT: '10', NO_COLOR: '1' },
   });
-  return { code: r.status, stderr: r.stderr, stdout: r.stdout };
+  const how = `pm ${args[0]}: exit ${r.status}, signal ${r.signal}, ${Date.now() - started} ms${r.error ? `, ${r.error.message}` : ''}`;
+  return { code: r.status, stderr: r.stderr, stdout: r.stdout, how };
 }
 
 describe('a site folder of random content', () => {
@@ -138,7 +140,7 @@ describe('a site folder of random content', () => {
         const check = pm(work, ['check', '--root', 'site', '--format', 'json']);
         try {
           for (const r of [build, check]) {
-            expect(r.code === 0 || r.code === 1, `exit ${r.code}\n${r.stderr}`).toBe(true);
+            expect(r.code === 0 || r.code === 1, `${r.how}\n${r.stderr}`).toBe(true);
             expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
           }
           // Every line of the build's report is a diagnostic naming a file of the site, or its summary line.
