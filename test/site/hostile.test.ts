@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, ensureCompiled, treeHashes } from './cli-helpers.js';
 
 const made: string[] = [];
+// Each test runs the CLI a few times, and the time-limit ones wait for the limit: generous on a loaded machine.
+const SLOW = 120_000;
 beforeAll(ensureCompiled);
 afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
@@ -59,7 +61,7 @@ describe('posts nested deeper than the limit (used to overflow the stack: exit 7
     ]);
     expect(r.err).toContain('pm accepts at most 100 levels');
     expect(existsSync(path.join(root, 'dist'))).toBe(false);
-  });
+  }, SLOW);
 
   it('pm check reports the same errors', () => {
     const root = site(files);
@@ -67,7 +69,7 @@ describe('posts nested deeper than the limit (used to overflow the stack: exit 7
     const check = pm(root, ['check']);
     expect(check.code).toBe(1);
     expect(errors(check.out)).toEqual(build);
-  });
+  }, SLOW);
 
   it('a failed build leaves the previous dist/ whole', () => {
     const root = site({ 'posts/2024-03-10-fine.md': post('Fine', 'Nothing to see.') });
@@ -76,7 +78,7 @@ describe('posts nested deeper than the limit (used to overflow the stack: exit 7
     writeFileSync(path.join(root, 'posts/2024-03-11-quotes.md'), files['posts/2024-03-11-quotes.md']);
     expect(pm(root, ['build']).code).toBe(1);
     expect(treeHashes(path.join(root, 'dist'))).toEqual(before);
-  });
+  }, SLOW);
 });
 
 describe('size limit', () => {
@@ -86,7 +88,7 @@ describe('size limit', () => {
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/^posts\/2024-03-11-huge\.md:0:0: error: limits\/size: the file is 1075 KB; pm reads at most 1024 KB \(1 MB\) per incident: move long logs/m);
     expect(errors(pm(root, ['check']).out)).toEqual(errors(r.err));
-  });
+  }, SLOW);
 });
 
 describe('a post that parses in quadratic time (24 KB of emphasis runs took 6.5 s, 120 KB never finished)', () => {
@@ -104,7 +106,7 @@ describe('a post that parses in quadratic time (24 KB of emphasis runs took 6.5 
     const check = pm(root, ['check'], env);
     expect(check.ms).toBeLessThan(30_000);
     expect(errors(check.out)).toEqual(errors(r.err));
-  });
+  }, SLOW);
 
   it('a large ordinary post goes through the time guard, builds, and the command exits at once', () => {
     const para = 'The *primary* database ran out of disk at [10:02](https://status.example/1), `df -h` showed 100%. ';
@@ -113,7 +115,7 @@ describe('a post that parses in quadratic time (24 KB of emphasis runs took 6.5 
     expect(r.code).toBe(0);
     expect(r.ms).toBeLessThan(15_000);
     expect(existsSync(path.join(root, 'dist/incidents/2024-03-11-long/index.html'))).toBe(true);
-  });
+  }, SLOW);
 
   it('a build in worker processes: the stuck worker is replaced and every other incident still processed', () => {
     const files: Record<string, string> = {};
@@ -125,7 +127,7 @@ describe('a post that parses in quadratic time (24 KB of emphasis runs took 6.5 
     const found = errors(r.err);
     expect(found.filter((e) => e.endsWith('source/missing'))).toHaveLength(60);
     expect(found.filter((e) => !e.endsWith('source/missing'))).toEqual(['posts/2024-01-02-slow.md:0:0 limits/time']);
-  });
+  }, SLOW);
 });
 
 describe('an exception deep inside one incident', () => {
@@ -141,7 +143,7 @@ describe('an exception deep inside one incident', () => {
     expect(errors(r.err)).toEqual(['posts/2024-03-11-boom.md:0:0 incident/failed']);
     expect(r.err).toContain('RangeError: Maximum call stack size exceeded');
     expect(errors(pm(root, ['check']).out)).toEqual(errors(r.err));
-  });
+  }, SLOW);
 });
 
 describe('an exception on the site-wide pages', () => {
@@ -155,5 +157,5 @@ describe('an exception on the site-wide pages', () => {
     const ok = pm(unused, ['build']);
     expect(ok.code).toBe(0);
     expect(ok.err).not.toMatch(/error|internal/);
-  });
+  }, SLOW);
 });
