@@ -21,9 +21,13 @@ export const PROBE_MIN_CHARS = 8 * 1024;
 
 const PROBE_FILE = fileURLToPath(new URL('./probe-worker.js', import.meta.url));
 
-let worker: Worker | null = null;
+/** The probe thread and the probes waiting on it (each thread settles only its own). */
+interface Probe {
+  worker: Worker;
+  pending: Map<number, () => void>;
+}
+let probe: Probe | null = null;
 let seq = 0;
-const pending = new Map<number, () => void>();
 
 /** Workers can only load compiled JavaScript: under a TypeScript loader (tests) the probe is skipped. */
 export function probeAvailable(): boolean {
@@ -36,48 +40,44 @@ export function probeAvailable(): boolean {
  */
 export function parsesInTime(text: string, limitMs: number): Promise<boolean> {
   if (text.length < PROBE_MIN_CHARS || !probeAvailable()) return Promise.resolve(true);
-  const w = (worker ??= start());
+  const p = (probe ??= start());
   const id = ++seq;
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
-      pending.delete(id);
-      stop(w);
+      p.pending.delete(id);
+      stop(p);
       resolve(false);
     }, limitMs);
-    pending.set(id, () => {
+    p.pending.set(id, () => {
       clearTimeout(timer);
       resolve(true);
     });
-    w.postMessage({ id, text } satisfies ProbeRequest);
+    p.worker.postMessage({ id, text } satisfies ProbeRequest);
   });
 }
 
-function start(): Worker {
-  const w = new Worker(PROBE_FILE);
-  w.on('message', (id: number) => {
-    const done = pending.get(id);
-    pending.delete(id);
+function start(): Probe {
+  const p: Probe = { worker: new Worker(PROBE_FILE), pending: new Map() };
+  p.worker.on('message', (id: number) => {
+    const done = p.pending.get(id);
+    p.pending.delete(id);
     done?.();
   });
   // A thread that died (out of memory) is replaced; its callers process in-process and see why.
-  const settleAll = (): void => {
-    if (worker === w) worker = null;
-    for (const done of pending.values()) done();
-    pending.clear();
-  };
-  w.on('error', settleAll);
-  w.on('exit', settleAll);
+  const died = (): void => stop(p);
+  p.worker.on('error', died);
+  p.worker.on('exit', died);
   // An idle probe thread does not keep the process alive (a pending probe's timer does).
   // Last: attaching a message listener refs the worker again.
-  w.unref();
-  return w;
+  p.worker.unref();
+  return p;
 }
 
-function stop(w: Worker): void {
-  if (worker === w) worker = null;
-  // Other probes waiting on this thread get a new one.
-  const waiting = [...pending.values()];
-  pending.clear();
-  void w.terminate();
+/** Ends a probe thread; probes still waiting on it (none when callers take turns) go unprobed. */
+function stop(p: Probe): void {
+  if (probe === p) probe = null;
+  const waiting = [...p.pending.values()];
+  p.pending.clear();
+  void p.worker.terminate();
   for (const done of waiting) done();
 }
