@@ -28,7 +28,7 @@ export interface PoolOptions {
 export type WorkerRequest = { init: { setup: SetupOptions; siteKey: string; staging: string } } | { files: string[] };
 
 /** One reply per incident processed, so the parent always knows which file a worker is on. */
-export type WorkerReply = { result: IncidentResult } | { error: string };
+export type WorkerReply = { ready: true } | { result: IncidentResult } | { error: string };
 
 export const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
 const BATCH = 8;
@@ -65,6 +65,8 @@ export function processInWorkers(files: readonly string[], opts: PoolOptions): P
       let batch: string[] = [];
       let got = 0;
       let replaced = false;
+      // The clock starts once the worker has loaded and set up: a slow start is no file's fault.
+      let ready = false;
       let timer: NodeJS.Timeout | undefined;
       const fail = (e: Error): void => {
         clearTimeout(timer);
@@ -87,6 +89,7 @@ export function processInWorkers(files: readonly string[], opts: PoolOptions): P
       };
       const arm = (): void => {
         clearTimeout(timer);
+        if (!ready) return;
         timer = setTimeout(() => replace('limits/time', timeLimitMessage(limit)), limit);
       };
       const send = (request: WorkerRequest): void => void child.send(request);
@@ -104,6 +107,11 @@ export function processInWorkers(files: readonly string[], opts: PoolOptions): P
       child.on('message', (reply: WorkerReply) => {
         if (replaced) return;
         if ('error' in reply) return fail(new Error(reply.error));
+        if ('ready' in reply) {
+          ready = true;
+          if (batch.length > got) arm();
+          return;
+        }
         push(reply.result);
         if (++got === batch.length) feed();
         else arm();

@@ -25,6 +25,8 @@ const PROBE_FILE = fileURLToPath(new URL('./probe-worker.js', import.meta.url));
 interface Probe {
   worker: Worker;
   pending: Map<number, () => void>;
+  /** Settles when the thread has loaded the parser (or died). */
+  ready: Promise<void>;
 }
 let probe: Probe | null = null;
 let seq = 0;
@@ -38,9 +40,13 @@ export function probeAvailable(): boolean {
  * True when `text` parses as markdown within `limitMs` (or is too short to need the
  * probe); false when the parse was stopped at the limit.
  */
-export function parsesInTime(text: string, limitMs: number): Promise<boolean> {
-  if (text.length < PROBE_MIN_CHARS || !probeAvailable()) return Promise.resolve(true);
+export async function parsesInTime(text: string, limitMs: number): Promise<boolean> {
+  if (text.length < PROBE_MIN_CHARS || !probeAvailable()) return true;
   const p = (probe ??= start());
+  // The clock starts once the thread has loaded the parser (waiting at most the limit for that).
+  let waited: NodeJS.Timeout | undefined;
+  await Promise.race([p.ready, new Promise<void>((r) => (waited = setTimeout(r, limitMs)))]);
+  clearTimeout(waited);
   const id = ++seq;
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
@@ -57,14 +63,19 @@ export function parsesInTime(text: string, limitMs: number): Promise<boolean> {
 }
 
 function start(): Probe {
-  const p: Probe = { worker: new Worker(PROBE_FILE), pending: new Map() };
-  p.worker.on('message', (id: number) => {
+  let loaded = (): void => {};
+  const p: Probe = { worker: new Worker(PROBE_FILE), pending: new Map(), ready: new Promise((r) => (loaded = r)) };
+  p.worker.on('message', (id: number | 'ready') => {
+    if (id === 'ready') return loaded();
     const done = p.pending.get(id);
     p.pending.delete(id);
     done?.();
   });
   // A thread that died (out of memory) is replaced; its callers process in-process and see why.
-  const died = (): void => stop(p);
+  const died = (): void => {
+    loaded();
+    stop(p);
+  };
   p.worker.on('error', died);
   p.worker.on('exit', died);
   // An idle probe thread does not keep the process alive (a pending probe's timer does).

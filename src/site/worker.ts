@@ -21,6 +21,7 @@ process.on('message', (request: WorkerRequest) => {
     const { setup, siteKey, staging } = request.init;
     try {
       state = { setup: setupSite(setup), siteKey, sink: new DirSink(staging) };
+      reply({ ready: true });
     } catch (e) {
       reply({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     }
