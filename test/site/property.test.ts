@@ -170,5 +170,5 @@ describe('a site folder of random content', () => {
       }),
       { numRuns: RUNS, ...(SEED === undefined ? {} : { seed: SEED }), endOnFailure: true },
     );
-  }, 600_000);
+  }, Math.max(600_000, RUNS * 10_000));
 });
