@@ -31,7 +31,7 @@ export const newSpec: CommandSpec = {
 
 export const buildSpec: CommandSpec = {
   name: 'build',
-  usage: 'pm build [--root DIR] [--out DIR] [--drafts] [--public] [--base-url URL] [--quiet]',
+  usage: 'pm build [--root DIR] [--out DIR] [--drafts] [--public] [--base-url URL] [--jobs N] [--quiet]',
   summary: 'Build the post-mortem site from posts/ into dist/. The previous dist/ stays whole if the build fails.',
   options: {
     root: { type: 'string', arg: 'DIR', help: 'site root holding posts/ and pm.config.yaml (default: .)' },
@@ -40,6 +40,7 @@ export const buildSpec: CommandSpec = {
     public: { type: 'boolean', help: 'leave [internal] events and drafts out of every output' },
     'base-url': { type: 'string', arg: 'URL', help: 'absolute URL the site is served from (feeds, sitemap)' },
     theme: { type: 'string', arg: 'NAME', help: 'theme under themes/ (default: default)' },
+    jobs: { type: 'string', short: 'j', arg: 'N', help: 'worker processes (default: one per core; env PM_JOBS)' },
     quiet: { type: 'boolean', short: 'q', help: 'print only errors' },
   },
 };
@@ -83,7 +84,7 @@ export const timelineSpec: CommandSpec = {
     long: { type: 'boolean', help: 'long offsets: T+5 hours 20 minutes' },
     public: { type: 'boolean', help: 'leave [internal] events out' },
     source: { type: 'string', arg: 'LOG', multiple: true, help: 'add a log file (repeatable), path relative to here' },
-    'source-format': { type: 'string', arg: 'F', help: 'syslog, ndjson, json, csv, yaml or clf (default: detected)' },
+    'source-format': { type: 'string', arg: 'F', help: 'syslog, ndjson, json, csv, yaml, clf, irc or slack (default: detected)' },
     'source-timezone': { type: 'string', arg: 'Z', help: 'zone of log times without one' },
     'source-year': { type: 'string', arg: 'Y', help: 'year of syslog lines' },
     'source-label': { type: 'string', arg: 'NAME', help: 'name of the source on the page' },

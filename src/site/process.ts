@@ -12,6 +12,7 @@ import type { Timeline } from '../timeline/types.js';
 import { incidentKey } from './cache.js';
 import type { SiteContext } from './context.js';
 import { readIncident } from './discover.js';
+import { localRefs } from './local-links.js';
 import { siteOutputs } from './outputs.js';
 import type { IncidentResult } from './pipeline.js';
 import { renderIncident } from './render-incident.js';
@@ -51,8 +52,9 @@ function render(staged: StagedIncident, site: SiteContext, key: string): Inciden
   const { incident, timeline, diagnostics, read } = staged;
   const base = { file: incident.file, slug: incident.slug, key };
   if (!timeline) return { ...base, summary: null, pages: [], diagnostics, sources: [] };
+  const links = localRefs(incident);
   const out = renderIncident(incident, timeline, site);
-  return { ...base, summary: out.summary, pages: out.pages, diagnostics, sources: read };
+  return { ...base, summary: out.summary, pages: out.pages, diagnostics, sources: read, links };
 }
 
 export interface ExamineOptions {
