@@ -15,7 +15,7 @@ import { CLI as BUILT, ensureCompiled } from './cli-helpers.js';
 
 const CLI = process.env['PM_FUZZ_CLI'] ?? BUILT;
 
-const RUNS = Number(process.env['PM_FUZZ_RUNS'] ?? 20);
+const RUNS = Number(process.env['PM_FUZZ_RUNS'] ?? 15);
 const SEED = process.env['PM_FUZZ_SEED'] === undefined ? undefined : Number(process.env['PM_FUZZ_SEED']);
 
 // Markdown made of what posts are made of and of every character that opens or closes a construct.
