@@ -8,7 +8,13 @@
  *    one line (`>>>>…`, `- - - …`) are refused before parsing — rendering such a tree
  *    recursed once per level and overflowed the stack at a few thousand levels;
  *  - the parsed tree is measured too ({@link deepestNode}): emphasis can nest as deep
- *    as block quotes, and only the parser knows where a run of `*` really opens one.
+ *    as block quotes, and only the parser knows where a run of `*` really opens one;
+ *  - time: how long one incident may take ({@link incidentTimeLimitMs}), enforced by the
+ *    pool's watchdog (pool.ts) and, without workers, the probe thread (probe.ts). The
+ *    markdown parser is quadratic on some inputs (long runs of unmatched `*`, `_` or `[`,
+ *    thousands of lines continuing one `>`): a post made of them kept a build busy for
+ *    hours. The limit is the user's (an environment variable), never the site's: a site
+ *    under review must not be able to raise it.
  *
  * The limits are far above anything an author writes (real posts nest a handful of
  * levels and weigh a few KB) and far below where the markdown stages fail.
@@ -106,4 +112,22 @@ function isSpace(c: number): boolean {
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
+}
+
+export const TIME_LIMIT_VAR = 'PM_INCIDENT_TIMEOUT';
+/** Seconds. Real posts take milliseconds; a slow CI machine with a 1 MB post, a few seconds. */
+export const DEFAULT_TIME_LIMIT_S = 30;
+
+/** The limit in milliseconds: `PM_INCIDENT_TIMEOUT` (seconds, > 0) or the default. */
+export function incidentTimeLimitMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env[TIME_LIMIT_VAR];
+  const seconds = raw === undefined || raw.trim() === '' ? NaN : Number(raw);
+  return Math.round((Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_TIME_LIMIT_S) * 1000);
+}
+
+/** The error for an incident that ran past the limit (`file:0:0`: it concerns the whole file). */
+export function timeLimitMessage(limitMs: number): string {
+  return `processing this incident took longer than the limit of ${limitMs / 1000} s and was stopped: `
+    + 'markdown this slow is usually thousands of unmatched `*`, `_` or `[` (escape them as `\\*`) or thousands '
+    + `of lines continuing a \`>\` quote; split the post, or raise the limit with ${TIME_LIMIT_VAR}=<seconds>`;
 }

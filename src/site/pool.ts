@@ -12,8 +12,8 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { incidentTimeLimitMs, timeLimitMessage } from './guard.js';
 import type { IncidentResult, SetupOptions } from './pipeline.js';
-import { incidentTimeLimitMs, timeLimitMessage } from './time-limit.js';
 
 export interface PoolOptions {
   setup: SetupOptions;

@@ -16,10 +16,9 @@ import { localRefs } from './local-links.js';
 import { siteOutputs } from './outputs.js';
 import type { IncidentResult } from './pipeline.js';
 import { renderIncident } from './render-incident.js';
-import { checkNesting, checkSize } from './guard.js';
+import { checkNesting, checkSize, incidentTimeLimitMs, timeLimitMessage } from './guard.js';
 import { parsesInTime } from './probe.js';
 import { incidentTimeline } from './sources.js';
-import { incidentTimeLimitMs, timeLimitMessage } from './time-limit.js';
 import type { IncidentSummary, Page } from './types.js';
 
 /** An incident parsed with its timeline computed: everything but rendering. */

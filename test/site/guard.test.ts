@@ -1,8 +1,7 @@
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { checkNesting, checkSize, deepestNode, MAX_INCIDENT_BYTES, MAX_NESTING } from '../../src/site/guard.js';
-import { incidentTimeLimitMs } from '../../src/site/time-limit.js';
+import { checkNesting, checkSize, deepestNode, incidentTimeLimitMs, MAX_INCIDENT_BYTES, MAX_NESTING } from '../../src/site/guard.js';
 
 const parse = (text: string) => unified().use(remarkParse).parse(text);
 const F = 'posts/x.md';
