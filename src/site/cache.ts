@@ -21,7 +21,7 @@ import { appendFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { isPlainFile, isPlainDir, readText, writeAtomically } from './cache-files.js';
+import { isPlainDir, isPlainFile, plainDir, readText, writeAtomically } from './cache-files.js';
 import { cutShape, fromRow, safeOutputPath, shapeOf, toRow, type Row } from './cache-rows.js';
 import { signerFor, type Signer } from './cache-sign.js';
 import type { IncidentSummary } from './types.js';
@@ -159,6 +159,7 @@ export class SiteCache {
    * the log would outgrow an eighth of the rows.
    */
   save(cache: BuildCache, since?: BuildCache | null): void {
+    plainDir(this.dir);
     const log = path.join(this.dir, 'index.log');
     if (since?.sealedBy && since.version === cache.version) {
       const records: LogRecord[] = [];
@@ -204,12 +205,14 @@ export class SiteCache {
   }
 
   saveSummaries(summaries: Summaries): void {
+    plainDir(this.dir);
     writeAtomically(path.join(this.dir, 'summaries.json'), this.signer.seal('summaries', JSON.stringify(summaries)));
   }
 
   /** Post bodies are kept apart from the index so a rebuild reads only the few the feeds need. */
   saveContent(key: string, html: string): void {
     try {
+      plainDir(this.dir);
       writeAtomically(path.join(this.dir, 'content', `${contentName(key)}.html`), this.signer.seal(`content\0${key}`, html));
     } catch {
       // an unwritable cache: the next build renders the body again
