@@ -20,7 +20,7 @@ export function diskError(e: unknown, out: string): OutputError | null {
   if (e instanceof OutputError) return e;
   if (!(e instanceof Error)) return null;
   const err = e as NodeJS.ErrnoException;
-  const text = /^(?:Error: )?(E[A-Z]+): [^,\n]*, \w+ '([^'\n]*)'/.exec(err.message);
+  const text = /^(?:Error: )?(E[A-Z]+): [^,\n]*(?:, \w+(?: '([^'\n]*)')?)?/.exec(err.message);
   const code = err.code ?? text?.[1];
   const help = code ? HELP[code] : undefined;
   if (!help) return null;

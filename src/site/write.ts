@@ -31,7 +31,12 @@ export class DirSink {
     for (const page of pages) {
       const target = path.join(this.root, ...page.path.split('/'));
       this.folder(path.dirname(target));
-      writeFileSync(target, page.contents);
+      try {
+        writeFileSync(target, page.contents);
+      } catch (e) {
+        (e as NodeJS.ErrnoException).path ??= target; // a failed write (ENOSPC) names no file by itself
+        throw e;
+      }
     }
   }
 
