@@ -5,8 +5,8 @@
  * ignored with a warning (a site folder may hold anything its author planted).
  *
  *   <out>.pm-retired-<pid>   the previous output, moved away by a build killed before
- *                            it moved the new one in: restored (or deleted if the new
- *                            one is in place)
+ *                            it moved the new one in: restored if it holds the stamp;
+ *                            deleted if the new one is in place (killed while deleting it)
  *   <out>.pm-staging-<pid>   a dead build's unfinished output: deleted
  *   <out>.pm-journal.json    left by pm before 0.2 (it no longer commits through one):
  *                            never applied, deleted with a warning
@@ -32,9 +32,11 @@ export function recoverOutput(out: string): string[] {
     if (rest === JOURNAL) {
       warnings.push(`${full}: a build journal pm does not use: ignored and ${removeFile(full) ? 'deleted' : 'left alone'}`);
     } else if (isPid(rest, RETIRED)) {
-      if (!isDir(full) || !hasStamp(full)) warnings.push(`${full}: not a folder pm wrote: ignored`);
-      else if (!existsSync(out)) renameSync(full, out);
-      else removeTree(full);
+      // A swap finished but for this folder's deletion: delete the rest of it. Else it is the
+      // previous output only if it holds pm's stamp.
+      if (isDir(full) && existsSync(out)) removeTree(full);
+      else if (isDir(full) && hasStamp(full)) renameSync(full, out);
+      else warnings.push(`${full}: not a folder pm wrote: ignored`);
     } else if (isPid(rest, STAGING) && !isAlive(rest)) {
       if (isDir(full)) removeTree(full);
       else warnings.push(`${full}: not a folder pm made: ignored`);

@@ -9,6 +9,7 @@ import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSy
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { diskError } from '../../src/site/disk-errors.js';
 import { captureIO, tempDir } from '../cli/helpers.js';
 import { treeHashes } from './cli-helpers.js';
 
@@ -108,5 +109,17 @@ describe('disk errors', () => {
     expect(r.err).toMatch(new RegExp(`cannot write ${disk}/dist\\.pm-staging-\\d+: (the file system is read-only \\(EROFS\\)|permission denied \\(EACCES\\)); name a writable folder|name a folder you can write`));
     expect(treeHashes(out)).toEqual(before);
     if (process.getuid?.() !== 0) chmodSync(disk, 0o755);
+  });
+});
+
+describe('disk errors from a worker process (text only)', () => {
+  it('are recognized by their text and name the path when it has one', () => {
+    const full = diskError(new Error("Error: ENOSPC: no space left on device, open '/srv/dist.pm-staging-7/incidents/x/index.html'\n    at writeFileSync"), '/srv/dist');
+    expect(full?.exitCode).toBe(1);
+    expect(full?.message).toMatch(/cannot write \/srv\/dist\.pm-staging-7\/incidents\/x\/index\.html: the disk is full/);
+    const ro = diskError(new Error('Error: EROFS: read-only file system, write\n    at writeSync'), '/srv/dist');
+    expect(ro?.exitCode).toBe(2);
+    expect(ro?.message).toMatch(/cannot write \/srv\/dist: the file system is read-only/);
+    expect(diskError(new Error('RangeError: Maximum call stack size exceeded'), '/srv/dist')).toBeNull();
   });
 });
