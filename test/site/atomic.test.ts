@@ -30,7 +30,7 @@ beforeAll(() => {
   root = tempDir('pm-atomic-');
   writeSite(300, 'first');
   expect(build().status).toBe(0);
-});
+}, 120_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const leftovers = (): string[] => readdirSync(root).filter((n) => n.includes('.pm-staging-') || n.includes('.pm-retired-') || n.includes('.pm-journal'));

@@ -130,5 +130,5 @@ describe('killed builds converge', () => {
       expect(readdirSync(root).filter((n) => n.includes('.pm-staging-') || n.includes('.pm-retired-'))).toEqual([]);
     }
     console.log(`kill loop: ${RUNS} kills (seed ${SEED}, incremental build ~${span} ms): dist/ was the previous output ${outcomes.before}×, the new one ${outcomes.after}×`);
-  }, 60_000 + RUNS * 30_000);
+  }, 120_000 + RUNS * 60_000);
 });
