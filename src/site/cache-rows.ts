@@ -6,7 +6,23 @@
  * the output folder.
  */
 import type { Diagnostic } from '../diagnostics.js';
-import type { CacheEntry } from './cache.js';
+import type { FileStamp } from './stamps.js';
+
+export interface CacheEntry {
+  file: string;
+  stamp: FileStamp;
+  key: string;
+  slug: string;
+  /** The summary's date (its place in page order); null for a left-out draft. */
+  date: number | null;
+  /** Hash of the summary (without the body): what site-wide pages see of this incident. */
+  summaryHash: string;
+  diagnostics: Diagnostic[];
+  /** Output paths this incident wrote. */
+  pages: string[];
+  /** Logs read, with their stamps: a changed log invalidates the entry. */
+  sources: Array<{ path: string; stamp: FileStamp }>;
+}
 
 export type Row = [file: string, size: number, mtimeMs: number, key: string, slug: string | null, date: number | null, summaryHash: string, shape: number, sources: Array<[string, number, number]>, diagnostics?: DiagnosticRow[]];
 /** A diagnostic without its file when it is the entry's own. */

@@ -4,50 +4,28 @@
  * theme, the file's path and text) plus the size and mtime of the logs it read.
  * Rebuilds skip unchanged incidents entirely and rebuild indexes from the summaries.
  *
- * Four kinds of file, so a rebuild reads and writes only what it needs:
- *   index.json      one compact row per incident (stamps, key, summary hash, pages):
- *                   read by every rebuild, small enough to parse in a few ms per 1,000
- *   index.log       what changed since index.json was written, one JSON record a line,
- *                   appended by rebuilds; folded into a new index.json when it grows
- *   summaries.json  every incident's summary: read only when site-wide pages change
- *   content/<key>.html  post bodies, for the few incidents the feeds carry
+ * Four kinds of file, so a rebuild reads and writes only what it needs: index.json (one
+ * compact row per incident, read by every rebuild), index.log (what changed since, one
+ * record a line, folded into a new index.json when it grows), summaries.json (read only
+ * when site-wide pages change), content/<key>.html (the bodies the feeds carry).
  *
  * The cache is in the site folder, so it is untrusted: every file and log line is
  * authenticated (cache-sign.ts), and page paths are checked again when read. Anything
  * that fails is discarded, with one warning per build (`problem`).
  */
-import { createHash } from 'node:crypto';
-import { appendFileSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
-import type { Diagnostic } from '../diagnostics.js';
 import { isPlainDir, isPlainFile, plainDir, readText, writeAtomically } from './cache-files.js';
-import { cutShape, fromRow, safeOutputPath, shapeOf, toRow, type Row } from './cache-rows.js';
+import { cutShape, fromRow, safeOutputPath, shapeOf, toRow, type CacheEntry, type Row } from './cache-rows.js';
 import { signerFor, type Signer } from './cache-sign.js';
+import { hash } from './stamps.js';
 import type { IncidentSummary } from './types.js';
 
+export { hash, sameStamp, stampOf, type FileStamp } from './stamps.js';
+export type { CacheEntry } from './cache-rows.js';
+
 export const CACHE_VERSION = 'pm-cache/6';
-
-export interface FileStamp {
-  size: number;
-  mtimeMs: number;
-}
-
-export interface CacheEntry {
-  file: string;
-  stamp: FileStamp;
-  key: string;
-  slug: string;
-  /** The summary's date (its place in page order); null for a left-out draft. */
-  date: number | null;
-  /** Hash of the summary (without the body): what site-wide pages see of this incident. */
-  summaryHash: string;
-  diagnostics: Diagnostic[];
-  /** Output paths this incident wrote. */
-  pages: string[];
-  /** Logs read, with their stamps: a changed log invalidates the entry. */
-  sources: Array<{ path: string; stamp: FileStamp }>;
-}
 
 export interface BuildCache {
   version: string;
@@ -80,24 +58,6 @@ export function siteKey(version: string, config: ResolvedConfig, themeHash: stri
 
 export function incidentKey(site: string, file: string, content: string): string {
   return hash(`${site}\0${file}\0${content}`);
-}
-
-export function hash(data: string | Buffer): string {
-  return createHash('sha256').update(data).digest('hex').slice(0, 32);
-}
-
-/** Size and mtime of `file`, or null when it cannot be read (missing, no permission). */
-export function stampOf(file: string): FileStamp | null {
-  try {
-    const s = statSync(file, { throwIfNoEntry: false });
-    return s ? { size: s.size, mtimeMs: s.mtimeMs } : null;
-  } catch {
-    return null;
-  }
-}
-
-export function sameStamp(a: FileStamp | null, b: FileStamp | null): boolean {
-  return !!a && !!b && a.size === b.size && a.mtimeMs === b.mtimeMs;
 }
 
 interface IndexFile extends Omit<BuildCache, 'entries' | 'logged' | 'sealedBy'> {
