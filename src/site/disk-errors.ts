@@ -12,6 +12,8 @@ const HELP: Record<string, { what: string; fix: string; exit: 1 | 2 }> = {
   EROFS: { what: 'the file system is read-only', fix: 'name a writable folder with --out', exit: 2 },
   EACCES: { what: 'permission denied', fix: 'name a folder you can write with --out', exit: 2 },
   EPERM: { what: 'operation not permitted', fix: 'name a folder you can write with --out', exit: 2 },
+  ENOTDIR: { what: 'a part of the path is a file, not a folder', fix: 'name a folder with --out', exit: 2 },
+  EBUSY: { what: 'the folder is in use or a mount point', fix: 'name a folder inside it with --out', exit: 2 },
   ENAMETOOLONG: { what: 'a file name is too long for the file system', fix: 'shorten the slug, tag or `urls:` pattern that makes it', exit: 1 },
 };
 

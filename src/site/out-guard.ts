@@ -21,8 +21,9 @@ export class OutputError extends Error {
   }
 }
 
+/** Stamps a folder pm made (over any file of that name a theme or static/ put there). */
 export function writeStamp(dir: string): void {
-  writeFileSync(path.join(dir, STAMP), STAMP_TEXT, { flag: 'wx' });
+  writeFileSync(path.join(dir, STAMP), STAMP_TEXT);
 }
 
 /** True when `dir` holds pm's stamp (a plain file). */

@@ -124,3 +124,13 @@ describe('writeSite (library)', () => {
     expect(readdirSync(path.join(base, 'new')).sort()).toEqual([STAMP, 'index.html']);
   });
 });
+
+describe('an output path through a file', () => {
+  it('is an error naming the path (exit 2), not an internal error', async () => {
+    const before = everything();
+    const r = await pm('--out', path.join(root, 'notes.txt', 'site'));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/notes\.txt.*a part of the path is a file/);
+    expect(everything()).toEqual(before);
+  });
+});
