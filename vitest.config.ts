@@ -1,9 +1,14 @@
+import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
-// Builds keep the theme precompiled in the user's cache folder: tests keep theirs apart.
-const env = { XDG_CACHE_HOME: path.join(os.tmpdir(), 'pm-test-cache-home') };
+// One temp folder per run, removed by test/global-setup.ts when the run ends: tests and the
+// processes they start (TMPDIR is inherited) never leave anything in the machine's temp dir.
+// Builds keep the theme precompiled in the user's cache folder: tests keep theirs in it too.
+const runTmp = process.env.PM_TEST_TMP ?? mkdtempSync(path.join(os.tmpdir(), 'pm-test-run-'));
+process.env.PM_TEST_TMP = runTmp;
+const env = { TMPDIR: runTmp, XDG_CACHE_HOME: path.join(runTmp, 'cache-home') };
 
 // Two projects: `unit` (pure library and CLI tests, run under several TZ/LANG in CI)
 // and `browser` (headless Chromium via playwright-core against built pages).
@@ -17,6 +22,7 @@ export default defineConfig({
           exclude: ['test/browser/**', '**/node_modules/**'],
           testTimeout: 30_000,
           env,
+          globalSetup: ['./test/global-setup.ts'],
         },
       },
       {
@@ -27,6 +33,7 @@ export default defineConfig({
           hookTimeout: 120_000,
           fileParallelism: false,
           env,
+          globalSetup: ['./test/global-setup.ts'],
         },
       },
     ],

@@ -3,6 +3,8 @@
  * file, a 1-based line and column, a rule id and a severity. Only `fatal` ones stop
  * the processing of a file; everything else is reported and the build goes on.
  */
+import { stripEscapes } from './sources/text.js';
+
 export type Level = 'error' | 'warning' | 'info';
 
 export interface Diagnostic {
@@ -67,9 +69,12 @@ export class FatalDiagnostic extends Error {
   }
 }
 
-/** `file:line:column: level: rule: message` — the format editors and CI understand. */
+/**
+ * `file:line:column: level: rule: message` — the format editors and CI understand. File
+ * names and messages come from the site: no escape sequence reaches a terminal.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  return `${d.file}:${d.line}:${d.column}: ${d.level}: ${d.rule}: ${d.message}`;
+  return stripEscapes(`${d.file}:${d.line}:${d.column}: ${d.level}: ${d.rule}: ${d.message}`);
 }
 
 const ORDER: Record<Level, number> = { error: 0, warning: 1, info: 2 };

@@ -1,15 +1,28 @@
 /**
- * Slugs for URLs: lowercase ASCII letters, digits and dashes. Accents are folded
- * (`Sécurité` → `securite`), everything else becomes a dash. Deterministic and
- * locale-independent (no toLocaleLowerCase).
+ * Slugs for URLs: lowercase letters (any script), digits and dashes. Accents on
+ * Latin letters are folded (`Sécurité` → `securite`); letters of other scripts are
+ * kept (`сбой`, `事故`: percent-encoded where a URL must be ASCII); everything else
+ * becomes a dash. Deterministic and locale-independent (no toLocaleLowerCase).
  */
+import { createHash } from 'node:crypto';
+
 export function slugify(input: string): string {
   return input
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+    // only accents on Latin letters: `й` (и + breve) stays `й`, `é` becomes `e`
+    .replace(/([A-Za-z])[\u0300-\u036f]+/g, '$1')
+    .normalize('NFC')
     .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
+}
+
+/**
+ * The slug of a name with no letters or digits (`🔥.md`): `incident-` and 8 hex digits
+ * of a hash of `key` (the file's path), so two such files never share a URL.
+ */
+export function fallbackSlug(key: string): string {
+  return `incident-${createHash('sha256').update(key).digest('hex').slice(0, 8)}`;
 }
 
 /** Tracks slugs already handed out in one document and suffixes repeats (`-1`, `-2`). */

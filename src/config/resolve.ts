@@ -7,7 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Reporter, type Diagnostic } from '../diagnostics.js';
 import { parseYamlFrontMatter } from '../frontmatter/yaml-engine.js';
+import { themeNameProblem } from '../theme/load.js';
 import { normalizeZone } from '../time/zones.js';
+import { checkedPatterns, urlPatternProblems } from './url-patterns.js';
 import type { ConfigOverrides, ResolvedConfig, UserConfig } from './types.js';
 
 /** pm's own folder (holds themes/default and the sample posts). */
@@ -34,7 +36,7 @@ export function loadConfig(root: string): LoadedConfig {
   const reporter = new Reporter(name);
   const text = readFileSync(path.join(root, name), 'utf8');
   // The YAML engine wants the text after an opening fence: prefix a newline and shift lines back.
-  const parsed = parseYamlFrontMatter(`\n${text}`);
+  const parsed = parseYamlFrontMatter(`\n${text}`, { nested: true });
   for (const e of parsed.errors) reporter.error('config/syntax', e.message, { line: e.place.line - 1, column: e.place.column });
   const config: UserConfig = {};
   for (const [key, value] of Object.entries(parsed.data)) {
@@ -42,6 +44,15 @@ export function loadConfig(root: string): LoadedConfig {
     const at = place ? { line: place.line - 1, column: place.column } : undefined;
     if (!(KNOWN_KEYS as readonly string[]).includes(key)) {
       reporter.warn('config/unknown-key', `unknown key "${key}"; known keys: ${KNOWN_KEYS.join(', ')}`, at);
+      continue;
+    }
+    if (key === 'urls') {
+      const problems = urlPatternProblems(value);
+      for (const problem of problems) {
+        const own = parsed.places[`urls.${problem.key}`];
+        reporter.error('config/urls', problem.message, own ? { line: own.line - 1, column: own.column } : at);
+      }
+      if (!problems.length) config.urls = value as UserConfig['urls'];
       continue;
     }
     const problem = checkValue(key as keyof UserConfig, value);
@@ -58,8 +69,6 @@ function checkValue(key: keyof UserConfig, value: unknown): string | null {
       return typeof value === 'boolean' ? null : 'expected true or false';
     case 'required_sections':
       return Array.isArray(value) && value.every((v) => typeof v === 'string') ? null : 'expected a list of section names';
-    case 'urls':
-      return value && typeof value === 'object' ? null : 'expected a mapping with incident, tag, tags';
     case 'offset_format':
       return value === 'compact' || value === 'long' ? null : 'expected compact or long';
     case 'timezone':
@@ -70,6 +79,13 @@ function checkValue(key: keyof UserConfig, value: unknown): string | null {
     }
     case 'out':
       return typeof value === 'string' && insideSite(value) ? null : 'expected a folder inside the site, like dist (use --out to build elsewhere)';
+    case 'theme':
+      return themeNameProblem(value);
+    case 'posts':
+      // Site content names a folder inside the site, never one elsewhere on the machine.
+      return typeof value === 'string' && !path.isAbsolute(value) && !path.normalize(value).split(/[\\/]/).includes('..')
+        ? null
+        : 'expected a folder inside the site, such as posts or content/incidents (no absolute path, no ..)';
     case 'base_url':
       return typeof value === 'string' && /^https?:\/\/[^\s]+$/.test(value) ? null : 'expected an absolute http(s) URL';
     default:
@@ -105,11 +121,11 @@ export function resolveConfig(user: UserConfig, overrides: ConfigOverrides = {},
     themeDirs: [...new Set([path.join(root, 'themes', theme), path.join(root, 'themes', 'default'), DEFAULT_THEME_DIR])],
     drafts: overrides.drafts ?? user.drafts ?? false,
     public: overrides.public ?? user.public ?? false,
-    urls: {
+    urls: checkedPatterns({
       incident: urls.incident ?? 'incidents/:slug/',
       tag: urls.tag ?? 'tags/:tag/',
       tags: urls.tags ?? 'tags/',
-    },
+    }),
     requiredSections: user.required_sections ?? DEFAULT_SECTIONS,
     offsetFormat: user.offset_format ?? 'compact',
   };

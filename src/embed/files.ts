@@ -8,9 +8,10 @@
  *
  * Read once per build (cached per site context), so `pm serve` sees edits on rebuild.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_THEME_DIR } from '../config/resolve.js';
+import { confine, isInside } from '../confine.js';
 import type { SiteContext } from '../site/context.js';
 
 export interface EmbedFiles {
@@ -25,12 +26,17 @@ export const EMBED_FILES: Record<keyof EmbedFiles, string> = {
   element: 'embed/pm-timeline.js',
 };
 
-/** Reads one theme file from the first of `dirs` that has it; pm's default theme last. */
-export function readThemeFile(dirs: readonly string[], rel: string): string {
+/**
+ * Reads one theme file from the first of `dirs` that has it; pm's default theme last.
+ * With the site `root`, a site folder's file counts only when it resolves (after links)
+ * inside the root and is a regular file (the theme loader reports the others).
+ */
+export function readThemeFile(dirs: readonly string[], rel: string, root?: string): string {
   const all = [...new Set([...dirs, DEFAULT_THEME_DIR])];
   for (const dir of all) {
-    const file = path.join(dir, rel);
-    if (existsSync(file)) return readFileSync(file, 'utf8');
+    const fenced = root !== undefined && dir !== DEFAULT_THEME_DIR && isInside(path.resolve(root), path.resolve(dir));
+    const found = confine(fenced ? root : dir, path.join(dir, rel), { anywhere: !fenced });
+    if (found.ok && found.kind === 'file') return readFileSync(found.real, 'utf8');
   }
   throw new Error(`theme has no ${rel} (looked in ${all.join(', ')})`);
 }
@@ -40,11 +46,11 @@ export function compactCss(css: string): string {
   return css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};])\s*/g, '$1').trim();
 }
 
-export function loadEmbedFiles(dirs: readonly string[]): EmbedFiles {
+export function loadEmbedFiles(dirs: readonly string[], root?: string): EmbedFiles {
   return {
-    css: compactCss(readThemeFile(dirs, EMBED_FILES.css)),
-    script: readThemeFile(dirs, EMBED_FILES.script),
-    element: readThemeFile(dirs, EMBED_FILES.element),
+    css: compactCss(readThemeFile(dirs, EMBED_FILES.css, root)),
+    script: readThemeFile(dirs, EMBED_FILES.script, root),
+    element: readThemeFile(dirs, EMBED_FILES.element, root),
   };
 }
 
@@ -54,7 +60,7 @@ const cache = new WeakMap<SiteContext, EmbedFiles>();
 export function embedFilesFor(site: SiteContext): EmbedFiles {
   let files = cache.get(site);
   if (!files) {
-    files = loadEmbedFiles(site.config.themeDirs);
+    files = loadEmbedFiles(site.config.themeDirs, site.config.root);
     cache.set(site, files);
   }
   return files;

@@ -24,8 +24,8 @@ export interface FrontMatter {
 
 export function readFrontMatter(source: string): FrontMatter {
   const unmarked = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
-  // CRLF files: one line ending everywhere (line numbers are unchanged).
-  const text = unmarked.includes('\r\n') ? unmarked.replace(/\r\n/g, '\n') : unmarked;
+  // CRLF and CR-only (classic Mac) files: one line ending everywhere (line numbers are unchanged).
+  const text = unmarked.includes('\r') ? unmarked.replace(/\r\n?/g, '\n') : unmarked;
   let result: YamlResult = { data: {}, places: {}, errors: [] };
   const capture = (r: YamlResult): Record<string, unknown> => {
     result = r;
@@ -37,7 +37,7 @@ export function readFrontMatter(source: string): FrontMatter {
     language: toml ? 'toml' : 'yaml',
     engines: {
       // simple front-matter (yaml-simple.ts) spares loading and running the yaml library
-      yaml: { parse: (s: string) => capture(parseSimpleYaml(s) ?? parseYamlFrontMatter(s)) },
+      yaml: { parse: (s: string) => capture(parseSimpleYaml(s) ?? parseYamlFrontMatter(s, { nested: true })) },
       toml: { parse: (s: string) => capture(parseTomlFrontMatter(s)) },
       json: { parse: (s: string) => capture(parseJsonFrontMatter(s)) },
     },
@@ -45,6 +45,15 @@ export function readFrontMatter(source: string): FrontMatter {
   const body = file.content;
   const head = text.slice(0, text.length - body.length);
   const present = head.length > 0;
+  if (present && !text.slice(3).includes(toml ? '\n+++' : '\n---')) {
+    // gray-matter reads an unclosed block to the end of the file: the post would vanish
+    const fence = toml ? '+++' : '---';
+    result = {
+      data: result.data,
+      places: result.places,
+      errors: [{ message: `the front-matter opened here is never closed: add a line \`${fence}\` after its last key`, place: { line: 1, column: 1 } }],
+    };
+  }
   return { ...result, body, bodyLineOffset: countLines(head), present };
 }
 

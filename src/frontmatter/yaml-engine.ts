@@ -18,14 +18,17 @@ const yaml = (): typeof Yaml => (lib ??= load('yaml') as typeof Yaml);
 
 export interface YamlResult {
   data: Record<string, unknown>;
-  /** Line:column of each top-level key's value (1-based, in the whole file). */
+  /** Line:column of each top-level key's value (1-based, in the whole file); with `nested`, `key.child` and `key.N` too. */
   places: Record<string, Place>;
   errors: Array<{ message: string; place: Place }>;
 }
 
-/** `text` is gray-matter's `matter` string: it begins with the newline after `---`. */
-export function parseYamlFrontMatter(text: string): YamlResult {
-  const { LineCounter, parseDocument, isMap, isScalar } = yaml();
+/**
+ * `text` is gray-matter's `matter` string: it begins with the newline after `---`.
+ * `nested` also records where each entry one level down starts (`urls.incident`, `tags.2`).
+ */
+export function parseYamlFrontMatter(text: string, options: { nested?: boolean } = {}): YamlResult {
+  const { LineCounter, parseDocument, isMap, isScalar, isSeq } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const placeOf = (offset: number): Place => {
@@ -50,6 +53,20 @@ export function parseYamlFrontMatter(text: string): YamlResult {
     data[key] = toPlain(value);
     const at = value?.range?.[0] ?? (isScalar(pair.key) ? pair.key.range?.[0] : undefined) ?? 0;
     places[key] = placeOf(at);
+    // one level down, for messages about one entry: `urls.incident`, `tags.2` (1-based)
+    if (!options.nested) continue;
+    if (isMap(value)) {
+      for (const child of value.items) {
+        const name = isScalar(child.key) ? String(child.key.value) : String(child.key);
+        const start = (child.value as Node | null)?.range?.[0] ?? (isScalar(child.key) ? child.key.range?.[0] : undefined);
+        if (start !== undefined) places[`${key}.${name}`] = placeOf(start);
+      }
+    } else if (isSeq(value)) {
+      value.items.forEach((item, i) => {
+        const start = (item as Node | null)?.range?.[0];
+        if (start !== undefined) places[`${key}.${i + 1}`] = placeOf(start);
+      });
+    }
   }
   return { data, places, errors };
 }

@@ -31,9 +31,19 @@ export function readList(value: unknown, key: string, ctx: FieldContext): string
     ctx.reporter.error('frontmatter/type', `${key} must be a list or a comma-separated string`, ctx.places[key]);
     return [];
   }
-  return items
-    .map((v) => (typeof v === 'string' || typeof v === 'number' ? String(v).trim() : ''))
-    .filter((v) => v !== '');
+  const out: string[] = [];
+  items.forEach((v: unknown, i) => {
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
+      const text = String(v).trim();
+      if (text !== '') out.push(text);
+    } else if (v !== null && v !== undefined) {
+      const json = JSON.stringify(v);
+      const shown = json.length > 40 ? `${json.slice(0, 39)}…` : json;
+      ctx.reporter.warn('frontmatter/type', `${key}: item ${i + 1} (${shown}) is a ${Array.isArray(v) ? 'list' : 'mapping'}, not text, and was skipped; quote it to keep it`,
+        ctx.places[`${key}.${i + 1}`] ?? ctx.places[key]);
+    }
+  });
+  return out;
 }
 
 /** Tags: slugged for URLs, first spelling kept for display, duplicates merged. */
@@ -59,6 +69,10 @@ export function readZone(value: unknown, key: string, ctx: FieldContext): string
   return null;
 }
 
+/** 0001-01-01 and 9999-12-30 UTC: in any zone, a four-digit year (RFC 3339 dates in feeds). */
+const FIRST_MS = -62_135_596_800_000; // 0001-01-01T00:00:00Z (Date.UTC maps years below 100 to 19xx)
+const LAST_MS = Date.UTC(9999, 11, 30);
+
 export function readDate(
   value: unknown,
   key: string,
@@ -70,6 +84,10 @@ export function readDate(
   const d = parseDateValue(text, zone);
   if (!d.ok) {
     ctx.reporter.error('frontmatter/date', `${key}: ${d.reason}`, ctx.places[key]);
+    return null;
+  }
+  if (d.ms < FIRST_MS || d.ms > LAST_MS) {
+    ctx.reporter.error('frontmatter/date', `${key}: "${text}" is outside the years 0001–9999 that feeds and sitemaps can carry`, ctx.places[key]);
     return null;
   }
   if (d.note) ctx.reporter.warn('time/dst', `${key}: ${d.note}`, ctx.places[key]);

@@ -7,7 +7,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import { Reporter } from '../diagnostics.js';
 import { readFrontMatter } from '../frontmatter/read.js';
 import { parseMarkdown } from '../markdown/processor.js';
-import { slugify } from '../slug.js';
+import { fallbackSlug, slugify } from '../slug.js';
 import { parseSourceSpecs } from '../sources/spec.js';
 import { extractTimeline } from '../timeline/extract.js';
 import { luxonZone } from '../time/zones.js';
@@ -32,7 +32,14 @@ export function parseIncident(input: IncidentInput, config: IncidentConfig): Inc
 
   const timezone = readZone(d['timezone'], 'timezone', ctx) ?? config.timezone;
   const displayTimezone = readZone(d['display_timezone'], 'display_timezone', ctx) ?? config.displayTimezone ?? timezone;
-  const slug = slugify(readString(d['slug'], 'slug', ctx) ?? slugFromPath(input.file));
+  const slugText = readString(d['slug'], 'slug', ctx);
+  let slug = slugify(slugText ?? slugFromPath(input.file));
+  if (!slug) {
+    slug = fallbackSlug(input.file);
+    const what = slugText === null ? `the file name "${path.posix.basename(input.file)}"` : `slug "${slugText}"`;
+    reporter.warn('incident/slug', `${what} has no letters or digits to make a URL from; published as ${slug}: set \`slug:\` to choose one`,
+      slugText === null ? { line: 1, column: 1 } : fm.places['slug']);
+  }
   let title = readString(d['title'], 'title', ctx);
   if (!title) {
     reporter.error('frontmatter/title', 'title is required: add `title: "What happened"` to the front-matter', fm.present ? { line: 2, column: 1 } : { line: 1, column: 1 });

@@ -2,32 +2,46 @@
  * The skeleton `pm new incident` writes: front-matter with every key a post-mortem
  * needs and the sections of a good report, each with a prompt for what goes there.
  */
+import { stringify } from 'yaml';
+
 export interface TemplateFields {
   title: string;
   /** `2026-03-04` or a full timestamp as the user typed it. */
   date: string;
+  /** The day of `date` in `timezone`, `2026-03-04`. */
+  day: string;
   timezone: string;
   tags: string[];
   severity: string;
   authors: string[];
 }
 
-/** YAML double-quoted scalar: safe for any title. */
-export function yamlString(s: string): string {
-  return JSON.stringify(s);
+/**
+ * One YAML value on one line, written by the yaml library: a newline, `: `, `#` or a
+ * quote in what the user typed stays inside the value (`--severity "x\ntitle: y"` is
+ * the severity `x⏎title: y`, not a second key). `quoted` keeps text double-quoted.
+ */
+export function yamlValue(value: string | string[], quoted = false): string {
+  return stringify(value, {
+    lineWidth: 0,
+    blockQuote: false,
+    collectionStyle: 'flow',
+    flowCollectionPadding: false,
+    ...(quoted ? { defaultStringType: 'QUOTE_DOUBLE' as const } : {}),
+  }).trimEnd();
 }
 
 export function incidentTemplate(f: TemplateFields): string {
-  const day = f.date.slice(0, 10);
+  const day = f.day;
   return `---
-title: ${yamlString(f.title)}
-date: ${f.date}
-timezone: ${f.timezone}
+title: ${yamlValue(f.title, true)}
+date: ${yamlValue(f.date)}
+timezone: ${yamlValue(f.timezone)}
 # t0: ${day} 00:00          # incident start; else the [T0] or first [detected] entry
-severity: ${f.severity}
+severity: ${yamlValue(f.severity)}
 status: investigating      # investigating | identified | monitoring | resolved
-tags: [${f.tags.map(yamlString).join(', ')}]
-authors: [${f.authors.map(yamlString).join(', ')}]
+tags: ${yamlValue(f.tags, true)}
+authors: ${yamlValue(f.authors, true)}
 services: []
 summary: ""
 # sources:                 # logs that join the timeline

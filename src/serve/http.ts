@@ -43,11 +43,15 @@ export interface PageSource {
   ready(path: string): Promise<void>;
 }
 
-/** `/incidents/x/` → `incidents/x/index.html`; null for a path that cannot name a page. */
+/**
+ * `/incidents/x/` → `incidents/x/index.html`; null for a path that cannot name a page.
+ * The request target is a path only: `//evil.example/x` is the path `evil.example/x`.
+ */
 export function outputPath(url: string): string | null {
+  if (!url.startsWith('/')) return null;
   let p: string;
   try {
-    p = decodeURIComponent(new URL(url, 'http://x').pathname);
+    p = decodeURIComponent(new URL(`http://x${url}`).pathname);
   } catch {
     return null;
   }
@@ -56,8 +60,23 @@ export function outputPath(url: string): string | null {
   return p === '' || p.endsWith('/') ? `${p}index.html` : p;
 }
 
-export function createHandler(source: PageSource, hub: EventHub): (req: IncomingMessage, res: ServerResponse) => void {
+/** Where `/x` (a folder without its slash) is sent: a path on this server, never `//host/...`. */
+export function folderLocation(file: string): string {
+  return `/${file.split('/').filter(Boolean).map(encodeURIComponent).join('/')}/`;
+}
+
+/** `hostAllowed` decides which `Host:` headers are answered (see host.ts); others get 421. */
+export function createHandler(
+  source: PageSource,
+  hub: EventHub,
+  hostAllowed: (host: string | undefined) => boolean,
+): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
+    if (!hostAllowed(req.headers.host)) {
+      res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+      res.end('pm serve answers only its own address (the URL it printed): this request named another host.\n');
+      return;
+    }
     void handle(source, hub, req, res).catch((e: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
       res.end(`pm serve: ${e instanceof Error ? e.message : String(e)}\n`);
@@ -80,7 +99,7 @@ async function handle(source: PageSource, hub: EventHub, req: IncomingMessage, r
   let page = file ? source.page(file) : undefined;
   // `/incidents/x` (no slash) is a folder with an index: send the reader there.
   if (file && !page && !path.posix.extname(file) && source.page(`${file}/index.html`)) {
-    res.writeHead(301, { location: `${url.split('?')[0]}/`, 'cache-control': 'no-store' });
+    res.writeHead(301, { location: folderLocation(file), 'cache-control': 'no-store' });
     res.end();
     return;
   }

@@ -17,6 +17,7 @@ import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../diagnosti
 import { toPosix } from '../site/discover.js';
 import type { SetupOptions } from '../site/pipeline.js';
 import { createHandler, type PageSource } from './http.js';
+import { hostChecker } from './host.js';
 import { listen } from './listen.js';
 import { EventHub } from './sse.js';
 import { ServeState } from './state.js';
@@ -88,9 +89,10 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
     },
     ready: (p) => (siteRender && !state.isIncidentPage(p) ? siteRender : Promise.resolve()),
   };
-  const server = createServer(createHandler(source, hub));
   const host = options.host ?? '127.0.0.1';
-  const port = await listen(server, { port: options.port ?? 4000, host, strict: options.strictPort ?? false, log });
+  let port = 0;
+  const server = createServer(createHandler(source, hub, hostChecker(host, () => port)));
+  port = await listen(server, { port: options.port ?? 4000, host, strict: options.strictPort ?? false, log });
 
   const waiting = new Set<string>();
   let running: Promise<void> | null = null;

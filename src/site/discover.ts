@@ -2,15 +2,20 @@
  * Discover and read: the first disk phase. Finds incident files under the posts
  * folder — `posts/<name>.md` and bundles `posts/<name>/index.md` — in a stable order.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
 import type { IncidentInput } from '../incident/types.js';
+import { bundleIndex, entryKind, postsFolderUsable } from './posts-fence.js';
 
 const MARKDOWN = /\.(md|markdown)$/i;
 
-/** Relative (POSIX) paths of every incident file, sorted. Names starting with `_` or `.` are skipped. */
-export function discoverIncidents(root: string, postsDir: string): string[] {
-  if (!existsSync(postsDir)) return [];
+/**
+ * Relative (POSIX) paths of every incident file, sorted. Names starting with `_` or `.`
+ * are skipped; links out of the site and pipes are added to `problems` (posts-fence.ts).
+ */
+export function discoverIncidents(root: string, postsDir: string, problems: Diagnostic[] = []): string[] {
+  if (!postsFolderUsable(root, postsDir, problems)) return [];
   // Paths are built by joining names to the folder's relative path (path.relative per file
   // is measurable at 10,000 incidents).
   const rel = toPosix(path.relative(root, postsDir));
@@ -20,11 +25,11 @@ export function discoverIncidents(root: string, postsDir: string): string[] {
   for (const entry of entries) {
     const name = entry.name;
     if (name.startsWith('.') || name.startsWith('_')) continue;
-    // Dirent types spare a stat per file; symlinks (and unknown types) are stat'ed.
-    const stat = entry.isFile() || entry.isDirectory() ? entry : statSync(path.join(postsDir, name));
-    if (stat.isFile() && MARKDOWN.test(name)) found.push(under(name));
-    else if (stat.isDirectory()) {
-      const index = ['index.md', 'index.markdown'].find((n) => existsSync(path.join(postsDir, name, n)));
+    // Dirent types spare a stat per file; links (and unknown types) are resolved and checked.
+    const kind = entryKind(root, path.join(postsDir, name), entry, MARKDOWN.test(name), problems);
+    if (kind === 'file' && MARKDOWN.test(name)) found.push(under(name));
+    else if (kind === 'dir') {
+      const index = bundleIndex(root, path.join(postsDir, name), problems);
       if (index) found.push(under(`${name}/${index}`));
     }
   }

@@ -15,6 +15,8 @@ function wall(ms: number, zone: string): { y: number; m: number; d: number; offs
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');
+/** Four digits always (`0800`): RFC 3339 and ISO 8601 years. Dates are kept within 0000–9999 (incident/fields.ts). */
+const year = (y: number): string => String(y).padStart(4, '0');
 
 /** `2020-09-02 03:25 CDT` — the same form as the timeline's local times. */
 export function formatDateTime(ms: number, zone: string): string {
@@ -30,7 +32,7 @@ export function formatDay(ms: number, zone: string): string {
 /** `2020-09-02` */
 export function isoDay(ms: number, zone: string): string {
   const w = wall(ms, zone);
-  return `${w.y}-${pad(w.m)}-${pad(w.d)}`;
+  return `${year(w.y)}-${pad(w.m)}-${pad(w.d)}`;
 }
 
 export function yearOf(ms: number, zone: string): number {
@@ -39,12 +41,13 @@ export function yearOf(ms: number, zone: string): number {
 
 /** RFC 3339 with the zone's offset: `2020-09-02T03:25:00-05:00` (`Z` in UTC). */
 export function isoWithOffset(ms: number, zone: string): string {
-  const w = wall(ms, zone);
+  // an offset with seconds (local mean time before ~1900, `+09:18:59`) has no RFC 3339 form: UTC then
+  const w = wall(ms, Number.isInteger(zoneOffset(zone, Math.floor(ms))) ? zone : 'UTC');
   const t = `${pad(w.date.getUTCHours())}:${pad(w.date.getUTCMinutes())}:${pad(w.date.getUTCSeconds())}`;
   const sign = w.offset < 0 ? '-' : '+';
   const abs = Math.abs(w.offset);
   const off = w.offset === 0 ? 'Z' : `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-  return `${w.y}-${pad(w.m)}-${pad(w.d)}T${t}${off}`;
+  return `${year(w.y)}-${pad(w.m)}-${pad(w.d)}T${t}${off}`;
 }
 
 export function isoUtc(ms: number): string {

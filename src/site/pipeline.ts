@@ -14,7 +14,7 @@ import { loadConfig, resolveConfig } from '../config/resolve.js';
 import type { ConfigOverrides, ResolvedConfig, UserConfig } from '../config/types.js';
 import { Reporter, type Diagnostic } from '../diagnostics.js';
 import { createRenderer } from '../theme/engine.js';
-import { loadTheme, type ThemeFiles } from '../theme/load.js';
+import { loadSiteTheme, type ThemeFiles } from '../theme/load.js';
 import { hashedAssets } from './assets.js';
 import { createSiteContext, type SiteContext } from './context.js';
 import { discoverIncidents } from './discover.js';
@@ -41,11 +41,11 @@ export function setupSite(options: SetupOptions = {}): SiteSetup {
   const root = path.resolve(options.root ?? '.');
   const loaded = options.config ? { config: options.config, file: null, diagnostics: [] } : loadConfig(root);
   const config = resolveConfig(loaded.config, { ...options, root }, loaded.file);
-  const theme = loadTheme(config.themeDirs);
+  const { theme, diagnostics: themeProblems } = loadSiteTheme(config.themeDirs, root);
   const assets = hashedAssets(theme);
   const site = createSiteContext(config, createRenderer(theme), assets.names);
-  const files = discoverIncidents(root, config.postsDir);
-  const diagnostics = [...loaded.diagnostics];
+  const diagnostics = [...loaded.diagnostics, ...themeProblems];
+  const files = discoverIncidents(root, config.postsDir, diagnostics);
   if (files.length === 0) {
     const where = new Reporter(path.relative(root, config.postsDir).split(path.sep).join('/') || '.');
     diagnostics.push(where.warn('site/empty', 'no incidents found: add posts/<date>-<slug>.md or run `pm new incident "Title"`'));

@@ -6,11 +6,12 @@
  * published JSON; the returned `diagnostics` are only those `parseIncident` did not
  * already report, so nothing is printed twice.
  */
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
+import { confine, isInside } from '../confine.js';
 import { Reporter, type Diagnostic } from '../diagnostics.js';
 import type { Incident } from '../incident/types.js';
+import { sourceProblem } from '../sources/refuse.js';
 import { unknownSourceKeys } from '../sources/spec.js';
 import type { SourceSpec } from '../sources/types.js';
 import { computeTimeline } from '../timeline/compute.js';
@@ -44,27 +45,27 @@ export async function incidentTimeline(
   const year = DateTime.fromMillis(incident.t0 ?? incident.date, { zone: luxonZone(incident.timezone) }).year;
   const all = [...incident.sources.map((spec) => ({ spec, base: dir, cli: false })), ...(opts.extra ?? []).map((x) => ({ ...x, cli: true }))];
   const sourcesPlace = incident.places['sources'] ?? { line: 1, column: 1 };
+  // A post outside the root (`pm timeline ../x.md`) is fenced to its own folder.
+  const fence = isInside(path.resolve(root), dir) ? root : dir;
   for (const message of unknownSourceKeys(incident.data['sources'])) {
     diagnostics.push({ level: 'warning', file: incident.file, ...sourcesPlace, rule: 'source/unknown-key', message: `sources: ${message}` });
   }
   for (const { spec, base, cli } of all) {
     const absPath = path.resolve(base, spec.path);
     const file = toPosix(path.relative(root, absPath));
-    if (!existsSync(absPath)) {
+    // Front-matter sources are site content: inside the site root, links followed. A path
+    // typed on the command line is the user's own choice; neither may be a pipe or device.
+    const where = confine(fence, absPath, { anywhere: cli });
+    if (!where.ok) {
       const place = cli ? { line: 0, column: 0 } : sourcesPlace;
-      diagnostics.push({
-        level: 'error', file: cli ? file : incident.file, ...place, rule: 'source/missing',
-        message: cli
-          ? `source "${spec.path}" does not exist`
-          : `source "${spec.path}" does not exist (looked for ${file}); paths are relative to the incident file`,
-      });
+      diagnostics.push({ level: 'error', file: cli ? file : incident.file, ...place, ...sourceProblem(spec.path, file, where, cli) });
       continue;
     }
     read.push(absPath);
     // the readers (and csv-parse, yaml) load only for an incident that has logs
     const { readSource } = await import('../sources/read.js');
     const zone = spec.timezone ? normalizeZone(spec.timezone) : null;
-    const result = await readSource(spec, { absPath, file, zone: zone?.ok ? zone.zone : incident.timezone, year: spec.year ?? year });
+    const result = await readSource(spec, { absPath: where.real, file, zone: zone?.ok ? zone.zone : incident.timezone, year: spec.year ?? year });
     events.push(...result.events);
     diagnostics.push(...result.diagnostics);
   }

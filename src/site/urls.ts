@@ -21,9 +21,9 @@ export function rootPrefix(file: string): string {
   return depth === 0 ? './' : '../'.repeat(depth);
 }
 
-/** Absolute URL of a site path, or the root-relative path when no base URL is set. */
+/** Absolute URL of a site path; letters of other scripts (`incidents/сбой/`) percent-encoded. */
 export function absoluteUrl(baseUrl: string, urlPath: string): string {
-  return `${baseUrl}/${urlPath}`;
+  return `${baseUrl}/${encodeURI(urlPath)}`;
 }
 
 export interface SiteUrls {

@@ -25,7 +25,7 @@ export class ClfParser implements RecordParser {
     const m = LINE.exec(line);
     if (!m) return bad('not a common/combined access log line (host ident user [date] "request" status bytes)');
     const month = MONTHS[m[5]!];
-    if (month === undefined) return bad(`unknown month "${m[5]}"`);
+    if (month === undefined) return bad('unknown month name (expected Jan, Feb, … Dec)');
     const y = Number(m[6]);
     const d = Number(m[4]);
     const offset = (Number(m[12]) * 60 + Number(m[13])) * (m[11] === '-' ? -1 : 1);

@@ -8,8 +8,8 @@
 import { Reporter } from '../diagnostics.js';
 import type { TimelineEvent } from '../timeline/types.js';
 import { finalizeCount, Grouper } from './group.js';
-import { logText } from './text.js';
-import type { ParsedRecord, ParseOutcome } from './types.js';
+import { cleanText, logText } from './text.js';
+import { bad, type ParsedRecord, type ParseOutcome } from './types.js';
 
 
 /** How many malformed records / notes are reported with their line. */
@@ -53,7 +53,9 @@ export class Collector {
   }
 
   private event(rec: ParsedRecord, line: number): TimelineEvent {
-    const label = rec.label ?? this.label;
+    // A label is shown on pages and printed on terminals: no escape sequence survives.
+    const raw = rec.label ?? this.label;
+    const label = raw === undefined ? undefined : cleanText(raw);
     const file = this.reporter.file;
     const { text, html } = logText(rec.text);
     const ev: TimelineEvent = {
@@ -69,6 +71,20 @@ export class Collector {
     };
     if (rec.precision) ev.precision = rec.precision;
     return ev;
+  }
+
+  /**
+   * Runs `body` (parse, filter, add) for the record starting on `line`: an exception
+   * there (a stack overflow on a hostile record) is that record's problem, never the
+   * whole source's.
+   */
+  attempt(line: number, body: () => void): void {
+    try {
+      body();
+    } catch (err) {
+      const why = err instanceof RangeError ? 'it is nested too deeply or too large to read' : `it could not be read (${err instanceof Error ? err.name : 'error'})`;
+      this.add(bad(`line skipped: ${why}`), line);
+    }
   }
 
   /** Flushes open groups and adds the summary diagnostics. */

@@ -53,7 +53,8 @@ export class CsvParser implements RecordParser {
       const rows = parseCsv(record, { delimiter: this.delimiter, relax_column_count: true, relax_quotes: true });
       return (rows[0] as string[] | undefined) ?? [];
     } catch (err) {
-      return err instanceof Error ? err.message : String(err);
+      // csv-parse's message quotes the field; its code says what is wrong.
+      return String((err as { code?: unknown }).code ?? 'unreadable');
     }
   }
 

@@ -3,6 +3,7 @@
  * with the file: use ndjson for large logs); a small scanner finds the line on
  * which each top-level element starts, so that every event keeps its `file:line`.
  */
+import { lineColumn, syntaxOffset } from './json-guard.js';
 import { SourceError } from './types.js';
 
 export interface JsonElement {
@@ -46,8 +47,10 @@ export function parseJsonArray(text: string): JsonElement[] {
   try {
     value = JSON.parse(text);
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
-    throw new SourceError('source/json', `not a JSON document (${reason}); one object per line is read as ndjson`);
+    const at = syntaxOffset(err);
+    const place = at === null ? null : lineColumn(text, at);
+    const where = place ? ` (syntax error at line ${place.line}, column ${place.column})` : '';
+    throw new SourceError('source/json', `not a JSON document${where}; one object per line is read as ndjson`, place?.line ?? 0);
   }
   if (!Array.isArray(value)) {
     throw new SourceError('source/json', 'expected a JSON array of objects (or one object per line: format ndjson)');

@@ -7,6 +7,7 @@
  */
 import type { SourceClock } from './clock.js';
 import { applyExtras, fieldsText, findKey, getPath, TEXT_NAMES, TIME_NAMES, valueText, type Fields } from './fields.js';
+import { DEEP_MESSAGE, syntaxOffset, tooDeep } from './json-guard.js';
 import { epochInstant, parseTimeValue } from './timestamp.js';
 import { bad, type ParseOutcome, type ParsedRecord, type RecordParser } from './types.js';
 
@@ -21,6 +22,7 @@ const JOURNAL_TIMES = ['_SOURCE_REALTIME_TIMESTAMP', '__REALTIME_TIMESTAMP'];
 /** One decoded JSON value → a record. */
 export function recordFromJson(value: unknown, opts: JsonOptions): ParseOutcome {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return bad('expected a JSON object');
+  if (tooDeep(value)) return bad(DEEP_MESSAGE);
   const obj = value as Fields;
   const keys = Object.keys(obj);
   let timeKey: string | undefined;
@@ -69,7 +71,9 @@ export class NdjsonParser implements RecordParser {
     try {
       value = JSON.parse(t);
     } catch (err) {
-      return bad(`not JSON (${err instanceof Error ? err.message : String(err)})`);
+      // Where, not what: the engine's message quotes the line, which is not published.
+      const at = syntaxOffset(err);
+      return bad(at === null ? 'not JSON' : `not JSON (syntax error at column ${at + 1 + line.indexOf(t)})`);
     }
     return recordFromJson(value, this.opts);
   }

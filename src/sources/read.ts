@@ -5,7 +5,9 @@
  * whole. A missing, unreadable or binary file is an error diagnostic; malformed
  * lines are counted and reported, never fatal.
  */
+import { constants } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
+import { specialKind } from '../confine.js';
 import { Reporter } from '../diagnostics.js';
 import { normalizeZone } from '../time/zones.js';
 import { SourceClock } from './clock.js';
@@ -15,19 +17,24 @@ import { CsvParser } from './csv.js';
 import { detectFormat } from './detect.js';
 import { buildFilter, describeFilter, type LineFilter } from './filter.js';
 import { parseJsonArray } from './json-array.js';
+import { DEEP_MESSAGE, tooDeep } from './json-guard.js';
 import { NdjsonParser, recordFromJson } from './json.js';
 import { binaryReason, BinaryFileError, readLines } from './lines.js';
 import { parseWindow } from './spec.js';
 import { SyslogParser } from './syslog.js';
 import { stripBom } from './text.js';
-import { SOURCE_FORMATS, SourceError, type RecordParser, type SourceContext, type SourceFormat, type SourceResult, type SourceSpec, type SourceStats } from './types.js';
+import { bad, SOURCE_FORMATS, SourceError, type RecordParser, type SourceContext, type SourceFormat, type SourceResult, type SourceSpec, type SourceStats } from './types.js';
 import { parseYamlItems } from './yaml.js';
 
 const HEAD_BYTES = 64 * 1024;
 
 async function readHead(path: string): Promise<Buffer> {
-  const fh = await open(path, 'r');
+  // Non-blocking: opening a named pipe must not wait for a writer. Only a regular file
+  // (or a folder, which fails below with EISDIR) is read.
+  const fh = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
+    const st = await fh.stat();
+    if (!st.isFile() && !st.isDirectory()) throw new SourceError('source/unreadable', `is ${specialKind(st)}, not a log file: pm reads only regular files`);
     const buf = Buffer.alloc(HEAD_BYTES);
     const { bytesRead } = await fh.read(buf, 0, HEAD_BYTES, 0);
     return buf.subarray(0, bytesRead);
@@ -74,8 +81,11 @@ export async function readSource(spec: SourceSpec, ctx: SourceContext): Promise<
   try {
     head = await readHead(ctx.absPath);
   } catch (err) {
-    const { rule, message } = ioMessage(err, spec);
-    reporter.error(rule, message);
+    if (err instanceof SourceError) reporter.error(err.rule, `source "${spec.path}" ${err.message}`);
+    else {
+      const { rule, message } = ioMessage(err, spec);
+      reporter.error(rule, message);
+    }
     return done();
   }
   if (head.length === 0) {
@@ -140,10 +150,14 @@ async function readStream(parser: RecordParser, ctx: SourceContext, filter: Line
         csv.parse(record);
         return;
       }
-      if (filter(record)) collector.add(csv.parse(record), start);
+      collector.attempt(start, () => {
+        if (filter(record)) collector.add(csv.parse(record), start);
+      });
       return;
     }
-    if (filter(line)) collector.add(parser.parse(line), lineNo);
+    collector.attempt(lineNo, () => {
+      if (filter(line)) collector.add(parser.parse(line), lineNo);
+    });
   });
   if (csv?.leftover() != null) {
     collector.add({ ok: false, rule: 'source/malformed-line', level: 'warning', reason: 'a quoted field is not closed before the end of the file' }, recordLine);
@@ -162,11 +176,17 @@ async function readWhole(format: 'json' | 'yaml', spec: SourceSpec, ctx: SourceC
   const opts = { clock, timeField: spec.time_field, textField: spec.text_field };
   if (format === 'json') {
     for (const el of parseJsonArray(text)) {
-      if (filter(JSON.stringify(el.value))) collector.add(recordFromJson(el.value, opts), el.line);
+      collector.attempt(el.line, () => {
+        // The filter reads the element as text: a deep one is refused before it is stringified.
+        if (tooDeep(el.value)) collector.add(bad(DEEP_MESSAGE), el.line);
+        else if (filter(JSON.stringify(el.value))) collector.add(recordFromJson(el.value, opts), el.line);
+      });
     }
     return;
   }
   for (const item of parseYamlItems(text, opts)) {
-    if (filter(item.raw)) collector.add(item.outcome, item.line);
+    collector.attempt(item.line, () => {
+      if (filter(item.raw)) collector.add(item.outcome, item.line);
+    });
   }
 }

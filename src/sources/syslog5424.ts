@@ -52,7 +52,7 @@ export function parse5424(line: string, from: number, clock: SourceClock): Parse
   const [timestamp = '-'] = fields;
   if (timestamp === '-') return bad('RFC 5424 line without a timestamp (`-`)');
   const iso = parseIso(timestamp);
-  if (!iso || !timestamp.includes('T')) return bad(`RFC 5424 timestamp "${timestamp.slice(0, 40)}" is not ISO 8601`);
+  if (!iso || !timestamp.includes('T')) return bad('the RFC 5424 timestamp is not ISO 8601');
   const sdEnd = structuredDataEnd(line, i);
   if (sdEnd < 0) return bad('RFC 5424 structured data is not closed');
   const sd = line.slice(i, sdEnd);

@@ -10,6 +10,13 @@ const ANSI = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g;
 const NEEDS_CLEANING = /[\x00-\x08\x0a-\x1f\x7f-\x9f]/;
 
+const CONTROL_KEEP_LINES = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+
+/** Strips ANSI escapes and control characters, keeping tabs and line breaks (terminal output). */
+export function stripEscapes(raw: string): string {
+  return raw.replace(ANSI, '').replace(CONTROL_KEEP_LINES, '');
+}
+
 /** Strips ANSI escapes and control characters (tab kept, line breaks → space). */
 export function cleanText(raw: string): string {
   if (!NEEDS_CLEANING.test(raw)) return raw;

@@ -95,7 +95,7 @@ export function epochInstant(intDigits: string, fracDigits: string): TimeValue {
   const int = intDigits.replace(/^0+(?=\d)/, '');
   const len = int.length;
   const unit = len <= 11 ? 0 : len <= 14 ? 1 : len <= 17 ? 2 : 3;
-  if (len > 20) return { ok: false, reason: `epoch value ${intDigits} is too large` };
+  if (len > 20) return { ok: false, reason: `the epoch value has ${len} digits: too large for a time` };
   const exp = UNIT_EXP[unit]!;
   const secDigits = int.slice(0, Math.max(0, len - exp)) || '0';
   const sub = int.slice(Math.max(0, len - exp)).padStart(exp, '0') + fracDigits;
@@ -111,10 +111,10 @@ const EPOCH = /^(\d+)(?:\.(\d+))?$/;
 /** A time field's value: epoch number, epoch digit string, or ISO string. */
 export function parseTimeValue(value: unknown, clock: SourceClock): TimeValue {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value) || value < 0) return { ok: false, reason: `${value} is not an epoch time` };
+    if (!Number.isFinite(value) || value < 0) return { ok: false, reason: 'the number is not an epoch time (negative, or not finite)' };
     const text = Math.abs(value) >= 1e21 ? '' : Number.isInteger(value) ? value.toFixed(0) : String(value);
     const m = EPOCH.exec(text);
-    return m ? epochInstant(m[1]!, m[2] ?? '') : { ok: false, reason: `${value} is not an epoch time` };
+    return m ? epochInstant(m[1]!, m[2] ?? '') : { ok: false, reason: 'the number is not an epoch time (negative, or not finite)' };
   }
   if (typeof value !== 'string') return { ok: false, reason: 'the time field is not a string or a number' };
   const text = value.trim();
@@ -122,5 +122,6 @@ export function parseTimeValue(value: unknown, clock: SourceClock): TimeValue {
   if (m) return epochInstant(m[1]!, m[2] ?? '');
   const iso = parseIso(text);
   if (iso) return isoInstant(iso, clock);
-  return { ok: false, reason: `unreadable timestamp "${text.slice(0, 60)}"` };
+  // The value is not quoted: unread log text is never published, not even in a diagnostic.
+  return { ok: false, reason: 'unreadable timestamp (expected ISO 8601 such as 2017-01-31T23:05:00Z, or epoch digits)' };
 }

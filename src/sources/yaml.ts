@@ -67,7 +67,9 @@ export function parseYamlItems(text: string, opts: YamlOptions): YamlItem[] {
   const first = doc.errors[0];
   if (first) {
     const line = first.linePos?.[0]?.line ?? 0;
-    throw new SourceError('source/yaml', `not YAML: ${first.message.split('\n')[0] ?? ''}`, line);
+    const column = first.linePos?.[0]?.col ?? 0;
+    // The parser's message may quote the document (an alias name, a scalar): its code says what.
+    throw new SourceError('source/yaml', `not YAML (${first.code}${line ? ` at line ${line}, column ${column}` : ''})`, line);
   }
   let list: unknown = doc.contents;
   if (isMap(list)) list = list.get('events', true) ?? list.get('timeline', true);

@@ -15,7 +15,10 @@ export function zoneLabel(ms: number, zone: string): string {
 
 /** `2020-08-30 01:40 CDT`, `2017-01-07 22:23:17 UTC`, `… 03:25:00.123456 UTC`. */
 export function formatLocal(ms: number, zone: string, precision?: string): string {
-  const whole = Math.floor(ms);
+  // With 7–9 written digits the instant can round up into the next second in a double
+  // (10:00:00.999999999 is stored as 10:00:01.000): the second shown is the instant
+  // less its written fraction, to the nearest second.
+  const whole = precision ? Math.round((ms - Number(`0${precision}`) * 1000) / 1000) * 1000 : Math.floor(ms);
   const offset = zoneOffset(zone, whole);
   // The wall time is the instant shifted by the offset, read as UTC: no Intl per call.
   const d = new Date(whole + offset * 60_000);

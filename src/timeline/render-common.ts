@@ -51,7 +51,7 @@ export function rowCells(e: TimelineEventJson, json: TimelineJson, opts: RenderO
     delta: e.delta_s === null ? '' : formatDelta(e.delta_s, style),
     marks: marks.join(' '),
     text: cleanText(e.text),
-    source: e.source.label ?? `${e.source.file}:${e.source.line}`,
+    source: cleanText(e.source.label ?? `${e.source.file}:${e.source.line}`),
   };
 }
 

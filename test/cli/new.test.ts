@@ -1,7 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import fc from 'fast-check';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { readFrontMatter } from '../../src/frontmatter/read.js';
 import { buildSite } from '../../src/site/build.js';
 import { captureIO, tempDir } from './helpers.js';
 
@@ -12,7 +14,10 @@ beforeEach(() => {
   cwd = process.cwd();
   process.chdir(root);
 });
-afterEach(() => process.chdir(cwd));
+afterEach(() => {
+  process.chdir(cwd);
+  rmSync(root, { recursive: true, force: true });
+});
 
 const run = (args: string[], io = captureIO()) => main(args, io).then((code) => ({ code, io }));
 
@@ -89,6 +94,63 @@ describe('pm new incident', () => {
     await run(['new', 'incident', 'DNS: "root" #2 down', '--date', '2026-01-01']);
     const result = await buildSite({ root, write: false });
     expect(result.incidents[0]!.title).toBe('DNS: "root" #2 down');
+  });
+});
+
+describe('pm new incident: what the user types stays a value', () => {
+  const KEYS = ['title', 'date', 'timezone', 'severity', 'status', 'tags', 'authors', 'services', 'summary'];
+
+  it('a newline in --severity, --tags or --author adds no front-matter key', async () => {
+    const { code, io } = await run(['new', 'incident', 'Injected', '--date', '2026-01-01', '--severity', 'x\ntitle: y',
+      '--tags', 'a\ndraft: true,b', '--author', 'eve\n---\n<script>', '--author', '"]\nstatus: resolved']);
+    expect(code).toBe(0);
+    const fm = readFrontMatter(readFileSync(path.join(root, io.stdout.trim()), 'utf8'));
+    expect(fm.errors).toEqual([]);
+    expect(Object.keys(fm.data).sort()).toEqual([...KEYS].sort());
+    expect(fm.data).toMatchObject({ title: 'Injected', severity: 'x\ntitle: y', status: 'investigating',
+      tags: ['a\ndraft: true', 'b'], authors: ['eve\n---\n<script>', '"]\nstatus: resolved'] });
+    const result = await buildSite({ root, write: false });
+    expect(result.incidents.map((i) => [i.title, i.draft, i.status])).toEqual([['Injected', false, 'investigating']]);
+  });
+
+  it('a title in another script names the file in that script', async () => {
+    const { code, io } = await run(['new', 'incident', 'Сбой сети в ДЦ', '--date', '2026-01-01']);
+    expect(code).toBe(0);
+    expect(io.stdout.trim()).toBe(path.join('posts', '2026-01-01-сбой-сети-в-дц.md'));
+    const result = await buildSite({ root, write: false });
+    expect(result.incidents.map((i) => [i.slug, i.title])).toEqual([['2026-01-01-сбой-сети-в-дц', 'Сбой сети в ДЦ']]);
+  });
+
+  it('--date in another accepted form (touch -t) names the file by its day', async () => {
+    const { code, io } = await run(['new', 'incident', 'Touched', '--date', '1701312327', '--timezone', 'UTC']);
+    expect(code).toBe(0);
+    expect(io.stdout.trim()).toBe(path.join('posts', '2017-01-31-touched.md'));
+  });
+
+  it('any text round-trips: random titles, severities, tags and authors read back as typed', async () => {
+    const text = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 30 }),
+      fc.constantFrom('x\ntitle: y', '---', '\n---\n', 'a: b', '# c', "'q'", '"', '\\', 'null', '~', 'yes', '- x', '[a]', '{a: 1}',
+        '*alias', '&anchor x', '!!str x', '|', '>', '%YAML', '\r\nk: v', '\u2028k: v', '\u0085k: v', '\t', ' lead', 'trail '),
+    );
+    await fc.assert(
+      fc.asyncProperty(text, text, fc.array(text, { maxLength: 3 }), fc.array(text, { maxLength: 2 }), async (title, severity, tags, authors) => {
+        const args = ['new', 'incident', `T ${title}`, '--date', '2026-01-01', `--severity=${severity}`, `--tags=${tags.join(',')}`,
+          ...authors.map((a) => `--author=${a}`)];
+        const { code, io } = await run(args);
+        expect([code, io.stderrText]).toEqual([0, '']);
+        const file = path.join(root, io.stdout.trim());
+        const fm = readFrontMatter(readFileSync(file, 'utf8'));
+        rmSync(file);
+        expect(fm.errors).toEqual([]);
+        expect(Object.keys(fm.data).sort()).toEqual([...KEYS].sort());
+        expect(fm.data['title']).toBe(`T ${title}`.trim());
+        expect(fm.data['severity'] ?? '').toBe(severity);
+        expect(fm.data['tags']).toEqual(tags.join(',').split(',').map((t) => t.trim()).filter(Boolean));
+        expect(fm.data['authors']).toEqual(authors);
+      }),
+      { numRuns: 150, seed: 12 },
+    );
   });
 });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFrontMatter } from '../../src/frontmatter/read.js';
+import { parseIncident } from '../../src/incident/parse.js';
 
 describe('readFrontMatter', () => {
   it('keeps dates and touch-style stamps as the text the author wrote', () => {
@@ -61,5 +62,52 @@ describe('readFrontMatter', () => {
     const fm = readFrontMatter('# Just markdown\n');
     expect(fm.present).toBe(false);
     expect(fm.bodyLineOffset).toBe(0);
+  });
+});
+
+describe('front-matter as authors get it wrong', () => {
+  const POST = [
+    '---',
+    'title: Replication lag on db2',
+    'date: 2024-05-06',
+    'timezone: Europe/Berlin',
+    'tags: [database]',
+    '',
+    '## Summary',
+    '',
+    'Replicas fell 40 minutes behind.',
+    '',
+    '## Timeline',
+    '',
+    '- 2024-05-06 10:02 [detected] Lag alert fires',
+    '',
+  ].join('\n');
+
+  it('a block never closed is an error at the opening fence, not a post that silently vanishes', () => {
+    const fm = readFrontMatter(POST);
+    expect(fm.errors).toEqual([{ message: expect.stringContaining('never closed: add a line `---`'), place: { line: 1, column: 1 } }]);
+    const incident = parseIncident({ file: 'posts/lag.md', content: POST }, { timezone: 'UTC', displayTimezone: null });
+    const errors = incident.diagnostics.filter((d) => d.level === 'error').map((d) => `${d.file}:${d.line}:${d.column}: ${d.rule}`);
+    expect(errors).toContain('posts/lag.md:1:1: frontmatter/syntax');
+    // TOML fences too
+    expect(readFrontMatter('+++\ntitle = "x"\n\nbody\n').errors[0]?.message).toContain('`+++`');
+  });
+
+  it('a closed block, even at the very end of the file, is no error', () => {
+    expect(readFrontMatter('---\ntitle: x\n---').errors).toEqual([]);
+    expect(readFrontMatter(POST.replace('\n\n## Summary', '\n---\n\n## Summary')).errors).toEqual([]);
+  });
+
+  it('CR-only line endings (classic Mac, some exporters) read like LF, with the same line numbers', () => {
+    const lf = parseIncident({ file: 'posts/lag.md', content: POST.replace('\n\n## Summary', '\n---\n\n## Summary') }, { timezone: 'UTC', displayTimezone: null });
+    for (const eol of ['\r', '\r\n']) {
+      const content = POST.replace('\n\n## Summary', '\n---\n\n## Summary').replace(/\n/g, eol);
+      const incident = parseIncident({ file: 'posts/lag.md', content }, { timezone: 'UTC', displayTimezone: null });
+      expect(incident.diagnostics).toEqual(lf.diagnostics);
+      expect([incident.title, incident.timezone, incident.tags.map((t) => t.slug)]).toEqual(['Replication lag on db2', 'Europe/Berlin', ['database']]);
+      expect(incident.events.map((e) => [e.text, e.source.line])).toEqual(lf.events.map((e) => [e.text, e.source.line]));
+      expect(incident.events).toHaveLength(1);
+    }
+    expect(readFrontMatter('---\rtitle: x\rdate:   nope\r---\rbody\r').places['date']).toEqual({ line: 3, column: 9 });
   });
 });

@@ -1,3 +1,5 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/site/build.js';
@@ -161,5 +163,50 @@ describe('sitemap.xml', () => {
     expect(locs).toContain('p/2020-09-02-outbound.html');
     expect(locs).toContain('tag_networking.html');
     for (const loc of locs) if (loc !== './') expect(r.pages.some((p) => p.path === loc || p.path === `${loc}index.html`)).toBe(true);
+  });
+});
+
+describe('dates before year 1000 (a history log, or `0024-05-06` for 2024)', () => {
+  /** RFC 3339 §5.6 date-time, strictly: four-digit year, two-digit fields, Z or ±hh:mm. */
+  const RFC3339 = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d:([0-5]\d|60)(\.\d+)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+  const post = (date: string, zone: string): string => `---\ntitle: Old ${date}\ndate: ${date}\ntimezone: ${zone}\n---\n\nBody.\n`;
+
+  it('Atom, JSON Feed, incidents.json and the sitemap carry four-digit years', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'pm-feed-years-'));
+    try {
+      mkdirSync(path.join(root, 'posts'));
+      writeFileSync(path.join(root, 'posts', 'a.md'), post('0800-06-15', 'UTC'));
+      writeFileSync(path.join(root, 'posts', 'b.md'), post('0024-05-06 10:00', 'Asia/Tokyo'));
+      writeFileSync(path.join(root, 'posts', 'c.md'), post('0001-01-01', 'UTC'));
+      const r = await buildSite({ root, write: false, baseUrl: BASE });
+      expect(r.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+      const atom = file(r, 'feed.xml');
+      const atomDates = [...all(atom, 'updated'), ...all(atom, 'published')];
+      expect(atomDates.length).toBeGreaterThanOrEqual(4);
+      for (const d of atomDates) expect(d).toMatch(RFC3339);
+      expect(atomDates).toContain('0800-06-15T00:00:00Z');
+      // Tokyo kept local mean time (+09:18:59) until 1888: no RFC 3339 offset has seconds, so UTC
+      expect(atomDates).toContain('0024-05-06T00:41:01Z');
+      const json = JSON.parse(file(r, 'feed.json')) as { items: Array<{ date_published: string }> };
+      expect(json.items.map((i) => i.date_published).sort()).toEqual(['0001-01-01T00:00:00Z', '0024-05-06T00:41:01Z', '0800-06-15T00:00:00Z']);
+      const list = JSON.parse(file(r, 'incidents.json')) as { incidents: Array<{ date: string }> } | Array<{ date: string }>;
+      for (const i of Array.isArray(list) ? list : list.incidents) expect(i.date).toMatch(RFC3339);
+      for (const d of all(file(r, 'sitemap.xml'), 'lastmod')) expect(d).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+
+  it('a date no feed can carry is an error at its place, not a broken feed', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'pm-feed-years-'));
+    try {
+      mkdirSync(path.join(root, 'posts'));
+      writeFileSync(path.join(root, 'posts', 'a.md'), post('0000-06-15', 'UTC'));
+      const r = await buildSite({ root, write: false, baseUrl: BASE });
+      const errors = r.diagnostics.filter((d) => d.level === 'error').map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`);
+      expect(errors).toEqual([expect.stringMatching(/^posts\/a\.md:3:7: date: "0000-06-15" is outside the years 0001–9999/)]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

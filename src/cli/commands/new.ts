@@ -30,22 +30,25 @@ export async function runNew(argv: string[], io: CliIO): Promise<number> {
   const zoneIn = str(values['timezone']);
   const zone = zoneIn ? normalizeZone(zoneIn) : { ok: true as const, zone: config.timezone };
   if (!zone.ok) throw new UsageError(`--timezone: ${zone.reason}`, newSpec);
-  const dateIn = str(values['date']);
-  let date: string;
+  const dateIn = str(values['date'])?.trim();
+  let ms = io.now();
   if (dateIn) {
     const parsed = parseDateValue(dateIn, zone.zone);
     if (!parsed.ok) throw new UsageError(`--date: ${parsed.reason}`, newSpec);
-    date = dateIn.trim();
-  } else {
-    date = DateTime.fromMillis(io.now(), { zone: luxonZone(zone.zone) }).toFormat('yyyy-LL-dd');
+    ms = parsed.ms;
   }
+  // the file name and the template's times use the day as written (ISO) or the date's day
+  // in the zone: another form of --date (RFC 2822, touch -t) never shapes a path
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(dateIn ?? '')?.[0] ?? DateTime.fromMillis(ms, { zone: luxonZone(zone.zone) }).toFormat('yyyy-LL-dd');
+  const date = dateIn || day;
   const slug = slugify(title);
   if (!slug) throw new UsageError(`the title "${title}" has no letters or digits to make a file name from`, newSpec);
   const dir = path.resolve(root, str(values['dir']) ?? path.relative(root, config.postsDir));
-  const file = path.join(dir, `${date.slice(0, 10)}-${slug}.md`);
+  const file = path.join(dir, `${day}-${slug}.md`);
   const text = incidentTemplate({
     title,
     date,
+    day,
     timezone: zone.zone,
     tags: (str(values['tags']) ?? '').split(',').map((t) => t.trim()).filter(Boolean),
     severity: str(values['severity']) ?? 'SEV3',

@@ -62,6 +62,8 @@
     };
   };
 
+  const isObject = (v) => v !== null && typeof v === 'object' && !Array.isArray(v);
+
   const el = (tag, cls, text) => {
     const n = document.createElement(tag);
     if (cls) n.className = cls;
@@ -93,7 +95,7 @@
     attributeChangedCallback(name, before, after) {
       if (before === after || !this.isConnected) return;
       if (name === 'src') this.load();
-      else if (this.json) this.render();
+      else if (this.json) this.show();
     }
 
     state(text, error) {
@@ -116,9 +118,11 @@
         const response = await fetch(new URL(src, document.baseURI), { credentials: 'omit' });
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         const json = await response.json();
-        if (!json || json.schema !== SCHEMA || !json.incident || !Array.isArray(json.events)) {
+        if (!json || json.schema !== SCHEMA || !isObject(json.incident) || !Array.isArray(json.events)) {
           throw new Error(`not a ${SCHEMA} document`);
         }
+        const bad = json.events.findIndex((e) => !isObject(e) || Number.isNaN(ms(e.at)));
+        if (bad >= 0) throw new Error(`event ${bad + 1} has no valid time`);
         if (token !== this.token) return;
         this.json = json;
       } catch (e) {
@@ -127,7 +131,17 @@
       if (token !== this.token) return;
       this.loading = false;
       if (problem) this.state(`Timeline unavailable (${problem}).`, true);
-      else this.render();
+      else this.show();
+    }
+
+    /** Renders, or shows the error state when the data has shapes pm never writes. */
+    show() {
+      try {
+        this.render();
+      } catch (e) {
+        this.json = null;
+        this.state('Timeline unavailable (malformed timeline data).', true);
+      }
     }
 
     zone() {
@@ -230,7 +244,7 @@
       if (e.count > 1) mark('pm-mark-count', `×${e.count}`);
       if (e.internal) mark('pm-mark-internal', 'internal');
       if (marks.childNodes.length) text.append(marks, ' ');
-      const source = e.source ? e.source.label || `${e.source.file}:${e.source.line}` : '';
+      const source = !isObject(e.source) ? '' : e.source.label || (typeof e.source.file === 'string' ? `${e.source.file}:${e.source.line}` : '');
       text.append(el('div', 'pm-body', e.text), el('small', 'pm-source', source));
       tr.append(when, offset, text);
       return tr;
