@@ -8,7 +8,7 @@
  *                            it moved the new one in: restored if it holds the stamp;
  *                            deleted if the new one is in place (killed while deleting it)
  *   <out>.pm-staging-<pid>   a dead build's unfinished output: deleted
- *   <out>.pm-journal.json    left by pm before 0.2 (it no longer commits through one):
+ *   <out>.pm-journal.json    left by an earlier pm (builds no longer commit through one):
  *                            never applied, deleted with a warning
  */
 import { existsSync, lstatSync, readdirSync, renameSync, rmSync } from 'node:fs';
