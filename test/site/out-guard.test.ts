@@ -68,6 +68,13 @@ describe('--out on the command line', () => {
     mkdirSync(empty);
     expect((await pm('--out', empty)).code).toBe(0);
     expect(existsSync(path.join(empty, 'index.html'))).toBe(true);
+    const stamped = path.join(base, 'stamped');
+    mkdirSync(stamped);
+    writeFileSync(path.join(stamped, STAMP), '');
+    writeFileSync(path.join(stamped, 'old.html'), 'an earlier build');
+    expect((await pm('--out', stamped)).code).toBe(0);
+    expect(existsSync(path.join(stamped, 'old.html'))).toBe(false);
+    expect(existsSync(path.join(stamped, 'index.html'))).toBe(true);
   });
 });
 
