@@ -21,6 +21,8 @@ export type { Incident, IncidentInput, Tag } from './incident/types.js';
 export { readFrontMatter, type FrontMatter } from './frontmatter/read.js';
 
 export { extractTimeline } from './timeline/extract.js';
+export { renderDocument, bodyHtml, type RenderedDocument } from './markdown/document.js';
+export { placeNotes, type PlacedNotes, type TimelineNotes } from './timeline/notes.js';
 export { computeTimeline, computeTimeline as buildTimeline } from './timeline/compute.js';
 export { timelineToJson } from './timeline/json.js';
 export { renderTimelineHtml, escapeHtml } from './timeline/render-html.js';

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 
 export const VERSION = '0.1.0';
+/** The npm package pm is published as (the name `pm` belongs to another package). */
+export const PACKAGE_NAME = 'postmortem-site';
 
 let fingerprint: string | null = null;
 

@@ -5,6 +5,8 @@ export interface CliIO {
   isTTY: boolean;
   /** True when stderr is a terminal (progress output). */
   errIsTTY: boolean;
+  /** Width of stdout when it is a terminal; absent when piped (tables then keep full text). */
+  columns?: number;
   stdin: NodeJS.ReadableStream;
   stderr: NodeJS.WritableStream;
   now(): number;
@@ -17,6 +19,7 @@ export function processIO(): CliIO {
     err: (t) => void process.stderr.write(t),
     isTTY: Boolean(process.stdin.isTTY && process.stdout.isTTY),
     errIsTTY: Boolean(process.stderr.isTTY),
+    columns: process.stdout.isTTY ? process.stdout.columns : undefined,
     stdin: process.stdin,
     stderr: process.stderr,
     now: () => Date.now(),

@@ -4,24 +4,34 @@
  */
 import type { CommandSpec } from './args.js';
 
+export const initSpec: CommandSpec = {
+  name: 'init',
+  usage: 'pm init [DIR] [--title "Site title"]',
+  summary: 'Start a site in DIR (default: here): config, an example incident, .gitignore, CI + Pages workflow, _headers. Never overwrites.',
+  options: {
+    title: { type: 'string', arg: 'TITLE', help: 'site title written into pm.config.yaml (default: Post-mortems)' },
+  },
+};
+
 export const newSpec: CommandSpec = {
   name: 'new',
-  usage: 'pm new incident "Title" [--date D] [--timezone Z] [--tags a,b] [--severity S] [--dir posts]',
+  usage: 'pm new incident "Title" [--date D] [--timezone Z] [--tags a,b] [--severity S] [--dir posts] [--bundle]',
   summary: 'Create a post-mortem from the template and print its path. Never overwrites an existing file.',
   options: {
-    date: { type: 'string', arg: 'D', help: 'incident date: 2026-03-04 or 2026-03-04T09:30 (default: today in the zone)' },
+    date: { type: 'string', arg: 'D', help: 'incident date: 2026-03-04, 2026-03-04T09:30 or touch -t style 202603040930.00 (default: today in the zone)' },
     timezone: { type: 'string', arg: 'Z', help: 'zone of the timeline: America/Chicago, UTC, +02:00 (default: site zone)' },
     tags: { type: 'string', arg: 'a,b', help: 'comma-separated tags' },
     severity: { type: 'string', arg: 'S', help: 'severity, e.g. SEV2 (default: SEV3)' },
     author: { type: 'string', arg: 'NAME', help: 'author (repeatable)', multiple: true },
     dir: { type: 'string', arg: 'DIR', help: 'folder to write into (default: posts)' },
+    bundle: { type: 'boolean', help: 'write <date>-<slug>/index.md: logs and images go beside it' },
     root: { type: 'string', arg: 'DIR', help: 'site root (default: .)' },
   },
 };
 
 export const buildSpec: CommandSpec = {
   name: 'build',
-  usage: 'pm build [--root DIR] [--out DIR] [--drafts] [--public] [--base-url URL] [--quiet]',
+  usage: 'pm build [--root DIR] [--out DIR] [--drafts] [--public] [--base-url URL] [--jobs N] [--quiet]',
   summary: 'Build the post-mortem site from posts/ into dist/. The previous dist/ stays whole if the build fails.',
   options: {
     root: { type: 'string', arg: 'DIR', help: 'site root holding posts/ and pm.config.yaml (default: .)' },
@@ -30,6 +40,7 @@ export const buildSpec: CommandSpec = {
     public: { type: 'boolean', help: 'leave [internal] events and drafts out of every output' },
     'base-url': { type: 'string', arg: 'URL', help: 'absolute URL the site is served from (feeds, sitemap)' },
     theme: { type: 'string', arg: 'NAME', help: 'theme under themes/ (default: default)' },
+    jobs: { type: 'string', short: 'j', arg: 'N', help: 'worker processes (default: one per core; env PM_JOBS)' },
     quiet: { type: 'boolean', short: 'q', help: 'print only errors' },
   },
 };
@@ -73,7 +84,7 @@ export const timelineSpec: CommandSpec = {
     long: { type: 'boolean', help: 'long offsets: T+5 hours 20 minutes' },
     public: { type: 'boolean', help: 'leave [internal] events out' },
     source: { type: 'string', arg: 'LOG', multiple: true, help: 'add a log file (repeatable), path relative to here' },
-    'source-format': { type: 'string', arg: 'F', help: 'syslog, ndjson, json, csv, yaml or clf (default: detected)' },
+    'source-format': { type: 'string', arg: 'F', help: 'syslog, ndjson, json, csv, yaml, clf, irc or slack (default: detected)' },
     'source-timezone': { type: 'string', arg: 'Z', help: 'zone of log times without one' },
     'source-year': { type: 'string', arg: 'Y', help: 'year of syslog lines' },
     'source-label': { type: 'string', arg: 'NAME', help: 'name of the source on the page' },

@@ -18,7 +18,7 @@ export const DEFAULT_THEME_DIR = path.join(PACKAGE_ROOT, 'themes', 'default');
 export const CONFIG_FILES = ['pm.config.yaml', 'pm.config.yml', 'pm.config.json'];
 export const DEFAULT_SECTIONS = ['Summary', 'Impact', 'Timeline', 'Root cause', 'Action items'];
 
-const KNOWN_KEYS: ReadonlyArray<keyof UserConfig> = [
+export const KNOWN_KEYS: ReadonlyArray<keyof UserConfig> = [
   'title', 'description', 'base_url', 'language', 'timezone', 'display_timezone', 'theme',
   'posts', 'out', 'drafts', 'public', 'urls', 'required_sections', 'offset_format',
 ];

@@ -8,6 +8,7 @@ import type { IncidentOutputContext } from '../site/outputs.js';
 import type { SiteContext } from '../site/context.js';
 import type { IncidentSummary, Page } from '../site/types.js';
 import { rootPrefix } from '../site/urls.js';
+import { placeNotes } from '../timeline/notes.js';
 import { buildElementScript, embedFilesFor } from './files.js';
 import { renderEmbedPage } from './page.js';
 
@@ -34,6 +35,7 @@ export function embedPage(ctx: IncidentOutputContext): Page[] {
     format: ctx.site.config.offsetFormat,
     fullUrl: fullPostUrl(ctx, file),
     language: ctx.site.config.language,
+    notes: placeNotes(ctx.incident.document.notes, ctx.json, ctx.incident.file),
   });
   return [{ path: file, contents }];
 }

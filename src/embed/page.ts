@@ -5,11 +5,10 @@
  * embeds show log text, so a payload that slipped through escaping still cannot run.
  */
 import { createHash } from 'node:crypto';
-import { escapeHtml, renderTimelineHtml } from '../timeline/render-html.js';
-import type { RenderOptions } from '../timeline/render-common.js';
+import { escapeHtml, renderTimelineHtml, type HtmlRenderOptions } from '../timeline/render-html.js';
 import type { TimelineJson } from '../timeline/types.js';
 
-export interface EmbedPageOptions extends RenderOptions {
+export interface EmbedPageOptions extends HtmlRenderOptions {
   /** Stylesheet inlined in `<style>` (embed/timeline.css). */
   css: string;
   /** Script inlined in `<script>` (embed/embed.js). */
@@ -50,7 +49,7 @@ export function renderEmbedPage(json: TimelineJson, options: EmbedPageOptions): 
   const css = inlineSafe(options.css, 'style');
   const script = inlineSafe(options.script, 'script');
   const title = `Timeline — ${json.incident.title}`;
-  const fragment = renderTimelineHtml(json, options.format ? { format: options.format } : {});
+  const fragment = renderTimelineHtml(json, { ...(options.format ? { format: options.format } : {}), ...(options.notes ? { notes: options.notes } : {}) });
   const footer = options.fullUrl
     ? `<p class="pm-footer"><a href="${escapeHtml(options.fullUrl)}">Read the full post-mortem</a></p>\n`
     : '';

@@ -9,7 +9,6 @@ import { createRequire } from 'node:module';
 import type * as Toml from 'smol-toml';
 import type { Place } from '../diagnostics.js';
 import { parseYamlFrontMatter, type YamlResult } from './yaml-engine.js';
-import { parseSimpleYaml } from './yaml-simple.js';
 
 export interface FrontMatter {
   data: Record<string, unknown>;
@@ -36,8 +35,7 @@ export function readFrontMatter(source: string): FrontMatter {
     delimiters: toml ? '+++' : '---',
     language: toml ? 'toml' : 'yaml',
     engines: {
-      // simple front-matter (yaml-simple.ts) spares loading and running the yaml library
-      yaml: { parse: (s: string) => capture(parseSimpleYaml(s) ?? parseYamlFrontMatter(s, { nested: true })) },
+      yaml: { parse: (s: string) => capture(parseYamlFrontMatter(s, { nested: true })) },
       toml: { parse: (s: string) => capture(parseTomlFrontMatter(s)) },
       json: { parse: (s: string) => capture(parseJsonFrontMatter(s)) },
     },

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 import { Reporter } from '../diagnostics.js';
 import { readFrontMatter } from '../frontmatter/read.js';
+import { renderDocument } from '../markdown/document.js';
 import { parseMarkdown } from '../markdown/processor.js';
 import { fallbackSlug, slugify } from '../slug.js';
 import { parseSourceSpecs } from '../sources/spec.js';
@@ -65,6 +66,9 @@ export function parseIncident(input: IncidentInput, config: IncidentConfig): Inc
     lineOffset: fm.bodyLineOffset,
   });
 
+  // The one HTML pass: the page body, each entry's html and the section's notes.
+  const document = renderDocument({ tree, section: timeline.section, items: timeline.items, source: fm.body, reporter, lineOffset: fm.bodyLineOffset });
+
   const sources = parseSourceSpecs(d['sources'], (message, key) => {
     reporter.error('frontmatter/sources', `sources${key ? ` (${key})` : ''}: ${message}`, fm.places['sources']);
   });
@@ -93,6 +97,7 @@ export function parseIncident(input: IncidentInput, config: IncidentConfig): Inc
     bodyLineOffset: fm.bodyLineOffset,
     events: timeline.events,
     timelineSection: timeline.section,
+    document,
     actions: readActions(tree, fm.bodyLineOffset, reporter),
     diagnostics: reporter.list,
   };

@@ -14,6 +14,8 @@ export interface TemplateFields {
   tags: string[];
   severity: string;
   authors: string[];
+  /** Local time of `date` in `timezone` (`20:20`) for the template's entries; default 00:00. */
+  time?: string;
 }
 
 /**
@@ -33,11 +35,12 @@ export function yamlValue(value: string | string[], quoted = false): string {
 
 export function incidentTemplate(f: TemplateFields): string {
   const day = f.day;
+  const time = f.time ?? '00:00';
   return `---
 title: ${yamlValue(f.title, true)}
 date: ${yamlValue(f.date)}
 timezone: ${yamlValue(f.timezone)}
-# t0: ${day} 00:00          # incident start; else the [T0] or first [detected] entry
+# t0: ${day} ${time}          # incident start; else the [T0] or first [detected] entry
 severity: ${yamlValue(f.severity)}
 status: investigating      # investigating | identified | monitoring | resolved
 tags: ${yamlValue(f.tags, true)}
@@ -61,8 +64,8 @@ Who was affected, how, and for how long. Numbers beat adjectives.
 Times are in ${f.timezone} unless an entry says otherwise. Mark milestones with
 [T0], [detected], [acknowledged], [mitigated], [resolved]; [internal] entries stay off the public site.
 
-- ${day} 00:00 [detected] What was noticed first, and by whom.
-- ${day} 00:00 [resolved] Service restored.
+- ${day} ${time} [detected] What was noticed first, and by whom.
+- ${day} ${time} [resolved] Service restored.
 
 ## Root cause
 

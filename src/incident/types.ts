@@ -1,6 +1,7 @@
 /** The incident model: what one post-mortem file says, read and checked. */
 import type { Root } from 'mdast';
 import type { Diagnostic, Place } from '../diagnostics.js';
+import type { RenderedDocument } from '../markdown/document.js';
 import type { SourceSpec } from '../sources/types.js';
 import type { TimelineEvent } from '../timeline/types.js';
 import type { ActionItem } from './actions.js';
@@ -53,6 +54,8 @@ export interface Incident {
   events: TimelineEvent[];
   /** Top-level node range of the Timeline section in `tree`, end exclusive. */
   timelineSection: { start: number; end: number } | null;
+  /** The body rendered once (sanitized hast): page, feeds and each event's `html` come from it. */
+  document: RenderedDocument;
   /** The task list under "Action items", in document order. */
   actions: ActionItem[];
   diagnostics: Diagnostic[];

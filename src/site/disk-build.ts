@@ -14,8 +14,10 @@ import type { BuildOptions, BuildResult } from './build.js';
 import {
   hash, openCache, sameStamp, siteKey as makeSiteKey, stampOf, CACHE_VERSION, type BuildCache, type CacheEntry, type SiteCache,
 } from './cache.js';
+import { copiesFor, planCopies, splitSite, writeCopies } from './copy-plan.js';
 import { diskError } from './disk-errors.js';
 import { FEED_ENTRIES } from './feed-common.js';
+import { localLinkWarnings } from './link-store.js';
 import { checkOutput, stampId } from './out-guard.js';
 import { loadTemplates, saveTemplates } from './templates-cache.js';
 import { checkSlugs, type IncidentResult, type SiteSetup } from './pipeline.js';
@@ -66,8 +68,10 @@ async function writeBuild(setup: SiteSetup, options: BuildOptions, full: boolean
     }
     const current = files.map((f) => entries[f]!);
     const published = pageOrder(current);
-    const diagnostics = sortDiagnostics([
+    const found = copiesFor({ root, postsDir: config.postsDir, urls: config.urls }, current);
+    let diagnostics = sortDiagnostics([
       ...setup.diagnostics,
+      ...found.diagnostics,
       ...current.flatMap((e) => e.diagnostics),
       ...checkSlugs(current.map((e) => ({ file: e.file, slug: e.slug, summary: e.date === null ? null : e.summaryHash }))),
     ]);
@@ -85,9 +89,10 @@ async function writeBuild(setup: SiteSetup, options: BuildOptions, full: boolean
     // digest is the one of the last build, those pages are in the output folder already.
     const digest = siteDigest(published, setup.assets.map((a) => a.path));
     const same = incremental && cache.siteDigest === digest;
+    const before = incremental ? splitSite(cache.site) : null;
     let siteHashes: Record<string, string>;
     let changed: Page[] = [];
-    if (same) siteHashes = cache.site;
+    if (same) siteHashes = before!.pages;
     else {
       summaries ??= await summariesOrRender(published, rendered, { root, site, siteKey, store });
       await feedBodies(summaries.slice(0, FEED_ENTRIES), entries, { root, site, siteKey, store });
@@ -97,12 +102,25 @@ async function writeBuild(setup: SiteSetup, options: BuildOptions, full: boolean
       for (const p of sitePages) siteHashes[p.path] = hash(p.contents);
       changed = incremental ? sitePages.filter((p) => cache.site[p.path] !== siteHashes[p.path]) : sitePages;
     }
+    // Bundle assets and static/ (copy-plan.ts): never where pm writes a page.
+    const outputs = new Set([...current.flatMap((e) => e.pages), ...Object.keys(siteHashes)]);
+    const copies = planCopies(found.copies, outputs, before?.copies ?? null, out);
+    if (copies.collisions.length) {
+      discardStaging(staging);
+      return withIncidents({ ...base, diagnostics: sortDiagnostics([...diagnostics, ...copies.collisions, ...notes()]), written: false }, incidents);
+    }
+    siteHashes = { ...siteHashes, ...copies.hashes };
+    for (const p of Object.keys(copies.hashes)) outputs.add(p);
+    const links = localLinkWarnings({ root, urls: config.urls, useCache, entries: current, results, outputs });
+    if (links.length) diagnostics = sortDiagnostics([...diagnostics, ...links]);
     stats.files = current.reduce((n, e) => n + e.pages.length, 0) + Object.keys(siteHashes).length;
-    new DirSink(staging).put(changed);
+    const sink = new DirSink(staging);
+    sink.put(changed);
+    writeCopies(sink, copies.changed);
 
     if (incremental) {
-      // nothing rendered, no file gone, same site pages: the output folder is this build's already
-      if (!results.length && same && files.length === Object.keys(cache.entries).length) {
+      // nothing rendered, no file gone, same site pages and copies: the output folder is this build's already
+      if (!results.length && same && copies.same && files.length === Object.keys(cache.entries).length) {
         discardStaging(staging);
         return withIncidents({ ...base, diagnostics: sortDiagnostics([...diagnostics, ...notes()]), written: true }, incidents);
       }
@@ -110,7 +128,7 @@ async function writeBuild(setup: SiteSetup, options: BuildOptions, full: boolean
         discardStaging(staging); // the output folder lacks a file the cache says it has: build it all
         return writeBuild(setup, options, true);
       }
-      stats.written = results.reduce((n, r) => n + r.pages.length, 0) + changed.length;
+      stats.written = results.reduce((n, r) => n + r.pages.length, 0) + changed.length + copies.changed.length;
     } else stats.written = stats.files;
     commitStaging(staging, out);
 

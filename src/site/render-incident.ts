@@ -3,12 +3,10 @@
  * A pure function of (incident, timeline, site context): the unit that can be
  * cached by content hash and run on a worker thread.
  */
-import type { Heading, RootContent } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import type { Incident } from '../incident/types.js';
-import { renderHtml } from '../markdown/processor.js';
-import { Slugger } from '../slug.js';
+import { bodyHtml } from '../markdown/document.js';
 import { timelineToJson } from '../timeline/json.js';
+import { placeNotes } from '../timeline/notes.js';
 import type { Timeline, TimelineJson } from '../timeline/types.js';
 import { formatDateTime, formatDay, humanDuration, isoDay, isoUtc, yearOf } from './format.js';
 import type { SiteContext } from './context.js';
@@ -25,12 +23,13 @@ export function renderIncident(incident: Incident, timeline: Timeline, site: Sit
   const summary = summarize(incident, timeline, url);
   const root = rootPrefix(file);
   const timelineHtml = site.renderer.partial('timeline', {
-    timeline: timelineView(json, site.config.offsetFormat),
+    timeline: timelineView(json, site.config.offsetFormat, placeNotes(incident.document.notes, json, incident.file)),
     axis: renderAxis(json),
     t0Display: timeline.t0 === null ? null : formatDateTime(timeline.t0, timeline.displayZone),
     root,
   });
-  const { html: contentHtml, toc } = renderBody(incident, timelineHtml);
+  const contentHtml = bodyHtml(incident.document, timelineHtml);
+  const toc = incident.document.toc;
   const view = incidentView(incident, summary, site, root);
   const html = site.renderer.render('incident', {
     ...site.pageData(file, incident.title),
@@ -103,27 +102,4 @@ function summarize(incident: Incident, timeline: Timeline, url: string): Inciden
     actionCount: incident.actions.length,
     contentHtml: '',
   };
-}
-
-/** Post body with heading anchors; the Timeline section's entries are replaced by the computed timeline. */
-function renderBody(incident: Incident, timelineHtml: string): { html: string; toc: Array<{ id: string; text: string; depth: number }> } {
-  const slugger = new Slugger();
-  const toc: Array<{ id: string; text: string; depth: number }> = [];
-  const children = incident.tree.children;
-  for (const node of children) {
-    if (node.type !== 'heading') continue;
-    const text = toString(node);
-    const id = slugger.slug(text);
-    node.data = { ...node.data, hProperties: { id } };
-    if (node.depth <= 3) toc.push({ id, text, depth: node.depth });
-  }
-  const section = incident.timelineSection;
-  if (!section) {
-    const extra = timelineHtml.trim() ? `\n<h2 id="${slugger.slug('timeline')}">Timeline</h2>\n${timelineHtml}` : '';
-    return { html: renderHtml(children) + extra, toc };
-  }
-  const heading = children[section.start] as Heading;
-  const parts: RootContent[][] = [children.slice(0, section.start), [heading], children.slice(section.end)];
-  const [before, head, after] = parts.map((p) => (p.length ? renderHtml(p) : ''));
-  return { html: `${before}\n${head}\n${timelineHtml}\n${after}`, toc };
 }

@@ -8,13 +8,13 @@
  */
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import { confine, isInside } from '../confine.js';
+import { confine, isInside, realRoot } from '../confine.js';
 import { Reporter, type Diagnostic } from '../diagnostics.js';
 import type { Incident } from '../incident/types.js';
 import { sourceProblem } from '../sources/refuse.js';
 import { unknownSourceKeys } from '../sources/spec.js';
 import type { SourceSpec } from '../sources/types.js';
-import { computeTimeline } from '../timeline/compute.js';
+import { computeTimeline, findT0, sortEvents } from '../timeline/compute.js';
 import type { Timeline, TimelineEvent } from '../timeline/types.js';
 import { luxonZone, normalizeZone } from '../time/zones.js';
 import { toPosix } from './discover.js';
@@ -43,6 +43,8 @@ export async function incidentTimeline(
   const events: TimelineEvent[] = [...incident.events];
   const dir = path.dirname(path.join(root, incident.file));
   const year = DateTime.fromMillis(incident.t0 ?? incident.date, { zone: luxonZone(incident.timezone) }).year;
+  // Log lines without a year take the one nearest T0 (the written entries'), not the post's date.
+  const near = findT0(sortEvents(incident.events.filter((e) => !e.relative)), incident.t0).t0 ?? incident.date;
   const all = [...incident.sources.map((spec) => ({ spec, base: dir, cli: false })), ...(opts.extra ?? []).map((x) => ({ ...x, cli: true }))];
   const sourcesPlace = incident.places['sources'] ?? { line: 1, column: 1 };
   // A post outside the root (`pm timeline ../x.md`) is fenced to its own folder.
@@ -65,7 +67,12 @@ export async function incidentTimeline(
     // the readers (and csv-parse, yaml) load only for an incident that has logs
     const { readSource } = await import('../sources/read.js');
     const zone = spec.timezone ? normalizeZone(spec.timezone) : null;
-    const result = await readSource(spec, { absPath: where.real, file, zone: zone?.ok ? zone.zone : incident.timezone, year: spec.year ?? year });
+    const result = await readSource(spec, {
+      absPath: where.real, file, zone: zone?.ok ? zone.zone : incident.timezone, year: spec.year ?? year,
+      near: spec.year === undefined ? near : null,
+      // A Slack channel folder may look for users.json beside it, never outside the site.
+      ...(cli ? {} : { fence: realRoot(fence) }),
+    });
     events.push(...result.events);
     diagnostics.push(...result.diagnostics);
   }

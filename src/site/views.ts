@@ -4,6 +4,7 @@
  */
 import type { Incident } from '../incident/types.js';
 import { formatOffset } from '../timeline/duration.js';
+import type { PlacedNotes } from '../timeline/notes.js';
 import type { TimelineJson } from '../timeline/types.js';
 import type { SiteContext } from './context.js';
 import { humanDuration } from './format.js';
@@ -46,14 +47,20 @@ export function incidentView(incident: Incident, s: IncidentSummary, site: SiteC
   };
 }
 
-export function timelineView(json: TimelineJson, format: 'compact' | 'long'): Record<string, unknown> {
+/** `notes`: what the Timeline section says besides its entries (timeline/notes.ts), already sanitized HTML. */
+export function timelineView(json: TimelineJson, format: 'compact' | 'long', notes?: PlacedNotes): Record<string, unknown> {
+  const showUtc = json.incident.display_timezone !== 'UTC';
   return {
     ...json,
     format,
     hasEvents: json.events.length > 0,
     /** A UTC column only when local times are not UTC already. */
-    showUtc: json.incident.display_timezone !== 'UTC',
-    events: json.events.map((e) => ({
+    showUtc,
+    columns: showUtc ? 5 : 4,
+    notesBefore: notes?.before ?? [],
+    notesAfter: notes?.after ?? [],
+    events: json.events.map((e, i) => ({
+      notes: notes?.rows.get(i) ?? [],
       ...e,
       offset: format === 'long' && e.offset_s !== null ? formatOffset(e.offset_s, 'long') : e.offset,
       utc: `${e.at.slice(0, 10)} ${e.at.slice(11, 19)}`,

@@ -33,18 +33,22 @@ export class Collector {
         : new Grouper<ParsedRecord>(groupWindowMs, (ev) => this.events.push(ev), (rec, line) => this.event(rec, line));
   }
 
-  /** One record that passed the filters; `line` is where it starts. */
-  add(outcome: ParseOutcome, line: number): void {
+  /**
+   * One record that passed the filters; `line` is where it starts, in `file` when the
+   * source is a folder of files (a Slack export), else in the source's own file.
+   */
+  add(outcome: ParseOutcome, line: number, file?: string): void {
     if (outcome === null) return;
     if (!outcome.ok) {
       this.malformed++;
       if (this.malformed <= REPORTED) {
-        this.reporter.report(outcome.level, outcome.rule, outcome.reason, { line, column: 1 });
+        inFile(this.reporter.report(outcome.level, outcome.rule, outcome.reason, { line, column: 1 }), file);
       }
       return;
     }
+    if (file !== undefined) outcome.file = file;
     if (outcome.note && this.notes++ < REPORTED) {
-      this.reporter.report(outcome.noteLevel ?? 'warning', 'source/time-note', outcome.note, { line, column: 1 });
+      inFile(this.reporter.report(outcome.noteLevel ?? 'warning', 'source/time-note', outcome.note, { line, column: 1 }), file);
     }
     this.matched++;
     // Grouping reads the raw text's shape; only events that are built get cleaned text.
@@ -56,7 +60,7 @@ export class Collector {
     // A label is shown on pages and printed on terminals: no escape sequence survives.
     const raw = rec.label ?? this.label;
     const label = raw === undefined ? undefined : cleanText(raw);
-    const file = this.reporter.file;
+    const file = rec.file ?? this.reporter.file;
     const { text, html } = logText(rec.text);
     const ev: TimelineEvent = {
       at: rec.at,
@@ -109,4 +113,9 @@ export class Collector {
       );
     }
   }
+}
+
+/** Points a diagnostic at the file of a folder source the record came from. */
+function inFile(d: { file: string }, file: string | undefined): void {
+  if (file !== undefined) d.file = file;
 }

@@ -5,7 +5,8 @@
  * Modules: types (contract), spec (front-matter validation), read (entry point),
  * lines (streaming splitter), detect, filter, collect (events + diagnostics),
  * group/shape (folding), clock/timestamp (time), text (escaping), and one parser
- * per format: syslog (+ syslog-tag, syslog5424), json (+ json-array), csv, yaml, clf.
+ * per format: syslog (+ syslog-tag, syslog5424), json (+ json-array), csv, yaml, clf,
+ * irc (+ irc-message), slack (+ slack-message; a folder, not a file).
  */
 export { readSource } from './read.js';
 export { parseSourceSpecs, parseWindow, compileRegex, unknownSourceKeys, type SpecReport } from './spec.js';
@@ -32,6 +33,10 @@ export { SyslogParser } from './syslog.js';
 export { NdjsonParser, recordFromJson } from './json.js';
 export { CsvParser } from './csv.js';
 export { ClfParser } from './clf.js';
+export { IrcParser, type IrcOptions } from './irc.js';
+export { readIrcMessage, type IrcMessage } from './irc-message.js';
+export { readSlackSource, isSlackFolder } from './slack.js';
+export { slackRecord, slackText, slackUsers } from './slack-message.js';
 export { parseYamlItems } from './yaml.js';
 export { parseJsonArray } from './json-array.js';
 export { SourceClock } from './clock.js';

@@ -21,6 +21,8 @@ import { DEEP_MESSAGE, tooDeep } from './json-guard.js';
 import { NdjsonParser, recordFromJson } from './json.js';
 import { binaryReason, BinaryFileError, readLines } from './lines.js';
 import { parseWindow } from './spec.js';
+import { IrcParser } from './irc.js';
+import { isSlackFolder, readSlackSource } from './slack.js';
 import { SyslogParser } from './syslog.js';
 import { stripBom } from './text.js';
 import { bad, SOURCE_FORMATS, SourceError, type RecordParser, type SourceContext, type SourceFormat, type SourceResult, type SourceSpec, type SourceStats } from './types.js';
@@ -53,11 +55,14 @@ function ioMessage(err: unknown, spec: SourceSpec): { rule: string; message: str
   return { rule: 'source/unreadable', message: `source "${spec.path}" cannot be read (${reason})` };
 }
 
-function lineParser(format: SourceFormat, spec: SourceSpec, clock: SourceClock, year: number): RecordParser {
+function lineParser(format: SourceFormat, spec: SourceSpec, clock: SourceClock, ctx: SourceContext): RecordParser {
   const opts = { clock, timeField: spec.time_field, textField: spec.text_field };
+  const near = ctx.near ?? null;
   switch (format) {
     case 'syslog':
-      return new SyslogParser(clock, year);
+      return new SyslogParser(clock, ctx.year, near);
+    case 'irc':
+      return new IrcParser({ clock, file: ctx.file, year: ctx.year, near, includeJoins: spec.include_joins === true });
     case 'clf':
       return new ClfParser(clock);
     case 'csv':
@@ -81,6 +86,10 @@ export async function readSource(spec: SourceSpec, ctx: SourceContext): Promise<
   try {
     head = await readHead(ctx.absPath);
   } catch (err) {
+    const folder = (err as { code?: string }).code === 'EISDIR';
+    if (folder && (spec.format === 'slack' || (spec.format === undefined && (await isSlackFolder(ctx.absPath, ctx.fence))))) {
+      return done(await readSlackSource(spec, ctx, reporter, stats));
+    }
     if (err instanceof SourceError) reporter.error(err.rule, `source "${spec.path}" ${err.message}`);
     else {
       const { rule, message } = ioMessage(err, spec);
@@ -95,6 +104,10 @@ export async function readSource(spec: SourceSpec, ctx: SourceContext): Promise<
   const binary = binaryReason(head);
   if (binary) {
     reporter.error('source/binary', `source "${spec.path}" is not a text log: ${binary}`);
+    return done();
+  }
+  if (spec.format === 'slack') {
+    reporter.error('source/format', `source "${spec.path}" is a file; a \`slack\` source names a Slack export's channel folder (or its root with \`channel:\`)`);
     return done();
   }
   const headText = stripBom(head.toString('utf8'));
@@ -121,7 +134,7 @@ export async function readSource(spec: SourceSpec, ctx: SourceContext): Promise<
   const collector = new Collector(reporter, spec.label, windowMs);
   try {
     if (format === 'json' || format === 'yaml') await readWhole(format, spec, ctx, clock, built.filter, collector, stats);
-    else await readStream(lineParser(format, spec, clock, ctx.year), ctx, built.filter, collector, stats);
+    else await readStream(lineParser(format, spec, clock, ctx), ctx, built.filter, collector, stats);
   } catch (err) {
     if (err instanceof SourceError) reporter.error(err.rule, err.message, { line: err.line, column: err.line ? 1 : 0 });
     else if (err instanceof BinaryFileError) reporter.error('source/binary', `source "${spec.path}" is not a text log: ${err.reason}`);

@@ -11,7 +11,7 @@ import { SOURCE_FORMATS, type SourceFormat, type SourceSpec } from './types.js';
 
 export type SpecReport = (message: string, key?: string, index?: number) => void;
 
-const KEYS = ['path', 'format', 'timezone', 'year', 'match', 'exclude', 'group', 'label', 'time_field', 'text_field'];
+const KEYS = ['path', 'format', 'timezone', 'year', 'match', 'exclude', 'group', 'label', 'time_field', 'text_field', 'include_joins', 'channel'];
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
 /** `10m`, `30s`, `1h`, `1h30m`, `500ms`, `1d` → milliseconds; null when unreadable or zero. */
@@ -99,7 +99,7 @@ function parseEntry(item: unknown, index: number, report: SpecReport): SourceSpe
   if (!spec.path) fail('path', '`path` is required (the log file, relative to the incident file)');
   const format = str('format')?.trim().toLowerCase();
   if (format !== undefined) {
-    const alias: Record<string, SourceFormat> = { jsonl: 'ndjson', journald: 'ndjson', yml: 'yaml', access: 'clf' };
+    const alias: Record<string, SourceFormat> = { jsonl: 'ndjson', journald: 'ndjson', yml: 'yaml', access: 'clf', weechat: 'irc', irssi: 'irc', znc: 'irc', hexchat: 'irc' };
     const f = alias[format] ?? format;
     if ((SOURCE_FORMATS as readonly string[]).includes(f)) spec.format = f as SourceFormat;
     else fail('format', `unknown format "${format}"; use one of ${SOURCE_FORMATS.join(', ')} (or leave it out to detect it)`);
@@ -127,9 +127,12 @@ function parseEntry(item: unknown, index: number, report: SpecReport): SourceSpe
     if (parseWindow(group) !== null) spec.group = group.trim();
     else fail('group', `group window "${group}" is not a duration; write it like 30s, 10m or 1h`);
   }
-  for (const key of ['label', 'time_field', 'text_field'] as const) {
+  for (const key of ['label', 'time_field', 'text_field', 'channel'] as const) {
     const v = str(key);
     if (v !== undefined) spec[key] = v;
   }
+  const joins = o['include_joins'];
+  if (typeof joins === 'boolean') spec.include_joins = joins;
+  else if (joins !== undefined && joins !== null) fail('include_joins', '`include_joins` must be true or false');
   return ok ? spec : null;
 }

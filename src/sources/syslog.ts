@@ -2,8 +2,9 @@
  * syslog lines: RFC 3164 (`Jan  7 22:23:17 host prog[pid]: msg`, with or without
  * `<PRI>`), rsyslog high-precision ISO lines (`2026-01-07T22:23:17.123456+01:00 host
  * prog: msg`) and RFC 5424 (delegated to syslog5424.ts). RFC 3164 carries no year:
- * it comes from the context, and a date more than half a year before the line before
- * (Dec → Jan) rolls it forward. `Feb 29` in a year that is not a leap year is never
+ * it comes from the context — the year that puts the first line nearest T0 when T0 is
+ * known (log-year.ts; a line still ~6 months away warns), else `year` — and a date more
+ * than half a year before the line before (Dec → Jan) rolls it forward. `Feb 29` in a year that is not a leap year is never
  * read as March 1: the line is skipped with a warning, like any malformed line.
  * The hot path reads characters by code, without regular expressions.
  */
@@ -12,6 +13,7 @@ import { isoInstant, parseIso, fractionMs, precisionOf } from './timestamp.js';
 import { readRepeat, syslogMessage } from './syslog-tag.js';
 import { parse5424 } from './syslog5424.js';
 import { yearAfter } from '../time/timestamp-parts.js';
+import { farFromT0, isFarFromT0, yearNearest } from '../time/log-year.js';
 import { bad, type ParseOutcome, type ParsedRecord, type RecordParser } from './types.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -50,10 +52,13 @@ export class SyslogParser implements RecordParser {
   private prevMonth = 0;
   private prevDay = 0;
   private lastMessage = '';
+  private warnedFar = false;
 
   constructor(
     private readonly clock: SourceClock,
     year: number,
+    /** T0 (epoch ms): the first yearless line takes the year nearest it. */
+    private readonly near: number | null = null,
   ) {
     this.year = year;
   }
@@ -98,6 +103,12 @@ export class SyslogParser implements RecordParser {
       i = j;
     }
     let note: string | undefined;
+    let guessed: string | undefined;
+    if (this.prevMonth === 0 && this.near !== null) {
+      const year = yearNearest(month, day, this.near);
+      if (year !== this.year) guessed = `${line.slice(p, i)} has no year: read as ${year}, the year that puts it nearest T0 (not ${this.year}); set \`year:\` on the source to choose`;
+      this.year = year;
+    }
     if (this.prevMonth > 0 && month !== this.prevMonth) {
       const wrap = yearAfter(month, day, { year: this.year, month: this.prevMonth, day: this.prevDay });
       if (wrap.rolled) {
@@ -120,9 +131,13 @@ export class SyslogParser implements RecordParser {
     const rec: ParsedRecord = { ok: true, at: r.ms, zone: this.clock.zone, text: syslogMessage(line, i) };
     const precision = precisionOf(fraction);
     if (precision) rec.precision = precision;
+    const far = this.near === null || this.warnedFar || !isFarFromT0(r.ms, this.near) ? null : farFromT0(line.slice(p, i), r.ms, this.near);
     if (r.note) rec.note = r.note.message;
-    else if (note) {
-      rec.note = note;
+    else if (far) {
+      this.warnedFar = true;
+      rec.note = far;
+    } else if (note ?? guessed) {
+      rec.note = note ?? guessed;
       rec.noteLevel = 'info';
     }
     return rec;

@@ -5,9 +5,9 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Milestone, TimelineEvent } from '../timeline/types.js';
 
-export type SourceFormat = 'syslog' | 'ndjson' | 'json' | 'csv' | 'yaml' | 'clf';
+export type SourceFormat = 'syslog' | 'ndjson' | 'json' | 'csv' | 'yaml' | 'clf' | 'irc' | 'slack';
 
-export const SOURCE_FORMATS: readonly SourceFormat[] = ['syslog', 'ndjson', 'json', 'csv', 'yaml', 'clf'];
+export const SOURCE_FORMATS: readonly SourceFormat[] = ['syslog', 'ndjson', 'json', 'csv', 'yaml', 'clf', 'irc', 'slack'];
 
 /** One validated `sources:` entry. */
 export interface SourceSpec {
@@ -31,6 +31,10 @@ export interface SourceSpec {
   time_field?: string;
   /** Name (or dotted path, for JSON) of the text field / column. */
   text_field?: string;
+  /** Chat sources (irc, slack): keep joins, parts, quits and mode changes. */
+  include_joins?: boolean;
+  /** Slack: the channel folder, when `path` names the export's root. */
+  channel?: string;
 }
 
 /** What the caller resolved for one source. */
@@ -43,6 +47,13 @@ export interface SourceContext {
   zone: string;
   /** `spec.year` ?? the incident year. */
   year: number;
+  /**
+   * T0 (epoch ms) when `year:` is not set: a log line written without a year takes the
+   * year that puts it nearest (and is a warning when that is still ~6 months away).
+   */
+  near?: number | null;
+  /** Real path of the folder the source may not leave (the site); absent for a path typed on the command line. */
+  fence?: string;
 }
 
 export interface SourceStats {
@@ -83,6 +94,8 @@ export interface ParsedRecord {
   note?: string;
   /** How to report `note`: DST gaps/overlaps warn, a year roll-over informs. */
   noteLevel?: 'info' | 'warning';
+  /** File the record was read from, when the source is a folder (a Slack export). */
+  file?: string;
 }
 
 /** A record that could not be read: `rule` and `level` say how to report it. */

@@ -6,7 +6,7 @@
  */
 import { isAbbreviation, resolveAbbreviation } from './abbreviations.js';
 import { resolveWall, type TimeNote, type ZoneSpec } from './resolve-wall.js';
-import { readDate, readTime, readZone, nextDay, yearAfter, type DateParts, type TimeParts, type WrittenDate, type WrittenZone } from './timestamp-parts.js';
+import { nearestWeekday, readDate, readTime, readWeekday, readZone, nextDay, weekdayOf, yearAfter, type DateParts, type TimeParts, type WrittenDate, type WrittenZone } from './timestamp-parts.js';
 import { fixedZoneName, normalizeZone } from './zones.js';
 
 export type { DateParts, TimeParts } from './timestamp-parts.js';
@@ -45,6 +45,8 @@ export interface TimestampOk {
   yearInferred: boolean;
   /** The year was not written and is the one after `ctx.after`'s (the date wrapped past New Year). */
   yearRolled: boolean;
+  /** The date is the one nearest the context date with the weekday written (`Tue 08:00`). */
+  weekday: boolean;
   zone: ZoneSpec;
   approximate: boolean;
   /** Characters consumed, including the separator after the timestamp. */
@@ -69,12 +71,18 @@ const LEAD = /^(?:\s*(?:\*\*|__)?\s*(?:(at|about|around|approx\.?|approximately|
 const ISH = /^-?ish(?![a-z])/i;
 const RANGE = /^\s*(?:–|—|-|to|until|till)\s*/i;
 const DATE_TIME_SEP = /^(?:T|\s*[-–—,@]\s*|\s+at\s+|\s+)/i;
+/** An approximation between a date and its time: `2018-11-12 ~23:30`, `November 12, 2018 ~ 11:30 PM`, `2018-11-12 about 23:30`. */
+const MID_APPROX = /^(?:~|≈|(?:about|around|approx\.?|approximately|circa|ca\.)(?=\s))\s*/i;
 const TRAIL = /^(?:\*\*|__)?\s*(?:[:—–|,.-](?!\d)\s*)?/;
 
 interface Point {
   date: WrittenDate | null;
   time: TimeParts | null;
   zone: WrittenZone | null;
+  /** `~`, `about`… written between the date and the time. */
+  approximate?: boolean;
+  /** A weekday written alone before the time (`Tue 08:00`), 0 = Sunday. */
+  weekday?: number;
 }
 
 /** Reads the timestamp at the start of `text`. */
@@ -89,6 +97,7 @@ export function parseTimestamp(text: string, ctx: TimestampContext): TimestampRe
   const start = readPoint(text, pos);
   if (!start) return invalid(text, false, 'no timestamp at the start');
   pos = start.end;
+  if (start.approximate) approximate = true;
   if (ISH.test(text.slice(pos))) {
     pos += ISH.exec(text.slice(pos))![0].length;
     approximate = true;
@@ -111,23 +120,32 @@ function readPoint(text: string, from: number): (Point & { end: number }) | null
   let pos = from;
   const d = readDate(text.slice(pos));
   let time: TimeParts | null = null;
+  let approximate = false;
   if (d) {
     pos += d.length;
     const sep = DATE_TIME_SEP.exec(text.slice(pos));
-    const t = sep ? readTime(text.slice(pos + sep[0].length)) : null;
-    if (sep && t) { time = t.value; pos += sep[0].length + t.length; }
+    const mid = sep ? MID_APPROX.exec(text.slice(pos + sep[0].length)) : null;
+    const skip = (sep?.[0].length ?? 0) + (mid?.[0].length ?? 0);
+    const t = sep ? readTime(text.slice(pos + skip)) : null;
+    if (sep && t) { time = t.value; pos += skip + t.length; approximate = mid !== null; }
   } else {
-    const t = readTime(text.slice(pos));
+    const w = readWeekday(text.slice(pos));
+    const t = readTime(text.slice(pos + (w?.length ?? 0)));
     if (!t) return null;
     time = t.value;
-    pos += t.length;
+    pos += (w?.length ?? 0) + t.length;
+    if (w) return withZone(text, pos, { date: null, time, zone: null, weekday: w.value });
   }
-  let zone: WrittenZone | null = null;
-  if (time) {
-    const z = readZone(text.slice(pos), isAbbreviation, d !== null);
-    if (z) { zone = z.value; pos += z.length; }
+  return withZone(text, pos, { date: d?.value ?? null, time, zone: null, approximate });
+}
+
+/** A zone written after the point's time. */
+function withZone(text: string, pos: number, p: Point): Point & { end: number } {
+  if (p.time) {
+    const z = readZone(text.slice(pos), isAbbreviation, p.date !== null);
+    if (z) return { ...p, zone: z.value, end: pos + z.length };
   }
-  return { date: d?.value ?? null, time, zone, end: pos };
+  return { ...p, end: pos };
 }
 
 function zoneSpec(w: WrittenZone | null, ctx: TimestampContext): ZoneSpec | string {
@@ -142,7 +160,24 @@ function zoneSpec(w: WrittenZone | null, ctx: TimestampContext): ZoneSpec | stri
   return a.offset === 0 ? { zone: 'UTC', offset: 0 } : { zone: a.zone, offset: a.offset, abbreviation: a.abbreviation };
 }
 
-function fullDate(w: WrittenDate | null, ctx: TimestampContext): { date: DateParts | null; rolled: boolean } | string {
+const DAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+function fullDate(w: WrittenDate | null, ctx: TimestampContext, weekday?: number): { date: DateParts | null; rolled: boolean } | string {
+  if (weekday !== undefined) {
+    const around = ctx.after ?? ctx.date;
+    if (!around) return `${DAY_NAMES[weekday]} needs a date to count from; add \`date:\` to the front-matter or a date heading`;
+    return { date: nearestWeekday(weekday, around), rolled: false };
+  }
+  const r = writtenDate(w, ctx);
+  // Checked when the year is written: a year pm inferred is a guess, not the author's word.
+  if (typeof r !== 'string' && r.date && w?.weekday !== undefined && w.year !== null && weekdayOf(r.date) !== w.weekday) {
+    const d = r.date;
+    return `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')} is a ${DAY_NAMES[weekdayOf(d)]}, not a ${DAY_NAMES[w.weekday]}; fix the weekday or the date`;
+  }
+  return r;
+}
+
+function writtenDate(w: WrittenDate | null, ctx: TimestampContext): { date: DateParts | null; rolled: boolean } | string {
   if (!w) return { date: ctx.date ?? null, rolled: false };
   if (w.year === null && ctx.after) {
     const y = yearAfter(w.month, w.day, ctx.after);
@@ -158,7 +193,7 @@ function resolvePoints(
 ): TimestampResult {
   const spec = zoneSpec(start.zone ?? end?.zone ?? null, ctx);
   if (typeof spec === 'string') return invalid(text, true, spec, pos);
-  const full = fullDate(start.date, ctx);
+  const full = fullDate(start.date, ctx, start.weekday);
   if (typeof full === 'string') return invalid(text, true, full, pos);
   const date = full.date;
   if (end?.time && start.time && end.time.meridiem && !start.time.meridiem && start.time.hour < 12) {
@@ -166,8 +201,8 @@ function resolvePoints(
     if (end.time.meridiem === 'pm' && pm.hour <= end.time.hour) start.time = pm;
   }
   const base = {
-    ok: true as const, date, time: start.time, hasDate: start.date !== null, yearInferred: start.date !== null && start.date.year === null,
-    yearRolled: full.rolled,
+    ok: true as const, date, time: start.time, hasDate: start.date !== null || start.weekday !== undefined,
+    yearInferred: start.date !== null && start.date.year === null, yearRolled: full.rolled, weekday: start.weekday !== undefined,
     zone: spec, approximate, length: pos, rest: text.slice(pos), notes: [] as TimeNote[],
   };
   if (!date) return { ...base, at: null, end: null };

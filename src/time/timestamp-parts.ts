@@ -28,6 +28,8 @@ export interface WrittenDate {
   year: number | null;
   month: number;
   day: number;
+  /** Day of the week written before it (0 = Sunday), to check against the date. */
+  weekday?: number;
 }
 
 /** A zone as written next to a time. */
@@ -49,7 +51,33 @@ const MONTHS: Record<string, number> = {
 const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const ORD = '(?:st|nd|rd|th)?';
 
-const WEEKDAY = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i;
+const WEEKDAY = /^(sun|mon|tue|wed|thu|fri|sat)[a-z]*\.?,?\s+/i;
+const WEEKDAY_NAMES = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+/** A weekday name alone, before a time: `Tue 08:00`, `Tuesday, 8am`. */
+const WEEKDAY_WORD = /^(sun(?:day)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?)\.?,?\s+/i;
+
+/** Reads a weekday name followed by a space: its number (0 = Sunday) and length. */
+export function readWeekday(s: string): Read<number> | null {
+  const m = WEEKDAY_WORD.exec(s);
+  return m ? { value: WEEKDAY_NAMES.indexOf(m[1]!.slice(0, 3).toLowerCase()), length: m[0].length } : null;
+}
+
+/** Day of the week of a date (0 = Sunday), by arithmetic. */
+export function weekdayOf(d: { year: number; month: number; day: number }): number {
+  const t = new Date(Date.UTC(2000, d.month - 1, d.day));
+  t.setUTCFullYear(d.year);
+  return t.getUTCDay();
+}
+
+/** The date with weekday `wd` nearest `around` (at most three days away). */
+export function nearestWeekday(wd: number, around: { year: number; month: number; day: number }): { year: number; month: number; day: number } {
+  let diff = (wd - weekdayOf(around) + 7) % 7;
+  if (diff > 3) diff -= 7;
+  const t = new Date(Date.UTC(2000, around.month - 1, around.day));
+  t.setUTCFullYear(around.year);
+  t.setUTCDate(t.getUTCDate() + diff);
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+}
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?!\d)/;
 const SLASH_DATE = /^(\d{4})\/(\d{1,2})\/(\d{1,2})(?!\d)/;
 const MDY = new RegExp(`^${MONTH}\\s+(\\d{1,2})${ORD}(?:,?\\s+(\\d{4}))?(?![\\d:a-z])`, 'i');
@@ -61,15 +89,18 @@ export function readDate(s: string): Read<WrittenDate> | null {
   const wd = WEEKDAY.exec(s);
   const skip = wd && /^\s*(?:\d|[a-z]{3})/i.test(s.slice(wd[0].length)) ? wd[0].length : 0;
   const t = s.slice(skip);
+  const r = readBareDate(t);
+  if (!r) return null;
+  if (skip && wd) r.value.weekday = WEEKDAY_NAMES.indexOf(wd[1]!.toLowerCase());
+  return done(r.value, skip + r.length);
+}
+
+function readBareDate(t: string): Read<WrittenDate> | null {
   let m = ISO_DATE.exec(t) ?? SLASH_DATE.exec(t);
-  if (m) return done({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, skip + m[0].length);
-  if ((m = MDY.exec(t))) {
-    return done({ year: m[3] ? Number(m[3]) : null, month: month(m[1]), day: Number(m[2]) }, skip + m[0].length);
-  }
-  if ((m = YMD.exec(t))) return done({ year: Number(m[1]), month: month(m[2]), day: Number(m[3]) }, skip + m[0].length);
-  if ((m = DMY.exec(t))) {
-    return done({ year: m[3] ? Number(m[3]) : null, month: month(m[2]), day: Number(m[1]) }, skip + m[0].length);
-  }
+  if (m) return done({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, m[0].length);
+  if ((m = MDY.exec(t))) return done({ year: m[3] ? Number(m[3]) : null, month: month(m[1]), day: Number(m[2]) }, m[0].length);
+  if ((m = YMD.exec(t))) return done({ year: Number(m[1]), month: month(m[2]), day: Number(m[3]) }, m[0].length);
+  if ((m = DMY.exec(t))) return done({ year: m[3] ? Number(m[3]) : null, month: month(m[2]), day: Number(m[1]) }, m[0].length);
   return null;
 }
 

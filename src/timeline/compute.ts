@@ -6,6 +6,7 @@
  */
 import { sortDiagnostics, type Diagnostic, type Reporter } from '../diagnostics.js';
 import { formatDelta, formatOffset } from './duration.js';
+import { resolveRelative } from './relative.js';
 import type { ComputedEvent, Milestone, Timeline, TimelineEvent, TimelineMetrics } from './types.js';
 
 export interface ComputeOptions {
@@ -28,7 +29,10 @@ export function sortEvents<T extends Pick<TimelineEvent, 'at'>>(events: readonly
 }
 
 export function computeTimeline(events: readonly TimelineEvent[], opts: ComputeOptions): Timeline {
-  const sorted = sortEvents(events);
+  // Relative entries (`T+2h`, `+40m`) are placed from the T0 of the others, then T0 is found again.
+  const written = events.filter((e) => !e.relative);
+  const placed = resolveRelative(events, findT0(sortEvents(written), opts.t0 ?? null).t0, opts.reporter);
+  const sorted = sortEvents(placed);
   const { t0, t0Source } = findT0(sorted, opts.t0 ?? null);
   const metrics = computeMetrics(sorted, t0);
   const kept = opts.public ? sorted.filter((e) => !e.internal) : sorted;
@@ -55,7 +59,8 @@ function publicOnly(diagnostics: readonly Diagnostic[], events: readonly Timelin
   return diagnostics.filter((d) => !hidden.has(`${d.line} ${d.file}`));
 }
 
-function findT0(sorted: readonly TimelineEvent[], given: number | null): { t0: number | null; t0Source: Timeline['t0Source'] } {
+/** T0: the front-matter's, else the `[T0]` entry, a written T±0, the first `[detected]`, the first event. */
+export function findT0(sorted: readonly TimelineEvent[], given: number | null): { t0: number | null; t0Source: Timeline['t0Source'] } {
   if (given !== null) return { t0: given, t0Source: 'front-matter' };
   const marked =
     sorted.find((e) => e.isT0 || e.milestone === 't0') ??
@@ -79,7 +84,8 @@ export function computeMetrics(sorted: readonly TimelineEvent[], t0: number | nu
   const m: TimelineMetrics = { time_to_detect_s: null, time_to_acknowledge_s: null, time_to_mitigate_s: null, time_to_resolve_s: null };
   if (t0 === null) return m;
   for (const [key, milestone] of METRICS) {
-    const e = sorted.find((x) => x.milestone === milestone);
+    // An entry with a time wins over a date written alone (its midnight is not a measurement).
+    const e = sorted.find((x) => x.milestone === milestone && !x.dateOnly) ?? sorted.find((x) => x.milestone === milestone);
     m[key] = e ? seconds(e.at - t0) : null;
   }
   return m;

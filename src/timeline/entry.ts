@@ -8,6 +8,7 @@ import type { Reporter } from '../diagnostics.js';
 import { parseTimestamp, type DateParts, type TimestampContext, type TimestampOk } from '../time/parse-timestamp.js';
 import { mapText, plainText, stripPrefix, trimEdges } from './inline.js';
 import { findWritten, leadingMarkers, readMarkers, stripMarkers, type Markers } from './markers.js';
+import { relativeTimestamp } from './relative.js';
 import { placeAfter, prevEntry, type PrevEntry } from './rollover.js';
 import type { TimelineEvent } from './types.js';
 
@@ -54,6 +55,8 @@ export function readEntry(children: readonly PhrasingContent[], place: Place, st
   let r = parseTimestamp(text, ctx);
   if (!r.ok) {
     if (r.found) st.reporter.error('timeline/timestamp', r.reason, place);
+    const rel = r.found ? null : relativeTimestamp(text, st.zone);
+    if (rel) return { kind: 'entry', entry: build(rel.r, stripPrefix(children, lead), readMarkers(all.slice(0, lead) + rel.r.rest, { milestone: null, t0: false, internal: false }), place, st, rel.relative) };
     return { kind: 'none', found: r.found };
   }
   const markers = readMarkers(all.slice(0, lead) + r.rest, { milestone: null, t0: false, internal: false });
@@ -73,9 +76,7 @@ export function readEntry(children: readonly PhrasingContent[], place: Place, st
   if (!r.hasDate && prev) {
     const placed = placeAfter(text, ctx, r, prev);
     r = placed.r;
-    if (placed.rolled) {
-      st.reporter.info('timeline/rollover', `${stamp(text, r)} is earlier than the entry before; read as the next day, ${fmtDate(r.date)}`, place);
-    }
+    if (placed.note) st.reporter.warn(placed.note.rule, placed.note.message, place);
   }
   if (prev && r.at! < prev.at && r.notes.some((n) => n.kind === 'overlap')) {
     // A DST overlap: order in the timeline says the second occurrence was meant.
@@ -83,7 +84,8 @@ export function readEntry(children: readonly PhrasingContent[], place: Place, st
     if (later.ok && later.at !== null && later.at >= prev.at) r = later;
   }
   if (r.yearRolled) yearNote(text, r, place, st);
-  if (r.time === null) st.reporter.info('timeline/date-only', 'this entry has a date but no time; it is placed at the start of that day', place);
+  if (r.weekday && r.date) st.reporter.info('timeline/weekday', `${stamp(text, r)} is read as ${fmtDate(r.date)}, the nearest such day to ${fmtDate(ctx.after ?? ctx.date ?? null)}; write the date to choose another`, place);
+  if (r.time === null) st.reporter.info('timeline/date-only', 'this entry has a date but no time: it is shown as the date alone, sorted at the start of that day, and counts in metrics only when no entry with a time has its milestone', place);
   report(r, place, st.reporter);
   st.prev = prevEntry(r);
   st.date = r.date;
@@ -91,7 +93,7 @@ export function readEntry(children: readonly PhrasingContent[], place: Place, st
   return { kind: 'entry', entry: build(r, stripPrefix(children, lead), markers, place, st) };
 }
 
-function build(r: TimestampOk, children: readonly PhrasingContent[], markers: Markers, place: Place, st: EntryState): PendingEntry {
+function build(r: TimestampOk, children: readonly PhrasingContent[], markers: Markers, place: Place, st: EntryState, relative?: TimelineEvent['relative']): PendingEntry {
   let rest = stripPrefix(children, r.length);
   rest = mapText(rest, stripMarkers);
   const written = findWritten(plainText(rest));
@@ -117,6 +119,9 @@ function build(r: TimestampOk, children: readonly PhrasingContent[], markers: Ma
     source: { file: st.file, line: place.line, column: place.column },
   };
   if (markers.t0) event.isT0 = true;
+  if (r.time === null && !relative) event.dateOnly = true;
+  if (relative) Object.assign(event, { relative, derived: true });
+  else if (r.weekday) event.derived = true;
   if (r.time?.precision) event.precision = r.time.precision;
   if (written) event.written = written.written;
   const nodes: BlockContent[] = rest.length ? [{ type: 'paragraph', children: rest } satisfies Paragraph] : [];

@@ -2,16 +2,20 @@
  * The hand-written timeline (DESIGN §3): finds the `Timeline` section of a post and
  * reads its entries — list items, paragraphs, heading entries with the paragraphs under
  * them, table rows — into events. Prose that is not an entry is kept as the text of the
- * heading or paragraph entry before it.
+ * heading or paragraph entry before it, or, where no entry is open, as a note shown where it
+ * was written (a disclaimer before the entries, an untimed item between, a closing note).
+ *
+ * Events point at mdast nodes; no HTML is made here. document.ts renders the whole post,
+ * these entries and notes included, in one pass, and fills each event's `html`.
  */
 import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
 import { Reporter } from '../diagnostics.js';
-import { renderMany } from '../markdown/processor.js';
 import type { DateParts } from '../time/parse-timestamp.js';
 import { mapText, plainText, splitLines, trimEdges } from './inline.js';
 import { readMarkers, stripMarkers } from './markers.js';
 import { readEntry, type EntryState, type PendingEntry } from './entry.js';
 import { sectionZone, TIMELINE_TITLE, zoneNote } from './section-zone.js';
+import { addNote, noteFromRow, type SectionItem } from './section-notes.js';
 import { readTable } from './table.js';
 import type { TimelineEvent } from './types.js';
 
@@ -30,6 +34,8 @@ export interface ExtractResult {
   events: TimelineEvent[];
   /** Indices into tree.children of the Timeline section: heading included, end exclusive. */
   section: { start: number; end: number } | null;
+  /** The section's entries and notes in the order they were written. */
+  items: SectionItem[];
 }
 
 /** Paragraphs made of prose lines, and the paragraph of the source they came from. */
@@ -40,12 +46,14 @@ interface Walk {
   entries: PendingEntry[];
   /** Entry that takes the prose after it (a heading or paragraph entry). */
   open: PendingEntry | null;
+  /** Entries and notes in document order. */
+  items: Array<{ kind: 'event'; entry: PendingEntry } | Extract<SectionItem, { kind: 'note' }>>;
 }
 
 /** Reads the Timeline section of a post; never throws on content. */
 export function extractTimeline(tree: Root, ctx: ExtractContext): ExtractResult {
   const start = tree.children.findIndex((n) => n.type === 'heading' && TIMELINE_TITLE.test(plainText(n.children)));
-  if (start < 0) return { events: [], section: null };
+  if (start < 0) return { events: [], section: null, items: [] };
   const heading = tree.children[start] as Heading;
   let end = start + 1;
   while (end < tree.children.length) {
@@ -59,16 +67,16 @@ export function extractTimeline(tree: Root, ctx: ExtractContext): ExtractResult 
     file: ctx.file, reporter: ctx.reporter, lineOffset: offset, zone,
     year: ctx.date?.year ?? null, date: ctx.date, dated: false, prev: null,
   };
-  const w: Walk = { st, entries: [], open: null };
+  const w: Walk = { st, entries: [], open: null, items: [] };
   for (const node of tree.children.slice(start + 1, end)) block(node, w);
   const events = w.entries.map(finish);
-  // All entries' HTML in one pass through the markdown compiler.
-  renderMany(w.entries.map((e) => e.nodes)).forEach((html, i) => {
-    const e = w.entries[i]!;
-    const only = e.nodes.length === 1 && e.nodes[0]!.type === 'paragraph';
-    events[i]!.html = only ? html.replace(/^<p>([\s\S]*)<\/p>$/, '$1') : html;
-  });
-  return { events, section: { start, end } };
+  const items = w.items.map((i): SectionItem => (i.kind === 'event' ? { kind: 'event', event: i.entry.event, nodes: i.entry.nodes } : i));
+  return { events, section: { start, end }, items };
+}
+
+function push(w: Walk, entry: PendingEntry): void {
+  w.entries.push(entry);
+  w.items.push({ kind: 'event', entry });
 }
 
 function block(node: RootContent, w: Walk): void {
@@ -76,7 +84,8 @@ function block(node: RootContent, w: Walk): void {
     case 'heading': {
       const r = readEntry(node.children, place(node, w.st.lineOffset), w.st);
       w.open = r.kind === 'entry' ? r.entry : null;
-      if (r.kind === 'entry') w.entries.push(r.entry);
+      if (r.kind === 'entry') push(w, r.entry);
+      else if (r.kind === 'none') addNote(w.items, node);
       return;
     }
     case 'paragraph':
@@ -91,18 +100,22 @@ function block(node: RootContent, w: Walk): void {
       w.open = null;
       return;
     case 'definition':
-    case 'html':
-      return;
+    case 'footnoteDefinition':
+      return; // rendered document-wide (document.ts)
   }
   if (w.open) w.open.nodes.push(node);
+  else addNote(w.items, node);
 }
 
 function paragraph(line: Paragraph, whole: Paragraph, w: Walk): void {
   const r = readEntry(line.children, place(line, w.st.lineOffset), w.st);
   if (r.kind === 'entry') {
-    w.entries.push(r.entry);
+    push(w, r.entry);
     w.open = r.entry;
-  } else if (r.kind === 'none' && w.open) {
+    return;
+  }
+  if (r.kind === 'none' && !w.open) addNote(w.items, line, whole);
+  if (r.kind === 'none' && w.open) {
     // Prose under a heading or paragraph entry: part of its text.
     const last = w.open.nodes[w.open.nodes.length - 1];
     if (last?.type === 'paragraph' && fromLines.get(last) === whole) last.children.push({ type: 'text', value: '\n' }, ...line.children);
@@ -114,7 +127,7 @@ function paragraph(line: Paragraph, whole: Paragraph, w: Walk): void {
   } else if (r.kind === 'none' && !r.found && w.entries.length === 0 && setZone(line, w)) {
     return;
   } else if (r.kind === 'none' && !r.found) {
-    w.st.reporter.info('timeline/no-timestamp', 'paragraph in the Timeline section does not start with a timestamp; it is not an event', place(line, w.st.lineOffset));
+    w.st.reporter.info('timeline/no-timestamp', 'paragraph in the Timeline section does not start with a timestamp; it is shown as a note in the timeline, not as an event', place(line, w.st.lineOffset));
   }
 }
 
@@ -131,24 +144,26 @@ function list(node: List, w: Walk): void {
     w.open.nodes.push(node);
     return;
   }
-  for (const item of node.children) listItem(item, w);
+  for (const item of node.children) listItem(item, node, w);
   w.open = null;
 }
 
-function listItem(item: ListItem, w: Walk): void {
+function listItem(item: ListItem, parent: List, w: Walk): void {
   const [first, ...others] = item.children;
-  if (first?.type !== 'paragraph') return;
+  if (first?.type !== 'paragraph') return addNote(w.items, item, parent);
   const r = readEntry(first.children, place(first, w.st.lineOffset), w.st);
   if (r.kind === 'entry') {
-    w.entries.push(r.entry);
+    push(w, r.entry);
     r.entry.nodes.push(...others);
     return;
   }
   // A date item or a group label: its nested lists may hold entries.
-  if (r.kind === 'none' && !r.found && !others.some((o) => o.type === 'list')) {
-    w.st.reporter.info('timeline/no-timestamp', 'list item in the Timeline section does not start with a timestamp; it is not an event', place(first, w.st.lineOffset));
+  const nested = others.filter((o) => o.type === 'list');
+  if (r.kind === 'none') addNote(w.items, { ...item, children: nested.length ? [first] : item.children }, parent);
+  if (r.kind === 'none' && !r.found && !nested.length) {
+    w.st.reporter.info('timeline/no-timestamp', 'list item in the Timeline section does not start with a timestamp; it is shown as a note in the timeline, not as an event', place(first, w.st.lineOffset));
   }
-  for (const o of others) if (o.type === 'list') list(o, { ...w, open: null });
+  for (const o of nested) list(o, { ...w, open: null });
 }
 
 function table(node: Table, w: Walk): boolean {
@@ -156,6 +171,7 @@ function table(node: Table, w: Walk): boolean {
   if (!rows) return false;
   for (const row of rows) {
     const r = readEntry(row.time, place(row.cell, w.st.lineOffset), w.st);
+    if (r.kind === 'none') addNote(w.items, noteFromRow(row));
     if (r.kind !== 'entry') continue;
     const ev = r.entry.event;
     const m = readMarkers(plainText(row.text), { milestone: ev.milestone, t0: ev.isT0 ?? false, internal: ev.internal });
@@ -163,7 +179,7 @@ function table(node: Table, w: Walk): boolean {
     const text = trimEdges(mapText(row.text, stripMarkers));
     if (r.entry.nodes.length === 0 && text.length) r.entry.nodes.push({ type: 'paragraph', children: text });
     else if (text.length) (r.entry.nodes[0] as Paragraph).children.push({ type: 'text', value: ' — ' }, ...text);
-    w.entries.push(r.entry);
+    push(w, r.entry);
   }
   w.open = null;
   return true;
@@ -189,7 +205,7 @@ function finish(e: PendingEntry): TimelineEvent {
   }).filter((n) => n.type !== 'paragraph' || n.children.length > 0);
   Object.assign(ev, { milestone: m.milestone, internal: m.internal }, m.t0 ? { isT0: true } : {});
   e.event.text = nodes.map((n) => blockText(n)).filter(Boolean).join('\n\n').trim();
-  e.nodes = nodes; // rendered together with the other entries by extractTimeline
+  e.nodes = nodes; // rendered with the whole post (document.ts)
   return e.event;
 }
 

@@ -53,7 +53,8 @@ function eventJson(e: ComputedEvent, displayZone: string, deltaS: number | null,
   const span = grouped ? ` · ${formatSpan(e.at, e.end!, displayZone)}` : '';
   const out: TimelineEventJson = {
     at: iso(e.at),
-    local: formatLocal(e.at, displayZone, e.precision),
+    // A date written alone is shown as that date (in the zone it was written in), never as midnight.
+    local: e.dateOnly ? formatLocal(e.at, e.zone).slice(0, formatLocal(e.at, e.zone).indexOf(' ')) : formatLocal(e.at, displayZone, e.precision),
     zone: e.zone,
     end: e.end === null ? null : iso(e.end),
     approximate: e.approximate,
@@ -68,6 +69,8 @@ function eventJson(e: ComputedEvent, displayZone: string, deltaS: number | null,
   };
   if (e.count !== undefined && e.count > 1) out.count = e.count;
   if (e.internal && !opts.public) out.internal = true;
+  if (e.derived) out.derived = true;
+  if (e.dateOnly) out.date_only = true;
   return out;
 }
 

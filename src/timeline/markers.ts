@@ -2,6 +2,8 @@
  * What an author writes next to a timeline entry besides its time: milestone markers
  * (`[T0]`, `[detected]`, …, `[internal]`) and written offsets (`(T-3days)`,
  * `(T+7hours, +1h40m)`, `(+1h40m)`). Both are read here and removed from the text.
+ * A written zero offset is T0 too: `(T-0)`, `(T+0)`, `(T0)`, and `T-0` / `T+0` standing
+ * alone (`(T-0)` stays a written offset as well, checked like the others).
  */
 import type { Milestone, WrittenOffsets } from './types.js';
 import { parseOffset } from './duration.js';
@@ -21,6 +23,11 @@ const NAMES: Record<string, Milestone | 'internal'> = {
   internal: 'internal',
 };
 
+/** `(T0)`, and bare `T-0` / `T+0`: markers, removed from the text. */
+const T0_WORD = /\s*(?:\(\s*T\s*0\s*\)|(?<![\w(])T\s?[-+−]\s?0(?![\w.:,]*\d)(?![\w(]))/gi;
+/** `(T-0)`, `(T+0)`, `(T-0, +5h)`: written offsets (findWritten removes them) that mark T0. */
+const T0_OFFSET = /\(\s*T\s*[-+−]\s*0\s*(?:[),]|(?:h|hours?|m|min|minutes?|s|sec|seconds?|d|days?)\s*[),])/i;
+
 export interface Markers {
   milestone: Milestone | null;
   /** `[T0]` was written (possibly together with another milestone). */
@@ -36,6 +43,9 @@ export function readMarkers(text: string, into: Markers): Markers {
     else if (name === 't0') into.t0 = true;
     else if (name && into.milestone === null) into.milestone = name;
   }
+  T0_WORD.lastIndex = 0;
+  if (T0_WORD.test(text) || T0_OFFSET.test(text)) into.t0 = true;
+  T0_WORD.lastIndex = 0;
   if (into.t0 && into.milestone === null) into.milestone = 't0';
   return into;
 }
@@ -47,7 +57,7 @@ export function leadingMarkers(text: string): number {
 
 /** Removes every marker from a text. */
 export function stripMarkers(text: string): string {
-  return text.replace(MARKER, '');
+  return text.replace(MARKER, '').replace(T0_WORD, '');
 }
 
 const WRITTEN = /\s*\(\s*((?:T\s*)?[+\-−]\s*[0-9][^(),]*?)\s*(?:,\s*([+\-−]\s*[0-9][^(),]*?)\s*)?\)/i;

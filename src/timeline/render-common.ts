@@ -16,7 +16,7 @@ export interface RowCells {
   utc: string;
   offset: string;
   delta: string;
-  /** `★ detected`, `~` (approximate), `internal`, `×47`, joined by spaces. */
+  /** `★ detected`, `~` (approximate), `internal`, `×47`, `derived` (relative or weekday entry), joined by spaces. */
   marks: string;
   text: string;
   source: string;
@@ -44,9 +44,10 @@ export function rowCells(e: TimelineEventJson, json: TimelineJson, opts: RenderO
   if (e.approximate) marks.push('~');
   if (e.count !== undefined && e.count > 1) marks.push(`×${e.count}`);
   if (e.internal) marks.push('internal');
+  if (e.derived) marks.push('derived');
   return {
     local: e.local + endText,
-    utc: Number.isNaN(ms) ? e.at : formatUtc(ms, precision),
+    utc: e.date_only ? '' : Number.isNaN(ms) ? e.at : formatUtc(ms, precision),
     offset: e.offset_s === null ? '' : formatOffset(e.offset_s, style),
     delta: e.delta_s === null ? '' : formatDelta(e.delta_s, style),
     marks: marks.join(' '),

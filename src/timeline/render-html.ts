@@ -12,6 +12,7 @@
  * the `<pm-timeline>` element builds the same structure in the browser.
  */
 import { formatLocal, isoToMs } from '../time/format.js';
+import type { PlacedNotes } from './notes.js';
 import { rowCells, type RenderOptions } from './render-common.js';
 import type { TimelineEventJson, TimelineJson } from './types.js';
 
@@ -25,15 +26,22 @@ export function milestoneLabel(milestone: string): string {
   return milestone === 't0' ? 'T0' : milestone;
 }
 
-export function renderTimelineHtml(json: TimelineJson, options: RenderOptions = {}): string {
+export interface HtmlRenderOptions extends RenderOptions {
+  /** The Timeline section's notes (sanitized HTML), as untimed rows where they were written. */
+  notes?: PlacedNotes;
+}
+
+export function renderTimelineHtml(json: TimelineJson, options: HtmlRenderOptions = {}): string {
   const zone = escapeHtml(json.incident.display_timezone);
   const head =
     '<thead><tr><th scope="col" class="pm-when">Time</th>' +
     '<th scope="col" class="pm-offset" title="offset from T0; time since the event before">T±</th>' +
     '<th scope="col" class="pm-text">Event</th></tr></thead>';
-  const rows = json.events.length
-    ? json.events.map((e) => row(e, json, options)).join('\n')
-    : '<tr class="pm-empty"><td colspan="3">No timeline entries.</td></tr>';
+  const notes = (list: readonly string[] | undefined): string[] => (list ?? []).map((html) => `<tr class="pm-note"><td colspan="3"><div class="pm-body">${html}</div></td></tr>`);
+  const events = json.events.length
+    ? json.events.flatMap((e, i) => [row(e, json, options), ...notes(options.notes?.rows.get(i))])
+    : ['<tr class="pm-empty"><td colspan="3">No timeline entries.</td></tr>'];
+  const rows = [...notes(options.notes?.before), ...events, ...notes(options.notes?.after)].join('\n');
   return (
     `<table class="pm-timeline" data-slug="${escapeHtml(json.incident.slug)}" data-zone="${zone}">\n` +
     `${caption(json)}\n${head}\n<tbody>\n${rows}\n</tbody>\n</table>`

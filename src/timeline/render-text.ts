@@ -4,23 +4,31 @@
  * log text is attacker-controlled.
  */
 import { formatOffset } from './duration.js';
+import { fitText, MIN_TEXT_COLUMNS } from './fit.js';
 import { HEADERS, rowCells, type RenderOptions, type RowCells } from './render-common.js';
 import type { TimelineJson } from './types.js';
 
 const COLUMNS: Array<keyof RowCells> = ['local', 'utc', 'offset', 'delta', 'marks', 'text'];
 
-/** An aligned plain-text table: local, UTC, T±, Δ, marks, text (one line per event). */
-export function renderTimelineText(json: TimelineJson, opts: RenderOptions = {}): string {
+export interface TextOptions extends RenderOptions {
+  /** Terminal width: event text wraps to it (fit.ts). Absent when piped: full text, one line per event. */
+  width?: number;
+}
+
+/** An aligned plain-text table: local, UTC, T±, Δ, marks, text (one line per event unless `width`). */
+export function renderTimelineText(json: TimelineJson, opts: TextOptions = {}): string {
   const rows = json.events.map((e) => rowCells(e, json, opts));
   const table = [HEADERS, ...rows].map((r) => COLUMNS.map((c) => (c === 'text' ? oneLine(r[c]) : r[c])));
   const widths = COLUMNS.map((_, i) => Math.max(...table.map((r) => [...(r[i] ?? '')].length)));
-  const lines = table.map((r) =>
+  const indent = widths.slice(0, -1).reduce((n, w) => n + w + 2, 0);
+  const lines = table.map((r, row) =>
     r
-      .map((cell, i) => (i === r.length - 1 ? cell : cell + ' '.repeat((widths[i] ?? 0) - [...cell].length)))
+      .map((cell, i) => (i < r.length - 1 ? cell + ' '.repeat((widths[i] ?? 0) - [...cell].length) : opts.width && row > 0 ? fitText(cell, indent, opts.width) : cell))
       .join('  ')
       .trimEnd(),
   );
-  lines.splice(1, 0, widths.map((w) => '─'.repeat(w)).join('  ').trimEnd());
+  const rule = opts.width ? widths.map((w, i) => (i === widths.length - 1 ? Math.min(w, Math.max(opts.width! - indent, MIN_TEXT_COLUMNS)) : w)) : widths;
+  lines.splice(1, 0, rule.map((w) => '─'.repeat(w)).join('  ').trimEnd());
   const t0 = json.incident.t0 ? `T0 ${json.incident.t0}` : 'no T0';
   const m = json.metrics;
   const metric = (label: string, v: number | null): string => `${label} ${v === null ? '—' : formatOffset(v, opts.format ?? 'compact')}`;

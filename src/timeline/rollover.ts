@@ -11,6 +11,11 @@
  * 03:30 daylight time, yet `03:10` written after it is still later on the author's
  * clock. In a DST overlap, a repeated time that would go backwards is first read as
  * its second occurrence before any roll-over.
+ *
+ * A time that still goes backwards rolls to the next day only when that is the smaller
+ * jump (`23:30` then `00:15`); otherwise it keeps its day and is out of order (AWS's S3
+ * report mentions `11:37AM PST` after `1:54PM PST`). Either way a warning names both
+ * readings and how to pin the date.
  */
 import {
   parseTimestamp,
@@ -21,6 +26,7 @@ import {
   type ZoneSpec,
 } from '../time/parse-timestamp.js';
 import { nextDay } from '../time/timestamp-parts.js';
+import { formatDelta } from './duration.js';
 import { zoneOffset } from '../time/zones.js';
 
 /** What a time-only entry needs to know about the entry before it. */
@@ -72,6 +78,8 @@ export interface Placed {
   r: TimestampOk;
   /** True when the entry went backwards and was moved to the next day. */
   rolled: boolean;
+  /** The warning when the entry went backwards: `timeline/rollover` or `timeline/out-of-order`. */
+  note?: { rule: string; message: string };
 }
 
 /** Places a time-only entry `r` (read with `ctx`) after `prev`. */
@@ -85,6 +93,26 @@ export function placeAfter(text: string, ctx: TimestampContext, r: TimestampOk, 
   }
   const later = reparse(text, { ...ctx, date: seen, preferLater: true });
   if (later && later.notes.some((n) => n.kind === 'overlap') && later.at! >= prev.at) return { r: later, rolled: false };
-  const rolled = reparse(text, { ...ctx, date: nextDay(seen) });
-  return rolled ? { r: rolled, rolled: true } : { r, rolled: false };
+  const day = days[days.length - 1] ?? seen;
+  const kept = reparse(text, { ...ctx, date: day }) ?? r;
+  const rolled = reparse(text, { ...ctx, date: nextDay(day) });
+  if (!rolled || kept.at === null) return { r: kept, rolled: false };
+  const back = prev.at - kept.at;
+  const ahead = rolled.at! - prev.at;
+  const stamp = text.slice(0, r.length).trim().replace(/\s*[:—–|,.-]$/, '');
+  const pin = `write the date to pin it (\`${fmtDate(kept.date)} ${stamp}\` or \`${fmtDate(rolled.date)} ${stamp}\`)`;
+  const nextReading = `${fmtDate(rolled.date)} (${span(ahead)} after it)`;
+  const same = `${fmtDate(kept.date)} (${span(back)} before it)`;
+  if (ahead < back) {
+    return { r: rolled, rolled: true, note: { rule: 'timeline/rollover', message: `${stamp} is earlier than the entry before; read as the next day, ${nextReading}, not ${same}; ${pin}` } };
+  }
+  return { r: kept, rolled: false, note: { rule: 'timeline/out-of-order', message: `${stamp} is earlier than the entry before; kept on ${same}, out of order, not the next day, ${nextReading}; ${pin}` } };
+}
+
+function span(ms: number): string {
+  return formatDelta(Math.round(ms / 1000)).slice(1);
+}
+
+function fmtDate(d: DateParts | null): string {
+  return d ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : '?';
 }

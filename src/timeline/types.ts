@@ -42,6 +42,12 @@ export interface TimelineEvent {
   written?: WrittenOffsets;
   /** `[T0]` was written on this entry (its milestone may be another one, e.g. `detected`). */
   isT0?: boolean;
+  /** The instant was not written but derived: a relative entry (`T+2h`, `+40m`) or a weekday (`Tue 08:00`). */
+  derived?: boolean;
+  /** Written as a date without a time (`2007-01-17 files dropped`): shown as the date alone. */
+  dateOnly?: boolean;
+  /** A relative entry before compute.ts resolves it (`at` is not meaningful until then). */
+  relative?: { base: 't0' | 'previous'; seconds: number; written: string };
 }
 
 /** Offsets written by the author, in seconds with the precision of what was written. */
@@ -77,6 +83,10 @@ export interface TimelineEventJson {
   source: { file: string; line: number; label?: string };
   count?: number;
   internal?: boolean;
+  /** True when the instant was derived (relative entry, weekday), not written. */
+  derived?: boolean;
+  /** True for an entry written as a date alone: `local` is that date, without a time. */
+  date_only?: boolean;
 }
 
 export interface TimelineJson {

@@ -17,7 +17,7 @@ describe('pm check', () => {
   it('exits 0 and prints nothing on stdout for a clean site', async () => {
     const r = await run(['--root', clean()]);
     expect(r).toMatchObject({ code: 0, out: '' });
-    expect(r.err).toContain('1 incidents checked: 0 error(s), 0 warning(s)');
+    expect(r.err).toBe('1 incident checked: 0 errors, 0 warnings\n');
   });
 
   it('text format: file:line:column: level: rule: message; warnings exit 0, or 1 with --strict', async () => {

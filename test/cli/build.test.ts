@@ -40,13 +40,15 @@ describe('pm build output on a terminal and in a pipe', () => {
     expect(existsSync(path.join(root, 'dist', 'feed.xml'))).toBe(true);
   });
 
-  it('stays quiet when stderr is piped: no progress, no summary, same site', async () => {
+  it('prints one plain summary line when stderr is piped: no progress, no escape codes, same site', async () => {
     const root = site('site-basic');
     const io = terminal(false);
     expect(await build(root, io)).toBe(0);
     expect(io.stderrText).not.toContain('building');
-    expect(io.stderrText).not.toContain('pm build:');
     expect(io.stderrText).not.toContain('\x1b');
+    expect(io.stderrText).not.toContain('\r');
+    expect(io.stderrText.split('\n').filter((l) => l.startsWith('pm build:'))).toHaveLength(1);
+    expect(io.stderrText).toMatch(/^pm build: 2 incidents, \d+ files → .*dist\/ in \d+\.\d{2}s\n$/m);
     for (const f of ['index.html', 'feed.xml', 'feed.json', 'incidents.json', 'sitemap.xml']) expect(existsSync(path.join(root, 'dist', f))).toBe(true);
   });
 
@@ -76,5 +78,21 @@ describe('pm build output on a terminal and in a pipe', () => {
     expect(lines.length).toBeLessThan(30);
     expect(lines[lines.length - 1]).toBe('building 30/30 incidents');
     expect(io.stderrText).toContain('pm build: 30 incidents,');
+  });
+});
+
+describe('pm build without a base URL', () => {
+  it('warns once that the sitemap and feeds links are relative; not with a base URL, not with --quiet', async () => {
+    const root = site('site-basic');
+    const io = terminal(false);
+    expect(await build(root, io)).toBe(0);
+    expect(io.stderrText.match(/no base_url/g)).toHaveLength(1);
+    expect(io.stderrText).toContain('set base_url in pm.config.yaml or pass --base-url');
+    const withBase = terminal(false);
+    expect(await build(root, withBase, '--base-url', 'https://status.example.org/postmortems/')).toBe(0);
+    expect(withBase.stderrText).not.toContain('base_url');
+    const quiet = terminal(false);
+    expect(await build(root, quiet, '--quiet')).toBe(0);
+    expect(quiet.stderrText).toBe('');
   });
 });

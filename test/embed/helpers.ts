@@ -16,7 +16,7 @@ export const INCIDENT = [
   '## Timeline',
   '',
   '- 2024-03-10 01:30 [T0] replication lag starts',
-  '- 2024-03-10 01:40 [detected] pager fires: `lag > 60s` <img src=x onerror=alert(1)>',
+  '- 2024-03-10 01:40 [detected] pager fires: `lag > 60s` <iframe src="https://evil.example/" onload=alert(1)></iframe>',
   '- 2024-03-10 03:10 [internal] paged the wrong person',
   '- 2024-03-10 03:20 [acknowledged] on-call takes it',
   '- 2024-03-10 03:50 [mitigated] traffic moved to the replica',

@@ -47,10 +47,11 @@ describe('embed/<slug>/index.html', async () => {
     expect(fragment).toContain('2024-03-10 04:30 EDT</time> <small class="pm-utc">2024-03-10 08:30 UTC</small>');
   });
 
-  it('escapes the title and drops raw HTML from notes', () => {
+  it('escapes the title and drops raw HTML GitHub does not allow from notes', () => {
     expect(page).toContain('<title>Timeline — DB &lt;failover&gt; &amp; &#39;friends&#39;</title>');
-    expect(page).not.toContain('<img');
-    expect(page).not.toContain('onerror=alert');
+    expect(page).not.toContain('<iframe');
+    expect(page).not.toContain('evil.example');
+    expect(page).not.toContain('onload=alert');
     expect(page).toContain('data-slug="2024-03-10-db-failover"');
   });
 

@@ -30,7 +30,7 @@ beforeAll(() => {
   root = tempDir('pm-atomic-');
   writeSite(300, 'first');
   expect(build().status).toBe(0);
-}, 120_000);
+}, 120_000); // a cold 300-incident build through the full GFM pipeline, on a shared 2-core machine
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const leftovers = (): string[] => readdirSync(root).filter((n) => n.includes('.pm-staging-') || n.includes('.pm-retired-') || n.includes('.pm-journal'));

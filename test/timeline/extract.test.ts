@@ -94,7 +94,7 @@ describe('extractTimeline: dates', () => {
     const r = extract('## Timeline\n\n- 2020-09-02 23:50 a\n- 00:10 b\n- 00:20 c', 'UTC');
     expect(r.events.map((e) => iso(e.at))).toEqual(['2020-09-02T23:50:00.000Z', '2020-09-03T00:10:00.000Z', '2020-09-03T00:20:00.000Z']);
     const note = r.reporter.list.find((d) => d.rule === 'timeline/rollover');
-    expect(note).toMatchObject({ level: 'info', line: 4 });
+    expect(note).toMatchObject({ level: 'warning', line: 4 });
     expect(note?.message).toContain('2020-09-03');
   });
   it('the entry before gives the date; else the context date', () => {

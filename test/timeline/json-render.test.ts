@@ -67,7 +67,8 @@ describe('renderers', () => {
     expect(h).toContain('T-3d1h45m');
     expect(h).toContain('pm-milestone-detected');
     expect(h).toContain('pm-mark-approximate');
-    expect(h).not.toContain('<b>');
+    // raw HTML follows GitHub's rules: <b> stays (and the escape codes are text)
+    expect(h).toContain('<b>x</b>');
     expect(renderTimelineHtml(json(), { format: 'long' })).toContain('T-3 days 1 hour 45 minutes');
   });
   it('text: aligned columns, ANSI and control characters stripped', () => {

@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { extract, iso } from './helpers.js';
 
+const outOfOrder = (r: ReturnType<typeof extract>): string[] =>
+  r.reporter.list.filter((d) => d.rule === 'timeline/out-of-order' && d.level === 'warning').map((d) => `${d.line}: ${d.message}`);
 const rollovers = (r: ReturnType<typeof extract>): string[] =>
   r.reporter.list.filter((d) => d.rule === 'timeline/rollover').map((d) => `${d.line}: ${d.message}`);
 
@@ -16,15 +18,18 @@ describe('roll-over of time-only entries: wall clocks decide', () => {
     expect(r.events.map((e) => iso(e.at))).toEqual(['2021-03-14T08:30:00.000Z', '2021-03-14T08:10:00.000Z']);
     expect(rollovers(r)).toEqual([]);
   });
-  it('a time earlier on the wall clock than one in the gap still rolls over', () => {
+  it('a time earlier on the wall clock than one in the gap is out of order, 20 minutes back rather than a day ahead', () => {
     const r = extract('## Timeline\n\n#### 2021-03-14\n\n- 02:30 a\n- 02:10 b', 'America/Chicago');
-    expect(iso(r.events[1]!.at)).toBe('2021-03-15T07:10:00.000Z');
-    expect(rollovers(r)).toEqual(['6: 02:10 is earlier than the entry before; read as the next day, 2021-03-15']);
+    expect(iso(r.events[1]!.at)).toBe('2021-03-14T08:10:00.000Z');
+    expect(outOfOrder(r)).toEqual([
+      '6: 02:10 is earlier than the entry before; kept on 2021-03-14 (20m before it), out of order, not the next day, 2021-03-15 (22h40m after it); write the date to pin it (`2021-03-14 02:10` or `2021-03-15 02:10`)',
+    ]);
   });
-  it('a DST overlap takes the second occurrence before rolling over; a real step back still rolls', () => {
+  it('a DST overlap takes the second occurrence before anything else; a real step back is out of order', () => {
     const r = extract('## Timeline\n\n- 2021-11-07 01:50 a\n- 01:10 b\n- 00:30 c', 'America/Chicago');
-    expect(r.events.map((e) => iso(e.at))).toEqual(['2021-11-07T06:50:00.000Z', '2021-11-07T07:10:00.000Z', '2021-11-08T06:30:00.000Z']);
-    expect(rollovers(r)).toEqual(['5: 00:30 is earlier than the entry before; read as the next day, 2021-11-08']);
+    expect(r.events.map((e) => iso(e.at))).toEqual(['2021-11-07T06:50:00.000Z', '2021-11-07T07:10:00.000Z', '2021-11-07T05:30:00.000Z']);
+    expect(rollovers(r)).toEqual([]);
+    expect(outOfOrder(r)).toHaveLength(1);
   });
   it('23:50 then 00:10 in one zone still rolls to the next day', () => {
     const r = extract('## Timeline\n\n- 2020-09-02 23:50 a\n- 00:10 b', 'America/Chicago');
@@ -57,11 +62,19 @@ describe('roll-over across zones: the entry before as seen in the new entry\'s z
     expect(iso(r.events[1]!.at)).toBe('2023-09-21T06:45:00.000Z');
     expect(rollovers(r)).toEqual([]);
   });
-  it('a time that goes back in the new zone too rolls over, with a note', () => {
+  it('a time that goes back in the new zone too: 7h30m back is nearer than 16h30m ahead, so it stays, out of order', () => {
     const md = '## Timeline\n\n- 2023-09-21 23:30 UTC a\n- 9:00 AM PDT b';
     const r = extract(md, 'America/Los_Angeles');
-    expect(iso(r.events[1]!.at)).toBe('2023-09-22T16:00:00.000Z');
-    expect(rollovers(r)).toEqual(['4: 9:00 AM PDT is earlier than the entry before; read as the next day, 2023-09-22']);
+    expect(iso(r.events[1]!.at)).toBe('2023-09-21T16:00:00.000Z');
+    expect(outOfOrder(r)).toEqual([
+      '4: 9:00 AM PDT is earlier than the entry before; kept on 2023-09-21 (7h30m before it), out of order, not the next day, 2023-09-22 (16h30m after it); write the date to pin it (`2023-09-21 9:00 AM PDT` or `2023-09-22 9:00 AM PDT`)',
+    ]);
+  });
+  it('`1:40 AM PDT` after `11:45 PM PDT` rolls: 1h55m ahead beats 22h05m back', () => {
+    const md = '## Timeline\n\n- 2023-09-21 11:45 PM PDT a\n- 1:40 AM PDT b';
+    const r = extract(md, 'America/Los_Angeles');
+    expect(iso(r.events[1]!.at)).toBe('2023-09-22T08:40:00.000Z');
+    expect(r.reporter.list.filter((d) => d.rule === 'timeline/rollover').map((d) => d.level)).toEqual(['warning']);
   });
 });
 

@@ -5,6 +5,7 @@ import { buildSite, type BuildResult } from '../../site/build.js';
 import { OutputError } from '../../site/out-guard.js';
 import { parseCommand, str } from '../args.js';
 import { buildSpec } from '../specs.js';
+import { readJobs } from '../jobs.js';
 import type { CliIO } from '../io.js';
 import { printDiagnostics, stripControl } from '../report.js';
 
@@ -14,9 +15,11 @@ export async function runBuild(argv: string[], io: CliIO): Promise<number> {
   const quiet = values['quiet'] === true;
   const progress = !quiet && io.errIsTTY;
   const started = io.now();
+  const threads = readJobs(str(values['jobs']), io.env['PM_JOBS'], buildSpec);
   let result: BuildResult;
   try {
     result = await buildSite({
+      ...(threads ? { threads } : {}),
       root: str(values['root']) ?? '.',
       ...(str(values['out']) ? { out: path.resolve(str(values['out']) as string) } : {}),
       ...(values['drafts'] ? { drafts: true } : {}),
@@ -40,8 +43,12 @@ export async function runBuild(argv: string[], io: CliIO): Promise<number> {
     io.err(`pm build: ${errors} error(s); ${path.relative(process.cwd(), result.config.outDir) || '.'} left unchanged\n`);
     return 1;
   }
-  // A summary on a terminal only: piped output (CI logs, scripts) stays quiet but for diagnostics.
-  if (progress) {
+  // Once per build, not once per file: links in sitemap.xml and the feeds need a base URL.
+  if (!quiet && !result.config.baseUrl) {
+    io.err('warning: no base_url, so sitemap.xml and the feeds hold relative links that search engines and feed readers reject; set base_url in pm.config.yaml or pass --base-url https://…/\n');
+  }
+  // One summary line on every build, piped or not (CI logs show what was built); --quiet silences it.
+  if (!quiet) {
     const secs = ((io.now() - started) / 1000).toFixed(2);
     const out = path.relative(process.cwd(), result.config.outDir) || '.';
     const { stats } = result;

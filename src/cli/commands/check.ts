@@ -28,11 +28,13 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
     for (const d of list) io.out(`${stripControl(formatDiagnostic(d))}\n`);
     const e = list.filter((d) => d.level === 'error').length;
     const w = list.filter((d) => d.level === 'warning').length;
-    io.err(`${result.incidents} incidents checked: ${e} error(s), ${w} warning(s)\n`);
+    io.err(`${count(result.incidents, 'incident')} checked: ${count(e, 'error')}, ${count(w, 'warning')}\n`);
   }
   const failing = list.some((d) => d.level === 'error' || (values['strict'] === true && d.level === 'warning'));
   return failing ? 1 : 0;
 }
+
+const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** `::error file=…,line=…,col=…,title=rule::message` (GitHub Actions workflow command). */
 export function githubAnnotation(d: Diagnostic): string {

@@ -1,5 +1,5 @@
 /** `pm new incident "Title"`: writes posts/<date>-<slug>.md from the template, never overwriting. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { DateTime } from 'luxon';
@@ -32,19 +32,31 @@ export async function runNew(argv: string[], io: CliIO): Promise<number> {
   if (!zone.ok) throw new UsageError(`--timezone: ${zone.reason}`, newSpec);
   const dateIn = str(values['date'])?.trim();
   let ms = io.now();
+  let hasTime = false;
   if (dateIn) {
     const parsed = parseDateValue(dateIn, zone.zone);
     if (!parsed.ok) throw new UsageError(`--date: ${parsed.reason}`, newSpec);
     ms = parsed.ms;
+    hasTime = parsed.hasTime;
   }
   // the file name and the template's times use the day as written (ISO) or the date's day
   // in the zone: another form of --date (RFC 2822, touch -t) never shapes a path
   const day = /^\d{4}-\d{2}-\d{2}/.exec(dateIn ?? '')?.[0] ?? DateTime.fromMillis(ms, { zone: luxonZone(zone.zone) }).toFormat('yyyy-LL-dd');
   const date = dateIn || day;
+  // the template's entries are read in the incident's zone: --date's time there
+  const time = hasTime ? DateTime.fromMillis(ms, { zone: luxonZone(zone.zone) }).toFormat('HH:mm') : '00:00';
   const slug = slugify(title);
   if (!slug) throw new UsageError(`the title "${title}" has no letters or digits to make a file name from`, newSpec);
   const dir = path.resolve(root, str(values['dir']) ?? path.relative(root, config.postsDir));
-  const file = path.join(dir, `${day}-${slug}.md`);
+  const single = path.join(dir, `${day}-${slug}.md`);
+  const inBundle = path.join(dir, `${day}-${slug}`, 'index.md');
+  const file = values['bundle'] === true ? inBundle : single;
+  // the other form of the same incident would be a second page with the same slug
+  const twin = file === single ? inBundle : single;
+  if (existsSync(twin)) {
+    io.err(`pm new: ${path.relative(process.cwd(), twin) || twin} already exists; pm new never overwrites. Pick another title or --date, or edit the file.\n`);
+    return 1;
+  }
   const text = incidentTemplate({
     title,
     date,
@@ -53,8 +65,9 @@ export async function runNew(argv: string[], io: CliIO): Promise<number> {
     tags: (str(values['tags']) ?? '').split(',').map((t) => t.trim()).filter(Boolean),
     severity: str(values['severity']) ?? 'SEV3',
     authors: (values['author'] as string[] | undefined) ?? [],
+    time,
   });
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(path.dirname(file), { recursive: true });
   try {
     writeFileSync(file, text, { flag: 'wx' });
   } catch (e) {

@@ -9,6 +9,7 @@ import { incidentTimeline, type ExtraSource } from '../../site/sources.js';
 import { toPosix } from '../../site/discover.js';
 import { parseSourceSpecs } from '../../sources/spec.js';
 import { timelineToJson } from '../../timeline/json.js';
+import { placeNotes } from '../../timeline/notes.js';
 import { renderTimelineHtml } from '../../timeline/render-html.js';
 import { renderTimelineMarkdown, renderTimelineText } from '../../timeline/render-text.js';
 import { normalizeZone } from '../../time/zones.js';
@@ -52,11 +53,23 @@ export async function runTimeline(argv: string[], io: CliIO): Promise<number> {
   const json = timelineToJson(timeline, timelineMeta(incident, timeline), { public: isPublic });
   const style = values['long'] ? 'long' : config.offsetFormat;
   if (format === 'json') io.out(`${JSON.stringify(json, null, 2)}\n`);
-  else if (format === 'html') io.out(`${renderTimelineHtml(json, { format: style })}\n`);
+  else if (format === 'html') io.out(`${renderTimelineHtml(json, { format: style, notes: placeNotes(incident.document.notes, json, incident.file) })}\n`);
   else if (format === 'md') io.out(renderTimelineMarkdown(json, { format: style }));
-  else io.out(renderTimelineText(json, { format: style }));
+  else if (json.events.length) io.out(renderTimelineText(json, { format: style, ...(io.columns ? { width: io.columns } : {}) }));
   printDiagnostics(all, io, 'warning');
+  if (json.events.length === 0) {
+    // Nothing to show is a failure (exit 1), with what to add rather than an empty table.
+    io.err(`pm timeline: ${emptyReason(file, incident.timelineSection !== null, incident.sources.length + extra.length > 0)}\n`);
+    return 1;
+  }
   return hasErrors(all) ? 1 : 0;
+}
+
+function emptyReason(file: string, hasSection: boolean, hasSources: boolean): string {
+  const entry = '`- 2020-09-02 03:25 UTC [T0] server unreachable`';
+  if (hasSection) return `the Timeline section of ${file} has no entries: start each list item or line with a time, such as ${entry}`;
+  const logs = hasSources ? 'its logs add no event (see the diagnostics above)' : 'it lists no logs under `sources:`';
+  return `${file} has no timeline: it has no "## Timeline" section and ${logs}; add the section with one entry per line, such as ${entry}`;
 }
 
 function cliSources(values: Record<string, unknown>): ExtraSource[] {

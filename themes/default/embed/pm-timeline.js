@@ -229,7 +229,8 @@
       const when = el('td', 'pm-when');
       if (e.approximate) when.append(el('abbr', 'pm-approx', '~'));
       const end = ms(e.end);
-      const time = el('time', '', zone.fmt(at) + (Number.isNaN(end) ? '' : ` – ${zone.fmt(end, true)}`));
+      // A date written alone shows that date, never an invented midnight.
+      const time = el('time', '', e.date_only ? String(e.local) : zone.fmt(at) + (Number.isNaN(end) ? '' : ` – ${zone.fmt(end, true)}`));
       time.dateTime = e.at;
       when.append(time);
       if (utc(at) !== time.textContent) when.append(' ', el('small', 'pm-utc', utc(at)));

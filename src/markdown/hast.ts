@@ -1,0 +1,68 @@
+/**
+ * The transform and stringify steps of the markdown pipeline. mdast → hast
+ * (mdast-util-to-hast, raw HTML kept as raw nodes), raw HTML parsed in place (hast-util-raw,
+ * as GitHub does), then sanitized with GitHub's schema (hast-util-sanitize). What the
+ * sanitizer takes out is reported first (removed.ts), so an author learns why a `<script>` or
+ * an `<iframe>` is not on the page. The result is one sanitized hast tree for the whole
+ * document; {@link stringify} writes it (hast-util-to-html).
+ */
+import type { Element, Root as HastRoot } from 'hast';
+import type { Root } from 'mdast';
+import type { Handlers } from 'mdast-util-to-hast';
+import { createRequire } from 'node:module';
+import type * as RawType from 'hast-util-raw';
+import type * as SanitizeType from 'hast-util-sanitize';
+import type * as ToHtmlType from 'hast-util-to-html';
+import type * as ToHastType from 'mdast-util-to-hast';
+import type * as VFileType from 'vfile';
+import type { Reporter } from '../diagnostics.js';
+import { reportRemoved } from './removed.js';
+import { sanitizeSchema } from './schema.js';
+
+/** Loaded with the parser, when a post is first rendered. */
+const require = createRequire(import.meta.url);
+
+export interface ToHastOptions {
+  /** The markdown the tree was parsed from (raw HTML positions are read from it). */
+  source: string;
+  reporter: Reporter;
+  /** Lines before the markdown (front-matter), added to reported lines. */
+  lineOffset: number;
+  /** Handlers for pm's own node types (the timeline placeholder). */
+  handlers?: Handlers;
+}
+
+/** One pass from a whole document's mdast to sanitized hast. */
+export function toSafeHast(tree: Root, options: ToHastOptions): HastRoot {
+  const { toHast } = require('mdast-util-to-hast') as typeof ToHastType;
+  const { raw } = require('hast-util-raw') as typeof RawType;
+  const { sanitize } = require('hast-util-sanitize') as typeof SanitizeType;
+  const { VFile } = require('vfile') as typeof VFileType;
+  const hast = toHast(tree, { allowDangerousHtml: true, ...(options.handlers ? { handlers: options.handlers } : {}) });
+  const parsed = raw(hast, { file: new VFile(options.source) }) as HastRoot;
+  reportRemoved(parsed, sanitizeSchema, options.reporter, options.lineOffset);
+  const safe = sanitize(parsed, sanitizeSchema) as HastRoot;
+  labelTasks(safe);
+  return safe;
+}
+
+/** Task-list checkboxes are read-only state: give them a name screen readers announce (WCAG 4.1.2). */
+function labelTasks(node: HastRoot | Element): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue;
+    if (child.tagName === 'input' && child.properties['type'] === 'checkbox') child.properties['ariaLabel'] = child.properties['checked'] ? 'done' : 'not done';
+    else labelTasks(child);
+  }
+}
+
+/** HTML pm made itself (escaped by the theme), put into a sanitized tree (document.ts). */
+export interface RawNode {
+  type: 'raw';
+  value: string;
+}
+
+/** Sanitized hast → HTML. The only raw node in a sanitized tree is pm's own: the sanitizer removes any other. */
+export function stringify(tree: HastRoot): string {
+  const { toHtml } = require('hast-util-to-html') as typeof ToHtmlType;
+  return toHtml(tree, { allowDangerousHtml: true });
+}
