@@ -43,7 +43,11 @@ export function localLinkWarnings(c: LinkCheck): Diagnostic[] {
     warnings.push(...checkLocalRefs(refOwner(e.file, e.slug, c.urls), refs, (p) => published(p, c.outputs)));
   }
   if (c.useCache && (c.results.length || Object.keys(stored).length !== Object.keys(next).length)) {
-    writeAtomically(storeFile(c.root), JSON.stringify(next));
+    try {
+      writeAtomically(storeFile(c.root), JSON.stringify(next));
+    } catch {
+      // a cache folder that is not pm's to write (a link, read-only): the refs are read again next time
+    }
   }
   return warnings;
 }

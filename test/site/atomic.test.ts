@@ -72,5 +72,5 @@ describe('atomic builds', () => {
     const after = treeHashes(out());
     expect(after).not.toEqual(before);
     expect(existsSync(path.join(out(), 'incidents', '2024-02-01-incident-0', 'index.html'))).toBe(true);
-  });
+  }, 120_000);
 });
