@@ -8,6 +8,7 @@ import { Reporter } from '../diagnostics.js';
 import { readFrontMatter } from '../frontmatter/read.js';
 import { renderDocument } from '../markdown/document.js';
 import { parseMarkdown } from '../markdown/processor.js';
+import { deepestNode, nestingError } from '../site/guard.js';
 import { fallbackSlug, slugify } from '../slug.js';
 import { parseSourceSpecs } from '../sources/spec.js';
 import { documentZone } from '../timeline/document-zone.js';
@@ -34,6 +35,12 @@ export function parseIncident(input: IncidentInput, config: IncidentConfig): Inc
   const d = fm.data;
 
   const tree = parseMarkdown(fm.body);
+  // A tree nested past the limit is not walked further (rendering it recursed once per level).
+  const deep = deepestNode(tree);
+  if (deep) {
+    reporter.list.push(nestingError(input.file, deep.line + fm.bodyLineOffset, deep.column, 'here'));
+    tree.children = [];
+  }
   // Front-matter `timezone`, else a zone note in the prose, else the site's zone.
   const timezone = documentZone({
     tree, frontMatter: readZone(d['timezone'], 'timezone', ctx), site: config.timezone, reporter, lineOffset: fm.bodyLineOffset,

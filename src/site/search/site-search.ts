@@ -52,3 +52,13 @@ export function readStagedOrOut(staging: string, out: string): (file: string) =>
     return null;
   };
 }
+
+/** A disk build's search: pages from staging, else the output folder. */
+export function diskSearch(
+  summaries: readonly IncidentSummary[],
+  config: Pick<ResolvedConfig, 'search' | 'language' | 'configFile'>,
+  staging: string,
+  out: string,
+): Promise<SiteSearch> {
+  return siteSearch(summaries, config, readStagedOrOut(staging, out));
+}
