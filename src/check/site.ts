@@ -13,6 +13,7 @@ import { checkSlugs, setupSite, type SetupOptions, type SiteSetup } from '../sit
 import type { Timeline } from '../timeline/types.js';
 import { checkActions } from './actions.js';
 import { checkLinkRefs, checkLinks, linkRefs, type LinkOwner, type LinkRef } from './links.js';
+import { checkPlaceholders } from './placeholder.js';
 import { checkSections } from './sections.js';
 import { checkSourceOrder } from './source-order.js';
 import { checkTags, type TagOwner } from './tags.js';
@@ -63,6 +64,7 @@ function checkIncident(incident: Incident, events: CheckEvent[], requiredSection
     ...checkSections(incident, requiredSections),
     ...checkActions(incident, today),
     ...checkSourceOrder(incident.file, events),
+    ...checkPlaceholders(incident),
   ];
 }
 
