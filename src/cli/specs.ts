@@ -13,6 +13,16 @@ export const initSpec: CommandSpec = {
   },
 };
 
+export const importSpec: CommandSpec = {
+  name: 'import',
+  usage: 'pm import jekyll|hugo DIR [--tag post-mortem] [--root DIR]',
+  summary: 'Copy a Jekyll or Hugo blog\'s posts into posts/ as bundles with their images. Never overwrites.',
+  options: {
+    tag: { type: 'string', arg: 'TAG', help: 'only posts with this tag or category' },
+    root: { type: 'string', arg: 'DIR', help: 'site root to import into (default: .)' },
+  },
+};
+
 export const newSpec: CommandSpec = {
   name: 'new',
   usage: 'pm new incident "Title" [--date D] [--timezone Z] [--tags a,b] [--severity S] [--dir posts] [--bundle]',
