@@ -13,6 +13,7 @@ import { checkSlugs, setupSite, type SetupOptions, type SiteSetup } from '../sit
 import type { Timeline } from '../timeline/types.js';
 import { checkActions } from './actions.js';
 import { checkLinkRefs, checkLinks, linkRefs, type LinkOwner, type LinkRef } from './links.js';
+import { checkPageLinks } from './page-links.js';
 import { checkPlaceholders } from './placeholder.js';
 import { checkSections } from './sections.js';
 import { checkSourceOrder } from './source-order.js';
@@ -50,6 +51,8 @@ export async function checkSite(options: CheckOptions = {}): Promise<CheckResult
   }
   const ctx = checkContext(config, today, owners.map((o) => o.slug), files);
   for (const { owner, refs } of links) found.push(...checkLinkRefs(owner, refs, ctx));
+  const tagSlugs = new Set(tagged.flatMap((t) => t.tags.map((tag) => tag.slug)));
+  for (const { owner, refs } of links) found.push(...checkPageLinks(owner, refs, { urls: config.urls, slugs: ctx.slugs, tagSlugs }));
   found.push(...checkSlugs(owners), ...checkTags(tagged));
   return { diagnostics: sortDiagnostics(found), incidents: files.length };
 }
