@@ -15,12 +15,14 @@ import type { UrlPatterns } from '../config/types.js';
 import { incidentPathPattern, type LinkOwner, type LinkRef } from './links.js';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-const OWN_FOLDERS = new Set(['assets', 'embed', 'page', 'api', 'pagefind', 'insights', 'follow-ups', 'services', 'static']);
+const OWN_FOLDERS = new Set(['assets', 'embed', 'page', 'api', 'pagefind', 'insights', 'follow-ups', 'services']);
 
 export interface PageSet {
   urls: UrlPatterns;
   slugs: ReadonlySet<string>;
   tagSlugs: ReadonlySet<string>;
+  /** Output paths of files published as they are (static/, bundle assets): an `about.html` there is a page. */
+  copied?: ReadonlySet<string>;
 }
 
 /** Site path (`incidents/x/index.html`) a link leads to, or null when it is not judged. */
@@ -46,6 +48,7 @@ export function linkTarget(url: string, owner: LinkOwner, urls: UrlPatterns): st
 
 function pageExists(file: string, pages: PageSet): boolean {
   if (file === 'index.html' || file === '404.html' || file === fileForUrl(fillPattern(pages.urls.tags, {}))) return true;
+  if (pages.copied?.has(file)) return true;
   const url = file.replace(/(^|\/)index\.html$/, '$1');
   const incident = incidentPathPattern(pages.urls.incident).exec(url) ?? incidentPathPattern(pages.urls.incident).exec(file);
   if (incident) return true; // a slug that does not exist is check/broken-link's

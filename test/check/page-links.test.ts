@@ -49,5 +49,9 @@ describe('check/dead-link', () => {
     mkdirSync(path.join(site, 'posts'), { recursive: true });
     writeFileSync(path.join(site, 'posts', '2024-01-01-a.md'), `---\ntitle: A\ndate: 2024-01-01\ntags: [DNS]\n---\n\n${body}\n`);
     expect((await dead(site)).map((l) => /link "([^"]*)"/.exec(l)?.[1])).toEqual(['../../tags/nope/', '../../about.html']);
+    // a page published from static/ is a page of the site
+    mkdirSync(path.join(site, 'static'));
+    writeFileSync(path.join(site, 'static', 'about.html'), '<!doctype html><title>About</title>');
+    expect((await dead(site)).map((l) => /link "([^"]*)"/.exec(l)?.[1])).toEqual(['../../tags/nope/']);
   });
 });

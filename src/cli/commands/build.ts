@@ -4,6 +4,7 @@ import { hasErrors } from '../../diagnostics.js';
 import { buildSite } from '../../site/build.js';
 import { parseCommand, str } from '../args.js';
 import { buildSpec } from '../specs.js';
+import { readJobs } from '../jobs.js';
 import type { CliIO } from '../io.js';
 import { printDiagnostics } from '../report.js';
 
@@ -13,7 +14,9 @@ export async function runBuild(argv: string[], io: CliIO): Promise<number> {
   const quiet = values['quiet'] === true;
   const progress = !quiet && io.errIsTTY;
   const started = io.now();
+  const threads = readJobs(str(values['jobs']), io.env['PM_JOBS'], buildSpec);
   const result = await buildSite({
+    ...(threads ? { threads } : {}),
     root: str(values['root']) ?? '.',
     ...(str(values['out']) ? { out: path.resolve(str(values['out']) as string) } : {}),
     ...(values['drafts'] ? { drafts: true } : {}),
