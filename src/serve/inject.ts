@@ -44,7 +44,7 @@ const OVERLAY_STYLE = [
   '#__pm-overlay h2{color:#b91c1c;font-size:1.2rem;margin:0 0 1rem}',
   '#__pm-overlay ul{list-style:none;margin:0 0 1rem;padding:0}',
   '#__pm-overlay li{margin:0 0 .6em;white-space:pre-wrap;word-break:break-word}',
-  '#__pm-overlay code{font:inherit;color:inherit;background:none}',
+  '#__pm-overlay code{font:inherit;color:inherit;background:none;padding:0;border:0}',
   '#__pm-overlay p{color:#52525b;margin:0}',
   '@media (prefers-color-scheme: dark){#__pm-overlay{background:#18181b;color:#fafafa;color-scheme:dark}',
   '#__pm-overlay h2{color:#fca5a5}#__pm-overlay p{color:#a1a1aa}}',
