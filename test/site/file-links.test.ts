@@ -1,4 +1,9 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { captureIO } from '../cli/helpers.js';
 import { fileHref, fileLinks } from '../../src/site/file-links.js';
 import { basePath } from '../../src/site/render-indexes.js';
 
@@ -29,5 +34,21 @@ describe('404.html base path', () => {
     expect(basePath('https://you.github.io/repo')).toBe('/repo/');
     expect(basePath('https://status.example.org')).toBe('/');
     expect(basePath('')).toBe('/');
+  });
+});
+
+describe('pm build --file-links', () => {
+  it('writes pages whose folder links name index.html', async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'pm-file-links-cli-'));
+    try {
+      cpSync(path.resolve(import.meta.dirname, '../fixtures/site-basic'), path.join(work, 'site'), { recursive: true });
+      const io = captureIO();
+      expect(await main(['build', '--root', path.join(work, 'site'), '--out', path.join(work, 'dist'), '--file-links'], io)).toBe(0);
+      const index = readFileSync(path.join(work, 'dist', 'index.html'), 'utf8');
+      expect(index).toContain('href="./incidents/2020-09-02-outbound/index.html"');
+      expect(index).not.toMatch(/<a [^>]*href="\.{0,2}\/?[^":#]*\/"/);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });
