@@ -12,6 +12,7 @@ import { readFrontMatter } from '../frontmatter/read.js';
 import { bundleName, imageRefs, resolveImage, rewriteUrls, type ImageRef } from './images.js';
 import { mapFields, postTags, rawDate } from './fields.js';
 import { refusedEntries } from './kinds.js';
+import { carried, carryBaseUrls } from './liquid-urls.js';
 import { findTemplates, templateDiagnostic } from './syntax.js';
 import type { BlogKind, BlogPost, ImportResult } from './types.js';
 
@@ -60,18 +61,21 @@ function importPost(post: BlogPost, o: ImportOptions, dir: string, result: Impor
   }
   if (!mapped.day) note({ file: post.rel, line: 1, column: 1, rule: 'import/no-date', message: 'no date in the front-matter or the file name: add date: to the imported post' });
   if (mapped.dropped.length) note({ level: 'info', file: post.rel, line: 1, column: 1, rule: 'import/keys', message: `front-matter left out: ${mapped.dropped.join(', ')}` });
-  for (const t of findTemplates(fm.body, fm.bodyLineOffset)) result.diagnostics.push(templateDiagnostic(post.rel, t));
+  for (const t of findTemplates(fm.body, fm.bodyLineOffset)) {
+    if (!(o.kind.name === 'jekyll' && carried(t.text))) result.diagnostics.push(templateDiagnostic(post.rel, t));
+  }
+  const body = o.kind.name === 'jekyll' ? carryBaseUrls(fm.body) : fm.body;
 
   // images: those the post shows, and a Hugo bundle's own
   const postDir = path.dirname(post.file);
   const names = new Map<string, string>();
   const renamed = new Map<ImageRef, string>();
-  const refs = imageRefs(fm.body);
+  const refs = imageRefs(body);
   for (const ref of refs) {
     const found = resolveImage(ref.url, dir, postDir, o.kind.staticRoots(dir));
     if (found.ok) renamed.set(ref, bundleName(found.real, names));
     else {
-      const lines = fm.body.slice(0, ref.offset).split('\n');
+      const lines = body.slice(0, ref.offset).split('\n');
       note({ file: post.rel, line: lines.length + fm.bodyLineOffset, column: (lines.at(-1) ?? '').length + 1, rule: 'import/image', message: `image "${ref.url}" not copied: ${found.why}` });
     }
   }
@@ -90,7 +94,7 @@ function importPost(post: BlogPost, o: ImportOptions, dir: string, result: Impor
     return;
   }
   try {
-    writeFileSync(path.join(bundle, 'index.md'), `${mapped.frontMatter}${rewriteUrls(fm.body, refs, renamed)}`, { flag: 'wx' });
+    writeFileSync(path.join(bundle, 'index.md'), `${mapped.frontMatter}${rewriteUrls(body, refs, renamed)}`, { flag: 'wx' });
     for (const [file, from] of names) copyFileSync(from, path.join(bundle, file));
   } catch (e) {
     rmSync(bundle, { recursive: true, force: true });
