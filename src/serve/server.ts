@@ -61,7 +61,7 @@ export interface ServeHandle {
   state: ServeState;
   /** `rebuild` (RebuildEvent) after each rebuild; `failure` (Error) when one threw. */
   events: EventEmitter<{ rebuild: [RebuildEvent]; failure: [Error] }>;
-  /** Resolves once the warnings of `pm check` have been printed (they come after the first build). */
+  /** Resolves once `pm check`'s warnings are printed (after the first build). */
   checked: Promise<void>;
   /** Resolves when no change is waiting or being rebuilt. */
   idle(): Promise<void>;
@@ -73,7 +73,8 @@ const MARKDOWN = /\.(md|markdown)$/i;
 export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle> {
   const log = options.log ?? ((): void => undefined);
   const events = new EventEmitter<{ rebuild: [RebuildEvent]; failure: [Error] }>();
-  const state = new ServeState(options);
+  // served from / here: base_url's path (the 404 page's links) is the published site's, not ours
+  const state = new ServeState({ ...options, baseUrl: options.baseUrl ?? '' });
   const host = options.host ?? '127.0.0.1';
   let port = 0;
   // Listen first: a busy port with strictPort fails before any build work.
@@ -94,7 +95,6 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
   };
   const server = createServer(createHandler(source, hub, hostChecker(host, () => port)));
   port = await listen(server, { port: options.port ?? 4000, host, strict: options.strictPort ?? false, log });
-
   let started = performance.now();
   initial = state.full((done, total) => {
     if (total >= 500 && done % 500 === 0) log(`built ${done}/${total} incidents`);

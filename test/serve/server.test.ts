@@ -179,6 +179,19 @@ describe('serveSite', () => {
     rmSync(path.dirname(root), { recursive: true, force: true });
   });
 
+  it('the 404 page of a site published under a sub-path leads home on this server', async () => {
+    const root = copyFixture();
+    writeFileSync(path.join(root, 'pm.config.yaml'), 'base_url: https://you.github.io/repo\n');
+    const h = await start(root, { watch: false });
+    const res = await fetch(`${h.url}no/such/page/`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('<a class="brand" href="/">');
+    // the build keeps the published path
+    const built = await buildSite({ root, write: false });
+    expect(String(built.pages.find((p) => p.path === '404.html')?.contents)).toContain('<a class="brand" href="/repo/">');
+    rmSync(path.dirname(root), { recursive: true, force: true });
+  });
+
   it('close() ends event streams and the server', async () => {
     const h = await start(copyFixture());
     const sse = await sseClient(`${h.url}__pm/events`);
