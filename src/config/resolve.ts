@@ -9,7 +9,7 @@ import { Reporter, type Diagnostic } from '../diagnostics.js';
 import { parseYamlFrontMatter } from '../frontmatter/yaml-engine.js';
 import { themeNameProblem } from '../theme/load.js';
 import { normalizeZone } from '../time/zones.js';
-import { checkedPatterns, urlPatternProblems } from './url-patterns.js';
+import { checkedPatterns, URL_PRESETS, urlPatternProblems } from './url-patterns.js';
 import type { ConfigOverrides, ResolvedConfig, UserConfig } from './types.js';
 
 /** pm's own folder (holds themes/default and the sample posts). */
@@ -20,7 +20,7 @@ export const DEFAULT_SECTIONS = ['Summary', 'Impact', 'Timeline', 'Root cause', 
 
 export const KNOWN_KEYS: ReadonlyArray<keyof UserConfig> = [
   'title', 'description', 'base_url', 'language', 'timezone', 'display_timezone', 'theme',
-  'posts', 'out', 'drafts', 'public', 'urls', 'required_sections', 'offset_format',
+  'posts', 'out', 'drafts', 'public', 'urls', 'url_preset', 'links', 'required_sections', 'offset_format',
 ];
 
 export interface LoadedConfig {
@@ -69,6 +69,10 @@ function checkValue(key: keyof UserConfig, value: unknown): string | null {
       return typeof value === 'boolean' ? null : 'expected true or false';
     case 'required_sections':
       return Array.isArray(value) && value.every((v) => typeof v === 'string') ? null : 'expected a list of section names';
+    case 'url_preset':
+      return typeof value === 'string' && Object.hasOwn(URL_PRESETS, value) ? null : `expected one of ${Object.keys(URL_PRESETS).join(', ')}`;
+    case 'links':
+      return value === 'folders' || value === 'file' ? null : 'expected folders (links end in /) or file (links end in /index.html, for browsing dist/ from disk)';
     case 'offset_format':
       return value === 'compact' || value === 'long' ? null : 'expected compact or long';
     case 'timezone':
@@ -104,7 +108,7 @@ export function resolveConfig(user: UserConfig, overrides: ConfigOverrides = {},
   const root = path.resolve(overrides.root ?? '.');
   const theme = overrides.theme ?? user.theme ?? 'default';
   const zone = (z: string | undefined): string | null => (z ? (normalizeZone(z) as { zone?: string }).zone ?? null : null);
-  const urls = user.urls ?? {};
+  const urls = { ...(user.url_preset ? URL_PRESETS[user.url_preset] : {}), ...user.urls };
   const baseUrl = (overrides.baseUrl ?? user.base_url ?? '').replace(/\/+$/, '');
   return {
     root,
@@ -126,6 +130,7 @@ export function resolveConfig(user: UserConfig, overrides: ConfigOverrides = {},
       tag: urls.tag ?? 'tags/:tag/',
       tags: urls.tags ?? 'tags/',
     }),
+    links: overrides.links ?? user.links ?? 'folders',
     requiredSections: user.required_sections ?? DEFAULT_SECTIONS,
     offsetFormat: user.offset_format ?? 'compact',
   };

@@ -25,6 +25,10 @@ export interface UserConfig {
   public?: boolean;
   /** URL patterns; `:slug` and `:tag` are replaced, a trailing `/` means `index.html`. */
   urls?: { incident?: string; tag?: string; tags?: string };
+  /** A set of `urls` patterns by name: `flat` puts incidents and tag pages side by side as `.html` files. */
+  url_preset?: 'flat';
+  /** `file`: links name `…/index.html`, so `dist/` is browsable from disk. Default `folders` (`…/`). */
+  links?: 'folders' | 'file';
   /** Sections `pm check` expects in every post-mortem. */
   required_sections?: string[];
   /** Offset style on pages: compact (`T+5h20m`) or long (`T+5 hours 20 minutes`). */
@@ -55,6 +59,7 @@ export interface ResolvedConfig {
   drafts: boolean;
   public: boolean;
   urls: UrlPatterns;
+  links: 'folders' | 'file';
   requiredSections: string[];
   offsetFormat: 'compact' | 'long';
 }
@@ -67,4 +72,5 @@ export interface ConfigOverrides {
   public?: boolean;
   baseUrl?: string;
   theme?: string;
+  links?: 'folders' | 'file';
 }

@@ -42,6 +42,11 @@ ${titleLine}
 #   incident: "incidents/:slug/"
 #   tag: "tags/:tag/"
 #   tags: "tags/"
+# Or, for a blog moving over: incidents/:slug.html with tag pages beside them (tag_:tag.html).
+# url_preset: flat
+
+# "file" makes every link name .../index.html, so dist/ can be opened from disk.
+# links: folders
 
 # Sections pm check expects in every incident.
 # required_sections: [Summary, Impact, Timeline, Root cause, Action items]

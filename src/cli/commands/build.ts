@@ -26,6 +26,7 @@ export async function runBuild(argv: string[], io: CliIO): Promise<number> {
       ...(values['public'] ? { public: true } : {}),
       ...(str(values['base-url']) ? { baseUrl: str(values['base-url']) } : {}),
       ...(str(values['theme']) ? { theme: str(values['theme']) } : {}),
+      ...(values['file-links'] ? { links: 'file' as const } : {}),
       onProgress: progress ? progressLine(io) : undefined,
     });
   } catch (e) {
