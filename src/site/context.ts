@@ -31,6 +31,8 @@ export function createSiteContext(config: ResolvedConfig, renderer: ThemeRendere
           language: config.language,
           baseUrl: config.baseUrl,
           tagsUrl: `${root}${urls.tags()}`,
+          insightsUrl: `${root}insights/`,
+          followUpsUrl: `${root}follow-ups/`,
           feedUrl: `${root}feed.xml`,
           jsonFeedUrl: `${root}feed.json`,
         },

@@ -2,7 +2,8 @@
 import path from 'node:path';
 import { hasErrors } from '../../diagnostics.js';
 import { buildSite } from '../../site/build.js';
-import { parseCommand, str } from '../args.js';
+import { parseCommand, str, UsageError } from '../args.js';
+import { resolveToday } from '../../insights/today.js';
 import { buildSpec } from '../specs.js';
 import type { CliIO } from '../io.js';
 import { printDiagnostics } from '../report.js';
@@ -13,6 +14,8 @@ export async function runBuild(argv: string[], io: CliIO): Promise<number> {
   const quiet = values['quiet'] === true;
   const progress = !quiet && io.errIsTTY;
   const started = io.now();
+  const today = resolveToday(str(values['today']), io.env['SOURCE_DATE_EPOCH']);
+  if (!today.ok) throw new UsageError(today.message, buildSpec);
   const result = await buildSite({
     root: str(values['root']) ?? '.',
     ...(str(values['out']) ? { out: path.resolve(str(values['out']) as string) } : {}),
@@ -20,6 +23,7 @@ export async function runBuild(argv: string[], io: CliIO): Promise<number> {
     ...(values['public'] ? { public: true } : {}),
     ...(str(values['base-url']) ? { baseUrl: str(values['base-url']) } : {}),
     ...(str(values['theme']) ? { theme: str(values['theme']) } : {}),
+    today: today.today,
     onProgress: progress ? progressLine(io) : undefined,
   });
   if (progress) io.err('\r\x1b[2K');
