@@ -15,6 +15,8 @@ const pages = [
   { name: 'index', path: '' },
   { name: 'tag page', path: 'tags/security/' },
   { name: 'incident page', path: 'incidents/2024-01-07-ssh-brute-force/' },
+  { name: 'insights page', path: 'insights/' },
+  { name: 'follow-ups page', path: 'follow-ups/' },
 ];
 const schemes = ['light', 'dark'] as const;
 
