@@ -10,6 +10,7 @@ import { insightsData } from './compute.js';
 import { followUpsData } from './follow-ups.js';
 import { followUpsView } from './follow-ups-view.js';
 import { insightsView } from './insights-view.js';
+import { OVERDUE_CSP, OVERDUE_SCRIPT } from './overdue-script.js';
 
 export const INSIGHTS_PAGE = 'insights/index.html';
 export const FOLLOW_UPS_PAGE = 'follow-ups/index.html';
@@ -29,6 +30,9 @@ export function insightsPages(sorted: readonly IncidentSummary[], site: SiteCont
     { path: 'insights.json', contents: `${JSON.stringify(insights, null, 2)}\n` },
     { path: 'follow-ups.json', contents: `${JSON.stringify(followUps, null, 2)}\n` },
     page(INSIGHTS_PAGE, 'insights', 'Insights', { insights: insightsView(insights) }),
-    page(FOLLOW_UPS_PAGE, 'follow-ups', 'Follow-ups', { followUps: followUpsView(followUps, (slug) => `${root}${urls.get(slug) ?? ''}`) }),
+    page(FOLLOW_UPS_PAGE, 'follow-ups', 'Follow-ups', {
+      followUps: followUpsView(followUps, (slug) => `${root}${urls.get(slug) ?? ''}`),
+      ...(followUps.today === null && followUps.open > 0 ? { script: OVERDUE_SCRIPT, csp: OVERDUE_CSP } : {}),
+    }),
   ];
 }
