@@ -14,6 +14,8 @@ import type { Timeline } from '../timeline/types.js';
 import { checkActions } from './actions.js';
 import { checkLinkRefs, checkLinks, linkRefs, type LinkOwner, type LinkRef } from './links.js';
 import { checkSections } from './sections.js';
+import { localRefs } from '../site/local-links.js';
+import { checkTargets, type TargetOwner } from './targets.js';
 import { checkSourceOrder } from './source-order.js';
 import { checkTags, type TagOwner } from './tags.js';
 import type { CheckContext, CheckEvent, CheckIncident } from './types.js';
@@ -39,14 +41,17 @@ export async function checkSite(options: CheckOptions = {}): Promise<CheckResult
   const owners: Array<{ file: string; slug: string; summary: string | null }> = [];
   const links: Array<{ owner: LinkOwner; refs: LinkRef[] }> = [];
   const tagged: TagOwner[] = [];
+  const targets: TargetOwner[] = [];
   for (const file of files) {
-    const { incident, timeline, diagnostics } = await stageIncident(root, readIncident(root, file), site);
+    const { incident, timeline, diagnostics, read } = await stageIncident(root, readIncident(root, file), site);
     found.push(...diagnostics);
     found.push(...checkIncident(incident, publishedEvents(timeline, config.public), config.requiredSections, today));
     owners.push({ file, slug: incident.slug, summary: timeline ? file : null });
     links.push({ owner: { file, slug: incident.slug }, refs: linkRefs(incident) });
     tagged.push({ file, tags: incident.tags, places: incident.places, bodyLineOffset: incident.bodyLineOffset });
+    targets.push({ file, slug: incident.slug, published: !!timeline, sources: read, refs: localRefs(incident) });
   }
+  found.push(...checkTargets({ root, postsDir: config.postsDir, urls: config.urls }, targets));
   const ctx = checkContext(config, today, owners.map((o) => o.slug), files);
   for (const { owner, refs } of links) found.push(...checkLinkRefs(owner, refs, ctx));
   found.push(...checkSlugs(owners), ...checkTags(tagged));

@@ -16,7 +16,9 @@ import {
   hash, loadCache, loadSummaries, markOutputChanging, sameStamp, saveCache, saveSummaries, siteKey as makeSiteKey, stampOf,
   CACHE_VERSION, type BuildCache, type CacheEntry,
 } from './cache.js';
+import { copiesFor, planCopies, splitSite, writeCopies } from './copy-plan.js';
 import { FEED_ENTRIES } from './feed-common.js';
+import { localLinkWarnings } from './link-store.js';
 import { commitJournal } from './journal.js';
 import { loadTemplates, saveTemplates } from './templates-cache.js';
 import { checkSlugs, type IncidentResult, type SiteSetup } from './pipeline.js';
@@ -54,8 +56,10 @@ export async function buildToDisk(setup: SiteSetup, options: BuildOptions): Prom
     }
     const current = files.map((f) => entries[f]!);
     const published = pageOrder(current);
+    const found = copiesFor({ root, postsDir: config.postsDir, urls: config.urls }, current);
     const diagnostics = sortDiagnostics([
       ...setup.diagnostics,
+      ...found.diagnostics,
       ...current.flatMap((e) => e.diagnostics),
       ...checkSlugs(current.map((e) => ({ file: e.file, slug: e.slug, summary: e.date === null ? null : e.summaryHash }))),
     ]);
@@ -73,9 +77,10 @@ export async function buildToDisk(setup: SiteSetup, options: BuildOptions): Prom
     // digest is the one of the last build, those pages are on disk already.
     const digest = siteDigest(published, setup.assets.map((a) => a.path), config.today);
     const same = incremental && cache.siteDigest === digest;
+    const before = incremental ? splitSite(cache.site) : null;
     let siteHashes: Record<string, string>;
     let changed: Page[] = [];
-    if (same) siteHashes = cache.site;
+    if (same) siteHashes = before!.pages;
     else {
       summaries ??= await summariesOrRender(published, rendered, { root, site, siteKey });
       await feedBodies(summaries.slice(0, FEED_ENTRIES), entries, { root, site, siteKey, useCache });
@@ -85,16 +90,29 @@ export async function buildToDisk(setup: SiteSetup, options: BuildOptions): Prom
       for (const p of sitePages) siteHashes[p.path] = hash(p.contents);
       changed = incremental ? sitePages.filter((p) => cache.site[p.path] !== siteHashes[p.path] || !existsSync(path.join(out, p.path))) : sitePages;
     }
+    // Bundle assets and static/ (copy-plan.ts): never where pm writes a page.
+    const outputs = new Set([...current.flatMap((e) => e.pages), ...Object.keys(siteHashes)]);
+    const copies = planCopies(found.copies, outputs, before?.copies ?? null, out);
+    if (copies.collisions.length) {
+      discardStaging(staging);
+      return withIncidents({ ...base, diagnostics: sortDiagnostics([...diagnostics, ...copies.collisions]), written: false }, incidents);
+    }
+    siteHashes = { ...siteHashes, ...copies.hashes };
+    for (const p of Object.keys(copies.hashes)) outputs.add(p);
+    const links = localLinkWarnings({ root, urls: config.urls, useCache, entries: current, results, outputs });
+    if (links.length) base.diagnostics = sortDiagnostics([...diagnostics, ...links]);
     stats.files = current.reduce((n, e) => n + e.pages.length, 0) + Object.keys(siteHashes).length;
-    new DirSink(staging).put(changed);
+    const sink = new DirSink(staging);
+    sink.put(changed);
+    writeCopies(sink, copies.changed);
 
     const next = { version: CACHE_VERSION, out, siteKey, siteDigest: digest, entries, site: siteHashes };
     if (incremental) {
-      const moves = [...results.flatMap((r) => r.pages.map((p) => p.path)), ...changed.map((p) => p.path)];
-      // nothing rendered, no file gone, same site pages: nothing can have been left behind
-      const unchanged = !results.length && same && files.length === Object.keys(cache.entries).length;
+      const moves = [...results.flatMap((r) => r.pages.map((p) => p.path)), ...changed.map((p) => p.path), ...copies.changed.map((c) => c.path)];
+      // nothing rendered, no file gone, same site pages and copies: nothing can have been left behind
+      const unchanged = !results.length && same && copies.same && files.length === Object.keys(cache.entries).length;
       const deletes = unchanged ? [] : leftovers(cache, entries, siteHashes);
-      if (useCache && changed.length) markOutputChanging(root, false);
+      if (useCache && (changed.length || copies.changed.length)) markOutputChanging(root, false);
       commitJournal(out, { staging, moves, deletes });
       stats.written = moves.length;
       if (useCache && (moves.length || deletes.length || !same || files.length !== Object.keys(cache.entries).length)) {
@@ -128,7 +146,7 @@ async function render(
   const { root, site, files } = setup;
   let done = ctx.done;
   const progress = (r: IncidentResult): void => options.onProgress?.(++done, files.length, r.file);
-  const threads = options.threads ?? Math.min(2, os.availableParallelism());
+  const threads = options.threads ?? os.availableParallelism();
   if (threads > 1 && todo.length >= WORKER_THRESHOLD && workersAvailable()) {
     const { config, out, drafts, public: isPublic, baseUrl, theme } = options;
     const setupData = { root, config, out, drafts, public: isPublic, baseUrl, theme };

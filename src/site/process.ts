@@ -10,6 +10,7 @@ import type { Timeline } from '../timeline/types.js';
 import { incidentKey } from './cache.js';
 import type { SiteContext } from './context.js';
 import { readIncident } from './discover.js';
+import { localRefs } from './local-links.js';
 import { siteOutputs } from './outputs.js';
 import type { IncidentResult } from './pipeline.js';
 import { renderIncident } from './render-incident.js';
@@ -42,8 +43,9 @@ export async function processIncident(root: string, input: IncidentInput, site: 
   const { incident, timeline, diagnostics, read } = await stageIncident(root, input, site);
   const base = { file: input.file, slug: incident.slug, key };
   if (!timeline) return { ...base, summary: null, pages: [], diagnostics, sources: [] };
+  const links = localRefs(incident);
   const out = renderIncident(incident, timeline, site);
-  return { ...base, summary: out.summary, pages: out.pages, diagnostics, sources: read };
+  return { ...base, summary: out.summary, pages: out.pages, diagnostics, sources: read, links };
 }
 
 /** Reads one incident file and processes it; `siteKey` makes the cache key. */

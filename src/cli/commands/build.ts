@@ -5,6 +5,7 @@ import { buildSite } from '../../site/build.js';
 import { parseCommand, str, UsageError } from '../args.js';
 import { resolveToday } from '../../insights/today.js';
 import { buildSpec } from '../specs.js';
+import { readJobs } from '../jobs.js';
 import type { CliIO } from '../io.js';
 import { printDiagnostics } from '../report.js';
 
@@ -16,7 +17,9 @@ export async function runBuild(argv: string[], io: CliIO): Promise<number> {
   const started = io.now();
   const today = resolveToday(str(values['today']), io.env['SOURCE_DATE_EPOCH']);
   if (!today.ok) throw new UsageError(today.message, buildSpec);
+  const threads = readJobs(str(values['jobs']), io.env['PM_JOBS'], buildSpec);
   const result = await buildSite({
+    ...(threads ? { threads } : {}),
     root: str(values['root']) ?? '.',
     ...(str(values['out']) ? { out: path.resolve(str(values['out']) as string) } : {}),
     ...(values['drafts'] ? { drafts: true } : {}),
