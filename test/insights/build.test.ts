@@ -52,6 +52,13 @@ describe('deterministic insights and follow-ups', () => {
     expect(read('c', 'insights.json')).toBe(read('a', 'insights.json'));
   });
 
+  it('the library in memory returns the same files the CLI wrote', async () => {
+    const r = await buildSite({ root, write: false });
+    for (const file of ['insights.json', 'follow-ups.json', 'insights/index.html', 'follow-ups/index.html']) {
+      expect(String(r.pages.find((p) => p.path === file)?.contents), file).toBe(read('c', file));
+    }
+  });
+
   it('a bad --today or SOURCE_DATE_EPOCH is a usage error', async () => {
     const io = captureIO();
     expect(await main(['build', '--root', root, '--out', path.join(root, 'x'), '--today', '2024-02-30'], io)).toBe(2);
