@@ -70,6 +70,9 @@ function groupTable(groups: readonly GroupStats[]): Record<string, unknown> {
 /** `median 2h 10m in 2025-Q4, 35% faster than 2025-Q3 (3h 20m)`. */
 export function trendText(t: Trend | null): string | null {
   if (!t) return null;
-  const change = t.direction === 'same' || t.change_pct === null ? (t.direction === 'same' ? 'unchanged from' : `${t.direction} than`) : `${Math.abs(t.change_pct)}% ${t.direction} than`;
+  const ratio = t.previous_median_s > 0 ? t.median_s / t.previous_median_s : null;
+  const change = t.direction === 'same' ? 'unchanged from'
+    : ratio !== null && ratio >= 2 ? `${Math.round(ratio * 10) / 10}× slower than`
+      : t.change_pct === null ? `${t.direction} than` : `${Math.abs(t.change_pct)}% ${t.direction} than`;
   return `median ${dur(t.median_s)} in ${t.period}, ${change} ${t.previous_period} (${dur(t.previous_median_s)})`;
 }

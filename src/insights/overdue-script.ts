@@ -27,7 +27,11 @@ export const OVERDUE_SCRIPT = `
   var cells = document.querySelectorAll('td[data-owner-overdue]');
   for (var j = 0; j < cells.length; j++) cells[j].textContent = String(owners[cells[j].getAttribute('data-owner-overdue')] || 0);
   var total = document.querySelector('[data-overdue-count]');
-  if (total) { total.textContent = ', ' + count + ' overdue today (' + today + ')'; total.hidden = false; }
+  if (total) {
+    total.textContent = ', ' + count + ' overdue today (' + today + ')';
+    if (!count) total.classList.remove('fu-overdue-count');
+    total.hidden = false;
+  }
 })();
 `;
 

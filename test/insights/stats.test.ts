@@ -47,3 +47,21 @@ describe('the day overdue is judged on', () => {
     expect(resolveToday(undefined, 'yesterday')).toMatchObject({ ok: false, message: expect.stringContaining('SOURCE_DATE_EPOCH') });
   });
 });
+
+describe('chart scales and trend words', () => {
+  it('count axes step by whole incidents; durations may step by halves', async () => {
+    const { niceTicks } = await import('../../src/insights/svg/scale.js');
+    expect(niceTicks(2, 4, true)).toEqual([0, 1, 2]);
+    expect(niceTicks(2)).toEqual([0, 0.5, 1, 1.5, 2]);
+    expect(niceTicks(23, 4, true)).toEqual([0, 10, 20, 30]);
+  });
+
+  it('the trend says how much faster or slower, as a ratio when it more than doubled', async () => {
+    const { trendText } = await import('../../src/insights/insights-view.js');
+    const base = { period: '2025-Q1', previous_period: '2024-Q4' };
+    expect(trendText({ ...base, median_s: 1800, previous_median_s: 3600, change_pct: -50, direction: 'faster' })).toBe('median 30m in 2025-Q1, 50% faster than 2024-Q4 (1h)');
+    expect(trendText({ ...base, median_s: 36000, previous_median_s: 600, change_pct: 5900, direction: 'slower' })).toBe('median 10h in 2025-Q1, 60× slower than 2024-Q4 (10m)');
+    expect(trendText({ ...base, median_s: 60, previous_median_s: 60, change_pct: 0, direction: 'same' })).toBe('median 1m in 2025-Q1, unchanged from 2024-Q4 (1m)');
+    expect(trendText(null)).toBeNull();
+  });
+});

@@ -1,11 +1,11 @@
 /** Axis helpers shared by the charts: round tick steps and duration units. */
 
-/** Ticks from 0 to at least `max`: steps of 1, 2 or 5 × 10^k, about `count` of them. */
-export function niceTicks(max: number, count = 4): number[] {
+/** Ticks from 0 to at least `max`: steps of 1, 2 or 5 × 10^k, about `count` of them; whole steps for counts. */
+export function niceTicks(max: number, count = 4, whole = false): number[] {
   if (!(max > 0)) return [0, 1];
   const raw = max / count;
   const pow = 10 ** Math.floor(Math.log10(raw));
-  const step = ([1, 2, 5, 10].find((m) => m * pow >= raw) ?? 10) * pow;
+  const step = Math.max(whole ? 1 : 0, ([1, 2, 5, 10].find((m) => m * pow >= raw) ?? 10) * pow);
   const ticks: number[] = [];
   for (let v = 0; v < max + step - 1e-9; v += step) ticks.push(Number(v.toPrecision(12)));
   return ticks;

@@ -15,7 +15,7 @@ const FALLBACK: Record<string, string> = { 'sev-1': '#b3261e', 'sev-2': '#ad4f00
 
 export function stackedBars(rows: readonly PeriodCount[], kind: 'month' | 'quarter', label: string): string {
   const max = Math.max(1, ...rows.map((r) => r.count));
-  const ticks = niceTicks(max);
+  const ticks = niceTicks(max, 4, true);
   const top = ticks[ticks.length - 1]!;
   const plotW = W - M.left - M.right;
   const plotH = H - M.top - M.bottom;
