@@ -7,7 +7,8 @@
 import path from 'node:path';
 import type { UrlPatterns } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { cacheDir, readJson, writeAtomically, type CacheEntry } from './cache.js';
+import { cacheDir, type CacheEntry } from './cache.js';
+import { readJson, writeAtomically } from './cache-files.js';
 import { checkLocalRefs, published, refOwner, type LocalRef } from './local-links.js';
 import type { IncidentResult } from './pipeline.js';
 
@@ -42,7 +43,11 @@ export function localLinkWarnings(c: LinkCheck): Diagnostic[] {
     warnings.push(...checkLocalRefs(refOwner(e.file, e.slug, c.urls), refs, (p) => published(p, c.outputs)));
   }
   if (c.useCache && (c.results.length || Object.keys(stored).length !== Object.keys(next).length)) {
-    writeAtomically(storeFile(c.root), JSON.stringify(next));
+    try {
+      writeAtomically(storeFile(c.root), JSON.stringify(next));
+    } catch {
+      // a cache folder that is not pm's to write (a link, read-only): the refs are read again next time
+    }
   }
   return warnings;
 }

@@ -7,7 +7,7 @@
  *   renderSite()       site-wide outputs from summaries only             process.ts
  *
  * This module stays light (no markdown, no templates loaded): a rebuild with nothing
- * to render never loads process.ts. Writing is the caller's business (write.ts, journal.ts).
+ * to render never loads process.ts. Writing is the caller's business (disk-build.ts, write.ts).
  */
 import path from 'node:path';
 import { loadConfig, resolveConfig } from '../config/resolve.js';

@@ -1,13 +1,14 @@
 /** `pm build`: the whole site into dist/ (atomically), with progress on a terminal. */
 import path from 'node:path';
 import { hasErrors } from '../../diagnostics.js';
-import { buildSite } from '../../site/build.js';
+import { buildSite, type BuildResult } from '../../site/build.js';
+import { OutputError } from '../../site/out-guard.js';
 import { parseCommand, str, UsageError } from '../args.js';
 import { resolveToday } from '../../insights/today.js';
 import { buildSpec } from '../specs.js';
 import { readJobs } from '../jobs.js';
 import type { CliIO } from '../io.js';
-import { printDiagnostics } from '../report.js';
+import { printDiagnostics, stripControl } from '../report.js';
 
 
 export async function runBuild(argv: string[], io: CliIO): Promise<number> {
@@ -18,17 +19,26 @@ export async function runBuild(argv: string[], io: CliIO): Promise<number> {
   const today = resolveToday(str(values['today']), io.env['SOURCE_DATE_EPOCH']);
   if (!today.ok) throw new UsageError(today.message, buildSpec);
   const threads = readJobs(str(values['jobs']), io.env['PM_JOBS'], buildSpec);
-  const result = await buildSite({
-    ...(threads ? { threads } : {}),
-    root: str(values['root']) ?? '.',
-    ...(str(values['out']) ? { out: path.resolve(str(values['out']) as string) } : {}),
-    ...(values['drafts'] ? { drafts: true } : {}),
-    ...(values['public'] ? { public: true } : {}),
-    ...(str(values['base-url']) ? { baseUrl: str(values['base-url']) } : {}),
-    ...(str(values['theme']) ? { theme: str(values['theme']) } : {}),
-    today: today.today,
-    onProgress: progress ? progressLine(io) : undefined,
-  });
+  let result: BuildResult;
+  try {
+    result = await buildSite({
+      ...(threads ? { threads } : {}),
+      root: str(values['root']) ?? '.',
+      ...(str(values['out']) ? { out: path.resolve(str(values['out']) as string) } : {}),
+      ...(values['drafts'] ? { drafts: true } : {}),
+      ...(values['public'] ? { public: true } : {}),
+      ...(str(values['base-url']) ? { baseUrl: str(values['base-url']) } : {}),
+      ...(str(values['theme']) ? { theme: str(values['theme']) } : {}),
+      today: today.today,
+      onProgress: progress ? progressLine(io) : undefined,
+    });
+  } catch (e) {
+    // an output folder pm may not replace, or a disk that refused: the message says why and what to do
+    if (!(e instanceof OutputError)) throw e;
+    if (progress) io.err('\r\x1b[2K');
+    io.err(`${stripControl(e.message)}\n`);
+    return e.exitCode;
+  }
   if (progress) io.err('\r\x1b[2K');
   printDiagnostics(result.diagnostics, io, quiet ? 'error' : 'warning');
   const errors = result.diagnostics.filter((d) => d.level === 'error').length;
