@@ -41,7 +41,7 @@ export const newSpec: CommandSpec = {
 
 export const buildSpec: CommandSpec = {
   name: 'build',
-  usage: 'pm build [--root DIR] [--out DIR] [--drafts] [--public] [--base-url URL] [--file-links] [--jobs N] [--quiet]',
+  usage: 'pm build [--root DIR] [--out DIR] [--drafts] [--public] [--base-url URL] [--file-links] [--jobs N] [--today YYYY-MM-DD] [--quiet]',
   summary: 'Build the post-mortem site from posts/ into dist/. The previous dist/ stays whole if the build fails.',
   options: {
     root: { type: 'string', arg: 'DIR', help: 'site root holding posts/ and pm.config.yaml (default: .)' },
@@ -51,6 +51,7 @@ export const buildSpec: CommandSpec = {
     'base-url': { type: 'string', arg: 'URL', help: 'absolute URL the site is served from (feeds, sitemap)' },
     'file-links': { type: 'boolean', help: 'links name …/index.html, so dist/ can be browsed from disk (config: links: file)' },
     theme: { type: 'string', arg: 'NAME', help: 'theme under themes/ (default: default)' },
+    today: { type: 'string', arg: 'DAY', help: 'mark follow-ups due before this day overdue (YYYY-MM-DD; default: SOURCE_DATE_EPOCH, else the reader\'s browser does)' },
     jobs: { type: 'string', short: 'j', arg: 'N', help: 'worker processes (default: one per core; env PM_JOBS)' },
     quiet: { type: 'boolean', short: 'q', help: 'print only errors' },
   },

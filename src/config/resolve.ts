@@ -10,6 +10,8 @@ import { parseYamlFrontMatter } from '../frontmatter/yaml-engine.js';
 import { themeNameProblem } from '../theme/load.js';
 import { normalizeZone } from '../time/zones.js';
 import { checkedPatterns, URL_PRESETS, urlPatternProblems } from './url-patterns.js';
+import { checkedTrackers, trackerProblems } from '../insights/trackers.js';
+import { checkedToday } from '../insights/today.js';
 import type { ConfigOverrides, ResolvedConfig, UserConfig } from './types.js';
 
 /** pm's own folder (holds themes/default and the sample posts). */
@@ -20,7 +22,7 @@ export const DEFAULT_SECTIONS = ['Summary', 'Impact', 'Timeline', 'Root cause', 
 
 export const KNOWN_KEYS: ReadonlyArray<keyof UserConfig> = [
   'title', 'description', 'base_url', 'language', 'timezone', 'display_timezone', 'theme',
-  'posts', 'out', 'drafts', 'public', 'urls', 'url_preset', 'links', 'required_sections', 'offset_format',
+  'posts', 'out', 'drafts', 'public', 'urls', 'url_preset', 'links', 'required_sections', 'offset_format', 'trackers',
 ];
 
 export interface LoadedConfig {
@@ -53,6 +55,15 @@ export function loadConfig(root: string): LoadedConfig {
         reporter.error('config/urls', problem.message, own ? { line: own.line - 1, column: own.column } : at);
       }
       if (!problems.length) config.urls = value as UserConfig['urls'];
+      continue;
+    }
+    if (key === 'trackers') {
+      const problems = trackerProblems(value);
+      for (const problem of problems) {
+        const own = parsed.places[`trackers.${problem.key}`];
+        reporter.error('config/trackers', problem.message, own ? { line: own.line - 1, column: own.column } : at);
+      }
+      if (!problems.length) config.trackers = value as UserConfig['trackers'];
       continue;
     }
     const problem = checkValue(key as keyof UserConfig, value);
@@ -133,5 +144,7 @@ export function resolveConfig(user: UserConfig, overrides: ConfigOverrides = {},
     links: overrides.links ?? user.links ?? 'folders',
     requiredSections: user.required_sections ?? DEFAULT_SECTIONS,
     offsetFormat: user.offset_format ?? 'compact',
+    trackers: checkedTrackers(user.trackers),
+    today: checkedToday(overrides.today),
   };
 }

@@ -33,6 +33,8 @@ export interface UserConfig {
   required_sections?: string[];
   /** Offset style on pages: compact (`T+5h20m`) or long (`T+5 hours 20 minutes`). */
   offset_format?: 'compact' | 'long';
+  /** Issue trackers for action items: `"#"` or a project key → URL pattern holding `:id`. */
+  trackers?: Record<string, string>;
 }
 
 export interface UrlPatterns {
@@ -62,6 +64,9 @@ export interface ResolvedConfig {
   links: 'folders' | 'file';
   requiredSections: string[];
   offsetFormat: 'compact' | 'long';
+  trackers: Record<string, string>;
+  /** The day overdue action items are judged on (`--today`, SOURCE_DATE_EPOCH), else null. Not part of the cache key. */
+  today: string | null;
 }
 
 /** Options a command line or API caller can set over the config file. */
@@ -73,4 +78,6 @@ export interface ConfigOverrides {
   baseUrl?: string;
   theme?: string;
   links?: 'folders' | 'file';
+  /** `YYYY-MM-DD`: mark follow-ups due before it as overdue at build time. */
+  today?: string | null;
 }

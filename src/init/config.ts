@@ -53,5 +53,11 @@ ${titleLine}
 
 # How offsets from T0 read: compact (T+5h20m) or long (T+5 hours 20 minutes).
 # offset_format: compact
+
+# Issue trackers: "#123" and "OPS-123" in action items become links on the follow-ups page.
+# Each prefix ("#" or a project key in capitals) maps to a URL holding :id, for example
+#   "#": https://github.com/ORG/REPO/issues/:id
+#   OPS: https://example.atlassian.net/browse/:id
+# trackers: {}
 `;
 }

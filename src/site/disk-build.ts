@@ -87,7 +87,7 @@ async function writeBuild(setup: SiteSetup, options: BuildOptions, full: boolean
 
     // Site-wide pages depend only on the summaries and the feed's newest bodies: when their
     // digest is the one of the last build, those pages are in the output folder already.
-    const digest = siteDigest(published, setup.assets.map((a) => a.path));
+    const digest = siteDigest(published, setup.assets.map((a) => a.path), config.today);
     const same = incremental && cache.siteDigest === digest;
     const before = incremental ? splitSite(cache.site) : null;
     let siteHashes: Record<string, string>;
@@ -199,10 +199,11 @@ async function summariesOrRender(
 }
 
 /** What the site-wide pages are made of: every summary (by its hash, in page order) and the feed's bodies. */
-function siteDigest(published: readonly CacheEntry[], assets: readonly string[]): string {
+function siteDigest(published: readonly CacheEntry[], assets: readonly string[], today: string | null): string {
   const parts = published.map((e) => e.summaryHash);
   const bodies = published.slice(0, FEED_ENTRIES).map((e) => e.key);
-  return hash(JSON.stringify([parts, bodies, assets]));
+  // `today` decides which follow-ups are overdue; it is not in the site key (a new day re-renders no incident)
+  return hash(JSON.stringify([parts, bodies, assets, today]));
 }
 
 /** Saves the theme precompiled, if the cache lacked any of it. */

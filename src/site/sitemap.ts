@@ -1,6 +1,6 @@
 /**
  * `sitemap.xml` (sitemaps.org 0.9): every HTML page a reader or crawler lands on —
- * the index, each incident, the tag index and each tag page; not 404.html and not
+ * the index, each incident, the tag index and each tag page, insights and follow-ups; not 404.html and not
  * the embeds (iframe fragments). Built from summaries and the URL patterns, so it
  * names the same files the index and tag renderers write. `lastmod` is the newest
  * incident date a page lists (never the clock). Without a base URL the locations
@@ -25,6 +25,7 @@ export function sitemapEntries(summaries: readonly IncidentSummary[], site: Site
   const tags = collectTags(summaries);
   entries.push({ url: site.urls.tags(), lastmod: day(summaries[0]) });
   for (const t of tags) entries.push({ url: site.urls.tag(t.slug), lastmod: day(t.incidents[0]) });
+  for (const url of ['insights/', 'follow-ups/']) entries.push({ url, lastmod: day(summaries[0]) });
   const seen = new Set<string>();
   return entries
     .filter((e) => (seen.has(e.url) ? false : (seen.add(e.url), true)))

@@ -44,6 +44,6 @@ describe('theme renderer', () => {
   it('precompiles the default theme', () => {
     const r = createRenderer(loadTheme([path.resolve('themes/default')]));
     r.precompileAll();
-    expect(Object.keys(r.specs)).toHaveLength(9);
+    expect(Object.keys(r.specs)).toHaveLength(13); // 8 layouts (insights, follow-ups among them), 5 partials
   });
 });
