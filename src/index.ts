@@ -12,6 +12,9 @@ export { writeSite } from './site/write.js';
 export { incidentTimeline, type TimelineOptions, type ExtraSource } from './site/sources.js';
 export { renderIncident, timelineMeta, timelineJsonPath } from './site/render-incident.js';
 export type { Page, IncidentSummary, IncidentOutput } from './site/types.js';
+export { insightsData, type InsightsJson } from './insights/compute.js';
+export { followUpsData, type FollowUpsJson, type FollowUpItem } from './insights/follow-ups.js';
+export type { SummaryAction, IssueLink, RootCause } from './insights/types.js';
 
 export { loadConfig, resolveConfig } from './config/resolve.js';
 export type { UserConfig, ResolvedConfig, ConfigOverrides } from './config/types.js';

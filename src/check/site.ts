@@ -13,6 +13,8 @@ import { checkSlugs, setupSite, type SetupOptions, type SiteSetup } from '../sit
 import type { Timeline } from '../timeline/types.js';
 import { checkActions } from './actions.js';
 import { checkLinkRefs, checkLinks, linkRefs, type LinkOwner, type LinkRef } from './links.js';
+import { checkPageLinks } from './page-links.js';
+import { checkPlaceholders } from './placeholder.js';
 import { checkSections } from './sections.js';
 import { localRefs } from '../site/local-links.js';
 import { checkTargets, type TargetOwner } from './targets.js';
@@ -53,9 +55,12 @@ export async function checkSite(options: CheckOptions = {}): Promise<CheckResult
     tagged.push({ file, tags: incident.tags, places: incident.places, bodyLineOffset: incident.bodyLineOffset });
     targets.push({ file, slug: incident.slug, published: !!timeline, sources: read, refs: localRefs(incident) });
   }
-  found.push(...checkTargets({ root, postsDir: config.postsDir, urls: config.urls }, targets));
+  const copied = new Set<string>();
+  found.push(...checkTargets({ root, postsDir: config.postsDir, urls: config.urls }, targets, copied));
   const ctx = checkContext(config, today, owners.map((o) => o.slug), files);
   for (const { owner, refs } of links) found.push(...checkLinkRefs(owner, refs, ctx));
+  const tagSlugs = new Set(tagged.flatMap((t) => t.tags.map((tag) => tag.slug)));
+  for (const { owner, refs } of links) found.push(...checkPageLinks(owner, refs, { urls: config.urls, slugs: ctx.slugs, tagSlugs, copied }));
   found.push(...checkSlugs(owners), ...checkTags(tagged));
   return { diagnostics: sortDiagnostics(found), incidents: files.length };
 }
@@ -70,6 +75,7 @@ function checkIncident(incident: Incident, events: CheckEvent[], requiredSection
     ...checkSections(incident, requiredSections),
     ...checkActions(incident, today),
     ...checkSourceOrder(incident.file, events),
+    ...checkPlaceholders(incident),
   ];
 }
 

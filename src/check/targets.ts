@@ -17,8 +17,10 @@ export interface TargetOwner extends CopyOwner {
 
 const PAGE = /(^|\/)$|(^|\/)[^/.]+$|\.(html?|xml|json)$/i;
 
-export function checkTargets(site: { root: string; postsDir: string; urls: UrlPatterns }, owners: readonly TargetOwner[]): Diagnostic[] {
+/** `publishedPaths`, when given, receives the output path of every copy (for check/dead-link). */
+export function checkTargets(site: { root: string; postsDir: string; urls: UrlPatterns }, owners: readonly TargetOwner[], publishedPaths?: Set<string>): Diagnostic[] {
   const { copies, diagnostics } = siteCopies(site, owners);
+  for (const c of copies) publishedPaths?.add(c.path);
   const pages = new Set(owners.map((o) => refOwner(o.file, o.slug, site.urls).page));
   const known = new Set([...pages, ...copies.map((c) => c.path)]);
   const exists = (p: string): boolean => PAGE.test(p) || published(p, known);

@@ -5,13 +5,14 @@ import { realpathSync } from 'node:fs';
 import { FatalDiagnostic } from '../diagnostics.js';
 import { helpText, suggest, UsageError, type CommandSpec } from './args.js';
 import { processIO, type CliIO } from './io.js';
-import { buildSpec, checkSpec, initSpec, newSpec, serveSpec, timelineSpec } from './specs.js';
+import { buildSpec, checkSpec, importSpec, initSpec, newSpec, serveSpec, timelineSpec } from './specs.js';
 
 type Runner = (argv: string[], io: CliIO) => Promise<number>;
 /** Commands load their code on demand: `pm build` never loads the dev server. */
 const COMMANDS: Record<string, { spec: CommandSpec; run: () => Promise<Runner> }> = {
   init: { spec: initSpec, run: async () => (await import('./commands/init.js')).runInit },
   new: { spec: newSpec, run: async () => (await import('./commands/new.js')).runNew },
+  import: { spec: importSpec, run: async () => (await import('./commands/import.js')).runImport },
   build: { spec: buildSpec, run: async () => (await import('./commands/build.js')).runBuild },
   serve: { spec: serveSpec, run: async () => (await import('./commands/serve.js')).runServe },
   check: { spec: checkSpec, run: async () => (await import('./commands/check.js')).runCheck },

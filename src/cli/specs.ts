@@ -13,6 +13,16 @@ export const initSpec: CommandSpec = {
   },
 };
 
+export const importSpec: CommandSpec = {
+  name: 'import',
+  usage: 'pm import jekyll|hugo DIR [--tag post-mortem] [--root DIR]',
+  summary: 'Copy a Jekyll or Hugo blog\'s posts into posts/ as bundles with their images. Never overwrites.',
+  options: {
+    tag: { type: 'string', arg: 'TAG', help: 'only posts with this tag or category' },
+    root: { type: 'string', arg: 'DIR', help: 'site root to import into (default: .)' },
+  },
+};
+
 export const newSpec: CommandSpec = {
   name: 'new',
   usage: 'pm new incident "Title" [--date D] [--timezone Z] [--tags a,b] [--severity S] [--dir posts] [--bundle]',
@@ -31,7 +41,7 @@ export const newSpec: CommandSpec = {
 
 export const buildSpec: CommandSpec = {
   name: 'build',
-  usage: 'pm build [--root DIR] [--out DIR] [--drafts] [--public] [--base-url URL] [--jobs N] [--quiet]',
+  usage: 'pm build [--root DIR] [--out DIR] [--drafts] [--public] [--base-url URL] [--file-links] [--jobs N] [--today YYYY-MM-DD] [--quiet]',
   summary: 'Build the post-mortem site from posts/ into dist/. The previous dist/ stays whole if the build fails.',
   options: {
     root: { type: 'string', arg: 'DIR', help: 'site root holding posts/ and pm.config.yaml (default: .)' },
@@ -39,7 +49,9 @@ export const buildSpec: CommandSpec = {
     drafts: { type: 'boolean', help: 'include draft: true incidents' },
     public: { type: 'boolean', help: 'leave [internal] events and drafts out of every output' },
     'base-url': { type: 'string', arg: 'URL', help: 'absolute URL the site is served from (feeds, sitemap)' },
+    'file-links': { type: 'boolean', help: 'links name …/index.html, so dist/ can be browsed from disk (config: links: file)' },
     theme: { type: 'string', arg: 'NAME', help: 'theme under themes/ (default: default)' },
+    today: { type: 'string', arg: 'DAY', help: 'mark follow-ups due before this day overdue (YYYY-MM-DD; default: SOURCE_DATE_EPOCH, else the reader\'s browser does)' },
     jobs: { type: 'string', short: 'j', arg: 'N', help: 'worker processes (default: one per core; env PM_JOBS)' },
     quiet: { type: 'boolean', short: 'q', help: 'print only errors' },
   },

@@ -9,7 +9,9 @@ import { Reporter, type Diagnostic } from '../diagnostics.js';
 import { parseYamlFrontMatter } from '../frontmatter/yaml-engine.js';
 import { themeNameProblem } from '../theme/load.js';
 import { normalizeZone } from '../time/zones.js';
-import { checkedPatterns, urlPatternProblems } from './url-patterns.js';
+import { checkedPatterns, URL_PRESETS, urlPatternProblems } from './url-patterns.js';
+import { checkedTrackers, trackerProblems } from '../insights/trackers.js';
+import { checkedToday } from '../insights/today.js';
 import type { ConfigOverrides, ResolvedConfig, UserConfig } from './types.js';
 
 /** pm's own folder (holds themes/default and the sample posts). */
@@ -20,7 +22,7 @@ export const DEFAULT_SECTIONS = ['Summary', 'Impact', 'Timeline', 'Root cause', 
 
 export const KNOWN_KEYS: ReadonlyArray<keyof UserConfig> = [
   'title', 'description', 'base_url', 'language', 'timezone', 'display_timezone', 'theme',
-  'posts', 'out', 'drafts', 'public', 'urls', 'required_sections', 'offset_format',
+  'posts', 'out', 'drafts', 'public', 'urls', 'url_preset', 'links', 'required_sections', 'offset_format', 'trackers',
   'page_size', 'search',
 ];
 
@@ -60,6 +62,15 @@ export function loadConfig(root: string): LoadedConfig {
       if (!problems.length) config.urls = value as UserConfig['urls'];
       continue;
     }
+    if (key === 'trackers') {
+      const problems = trackerProblems(value);
+      for (const problem of problems) {
+        const own = parsed.places[`trackers.${problem.key}`];
+        reporter.error('config/trackers', problem.message, own ? { line: own.line - 1, column: own.column } : at);
+      }
+      if (!problems.length) config.trackers = value as UserConfig['trackers'];
+      continue;
+    }
     const given = key === 'page_size' ? wholeNumber(value) : value;
     const problem = checkValue(key as keyof UserConfig, given);
     if (problem) reporter.error('config/value', `${key}: ${problem}`, at);
@@ -85,6 +96,10 @@ function checkValue(key: keyof UserConfig, value: unknown): string | null {
       return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= MAX_PAGE_SIZE
         ? null
         : `expected a whole number of incidents per page from 1 to ${MAX_PAGE_SIZE}, such as 50`;
+    case 'url_preset':
+      return typeof value === 'string' && Object.hasOwn(URL_PRESETS, value) ? null : `expected one of ${Object.keys(URL_PRESETS).join(', ')}`;
+    case 'links':
+      return value === 'folders' || value === 'file' ? null : 'expected folders (links end in /) or file (links end in /index.html, for browsing dist/ from disk)';
     case 'offset_format':
       return value === 'compact' || value === 'long' ? null : 'expected compact or long';
     case 'timezone':
@@ -120,7 +135,7 @@ export function resolveConfig(user: UserConfig, overrides: ConfigOverrides = {},
   const root = path.resolve(overrides.root ?? '.');
   const theme = overrides.theme ?? user.theme ?? 'default';
   const zone = (z: string | undefined): string | null => (z ? (normalizeZone(z) as { zone?: string }).zone ?? null : null);
-  const urls = user.urls ?? {};
+  const urls = { ...(user.url_preset ? URL_PRESETS[user.url_preset] : {}), ...user.urls };
   const baseUrl = (overrides.baseUrl ?? user.base_url ?? '').replace(/\/+$/, '');
   return {
     root,
@@ -142,10 +157,13 @@ export function resolveConfig(user: UserConfig, overrides: ConfigOverrides = {},
       tag: urls.tag ?? 'tags/:tag/',
       tags: urls.tags ?? 'tags/',
     }),
+    links: overrides.links ?? user.links ?? 'folders',
     requiredSections: user.required_sections ?? DEFAULT_SECTIONS,
     offsetFormat: user.offset_format ?? 'compact',
     pageSize: checkedPageSize(user.page_size),
     search: user.search ?? true,
+    trackers: checkedTrackers(user.trackers),
+    today: checkedToday(overrides.today),
   };
 }
 

@@ -25,6 +25,10 @@ export interface UserConfig {
   public?: boolean;
   /** URL patterns; `:slug` and `:tag` are replaced, a trailing `/` means `index.html`. */
   urls?: { incident?: string; tag?: string; tags?: string };
+  /** A set of `urls` patterns by name: `flat` puts incidents and tag pages side by side as `.html` files. */
+  url_preset?: 'flat';
+  /** `file`: links name `…/index.html`, so `dist/` is browsable from disk. Default `folders` (`…/`). */
+  links?: 'folders' | 'file';
   /** Sections `pm check` expects in every post-mortem. */
   required_sections?: string[];
   /** Offset style on pages: compact (`T+5h20m`) or long (`T+5 hours 20 minutes`). */
@@ -33,6 +37,8 @@ export interface UserConfig {
   page_size?: number;
   /** Full-text search with Pagefind. Default true. */
   search?: boolean;
+  /** Issue trackers for action items: `"#"` or a project key → URL pattern holding `:id`. */
+  trackers?: Record<string, string>;
 }
 
 export interface UrlPatterns {
@@ -59,12 +65,16 @@ export interface ResolvedConfig {
   drafts: boolean;
   public: boolean;
   urls: UrlPatterns;
+  links: 'folders' | 'file';
   requiredSections: string[];
   offsetFormat: 'compact' | 'long';
   /** Incidents per list page (1–1000). */
   pageSize: number;
   /** Build the Pagefind search index and show the search box. */
   search: boolean;
+  trackers: Record<string, string>;
+  /** The day overdue action items are judged on (`--today`, SOURCE_DATE_EPOCH), else null. Not part of the cache key. */
+  today: string | null;
 }
 
 /** Options a command line or API caller can set over the config file. */
@@ -75,4 +85,7 @@ export interface ConfigOverrides {
   public?: boolean;
   baseUrl?: string;
   theme?: string;
+  links?: 'folders' | 'file';
+  /** `YYYY-MM-DD`: mark follow-ups due before it as overdue at build time. */
+  today?: string | null;
 }

@@ -13,6 +13,14 @@ const EXAMPLE: Record<(typeof KEYS)[number], string> = { incident: 'incidents/:s
 const RESERVED = ['assets', 'embed', 'page', 'api', 'pagefind', 'insights', 'follow-ups', 'services', 'index.html', '404.html',
   'feed.xml', 'feed.json', 'incidents.json', 'insights.json', 'sitemap.xml'];
 
+/**
+ * Named sets of patterns. `flat`: every page a `.html` file in one folder, as blogs made
+ * with Jekyll or Hugo publish them — a post's links to `tag_ops.html` beside it resolve.
+ */
+export const URL_PRESETS: Readonly<Record<string, UrlPatterns>> = {
+  flat: { incident: 'incidents/:slug.html', tag: 'incidents/tag_:tag.html', tags: 'incidents/tags.html' },
+};
+
 export interface UrlProblem {
   /** The key under `urls:` (`incident`), or '' for the mapping itself. */
   key: string;

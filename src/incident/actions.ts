@@ -4,7 +4,7 @@
  * Pure: works on the parsed tree; positions are made file-relative with the body's
  * line offset.
  */
-import type { Heading, List, ListItem, Root, RootContent } from 'mdast';
+import type { Heading, Link, List, ListItem, Node, Parent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Reporter } from '../diagnostics.js';
 
@@ -19,6 +19,8 @@ export interface ActionItem {
   /** File line and column of the list item. */
   line: number;
   column: number;
+  /** http(s) URLs of the links written in the item (`[OPS-12](https://…)`, autolinks), when it has any. */
+  links?: string[];
 }
 
 /** A heading that opens the action items: `Action items`, `Action Items:`, `3. Follow-up actions`… */
@@ -56,7 +58,9 @@ export function readActions(tree: Root, lineOffset: number, reporter?: Reporter)
       const first = item.children.find((c) => c.type === 'paragraph');
       const line = (item.position?.start.line ?? 1) + lineOffset;
       const column = item.position?.start.column ?? 1;
-      items.push(parseAction(first ? toString(first) : '', item.checked, line, column, reporter));
+      const action = parseAction(first ? toString(first) : '', item.checked, line, column, reporter);
+      const links = first ? linkUrls(first) : [];
+      items.push(links.length ? { ...action, links } : action);
     }
     for (const child of item.children) visit(child);
   };
@@ -82,6 +86,20 @@ export function parseAction(raw: string, done: boolean, line: number, column: nu
     text = o[2]!.trim();
   }
   return { done, owner, text, due, line, column };
+}
+
+/** http(s) link targets inside a node, in document order, each once. */
+function linkUrls(node: Node): string[] {
+  const found: string[] = [];
+  const walk = (n: Node): void => {
+    if (n.type === 'link') {
+      const url = (n as Link).url;
+      if (/^https?:\/\//i.test(url) && !found.includes(url)) found.push(url);
+    }
+    for (const child of (n as Parent).children ?? []) walk(child);
+  };
+  walk(node);
+  return found;
 }
 
 function validDay(y: number, m: number, d: number): boolean {

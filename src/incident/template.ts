@@ -33,7 +33,22 @@ export function yamlValue(value: string | string[], quoted = false): string {
   }).trimEnd();
 }
 
+/**
+ * The template's prompts: `pm check` reports each one still in a post (check/placeholder)
+ * until the author writes the incident's own words in its place.
+ */
+export const PLACEHOLDERS = {
+  summary: 'What happened, in two or three sentences a reader outside the team understands.',
+  impact: 'Who was affected, how, and for how long. Numbers beat adjectives.',
+  detected: 'What was noticed first, and by whom.',
+  cause: 'The chain of causes, down to the one that, fixed, stops this from happening again.',
+  resolution: 'What was done to restore service, and what was changed afterwards.',
+  action: 'owner: what will be done',
+  lessons: 'What went well, what went badly, where we got lucky.',
+} as const;
+
 export function incidentTemplate(f: TemplateFields): string {
+  const P = PLACEHOLDERS;
   const day = f.day;
   const time = f.time ?? '00:00';
   return `---
@@ -53,34 +68,34 @@ summary: ""
 
 ## Summary
 
-What happened, in two or three sentences a reader outside the team understands.
+${P.summary}
 
 ## Impact
 
-Who was affected, how, and for how long. Numbers beat adjectives.
+${P.impact}
 
 ## Timeline
 
 Times are in ${f.timezone} unless an entry says otherwise. Mark milestones with
 [T0], [detected], [acknowledged], [mitigated], [resolved]; [internal] entries stay off the public site.
 
-- ${day} ${time} [detected] What was noticed first, and by whom.
+- ${day} ${time} [detected] ${P.detected}
 - ${day} ${time} [resolved] Service restored.
 
 ## Root cause
 
-The chain of causes, down to the one that, fixed, stops this from happening again.
+${P.cause}
 
 ## Resolution
 
-What was done to restore service, and what was changed afterwards.
+${P.resolution}
 
 ## Action items
 
-- [ ] owner: what will be done (due ${day})
+- [ ] ${P.action} (due ${day})
 
 ## Lessons learned
 
-What went well, what went badly, where we got lucky.
+${P.lessons}
 `;
 }

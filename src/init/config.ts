@@ -42,6 +42,11 @@ ${titleLine}
 #   incident: "incidents/:slug/"
 #   tag: "tags/:tag/"
 #   tags: "tags/"
+# Or, for a blog moving over: incidents/:slug.html with tag pages beside them (tag_:tag.html).
+# url_preset: flat
+
+# "file" makes every link name .../index.html, so dist/ can be opened from disk.
+# links: folders
 
 # Sections pm check expects in every incident.
 # required_sections: [Summary, Impact, Timeline, Root cause, Action items]
@@ -54,5 +59,10 @@ ${titleLine}
 
 # Full-text search of the incidents (Pagefind); false leaves out the index and the search box.
 # search: true
+# Issue trackers: "#123" and "OPS-123" in action items become links on the follow-ups page.
+# Each prefix ("#" or a project key in capitals) maps to a URL holding :id, for example
+#   "#": https://github.com/ORG/REPO/issues/:id
+#   OPS: https://example.atlassian.net/browse/:id
+# trackers: {}
 `;
 }

@@ -14,6 +14,8 @@ node_modules/
 export const CROSS_ORIGIN_PATHS = [
   '/incidents/*/timeline.json',
   '/incidents.json',
+  '/insights.json',
+  '/follow-ups.json',
   '/feed.json',
   '/api/v2/*',
   '/embed/pm-timeline.js',

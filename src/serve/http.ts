@@ -112,9 +112,14 @@ async function handle(source: PageSource, hub: EventHub, req: IncomingMessage, r
 
 function send(req: IncomingMessage, res: ServerResponse, status: number, file: string, body: string | Buffer, errors: Diagnostic[] = []): void {
   const type = contentType(file);
-  const out = type.startsWith('text/html') ? injectServeHtml(String(body), errors) : body;
+  const html = type.startsWith('text/html');
+  const out = html ? injectServeHtml(String(body), errors) : body;
   res.writeHead(status, {
     'content-type': type,
+    // Data, feeds and the embed script may be read by a page on another origin (a status
+    // page trying <pm-timeline> against this server), as the published site allows via
+    // _headers. Pages themselves are not shared: they carry drafts and the live-reload hook.
+    ...(html ? {} : { 'access-control-allow-origin': '*' }),
     'content-length': Buffer.byteLength(out),
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',

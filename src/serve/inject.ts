@@ -34,15 +34,30 @@ export const CLIENT_SCRIPT = `// pm serve live reload
 
 const TAG = `<script src="${CLIENT_PATH}" data-pm-serve></script>`;
 
+/**
+ * The overlay's colours, light by default and dark when the reader prefers it; every
+ * pair keeps WCAG AA contrast (4.5:1) whatever the page underneath (the panel is opaque).
+ */
+const OVERLAY_STYLE = [
+  '#__pm-overlay{position:fixed;inset:0;z-index:2147483647;overflow:auto;box-sizing:border-box;padding:2rem;',
+  'font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:#ffffff;color:#18181b;color-scheme:light}',
+  '#__pm-overlay h2{color:#b91c1c;font-size:1.2rem;margin:0 0 1rem}',
+  '#__pm-overlay ul{list-style:none;margin:0 0 1rem;padding:0}',
+  '#__pm-overlay li{margin:0 0 .6em;white-space:pre-wrap;word-break:break-word}',
+  '#__pm-overlay code{font:inherit;color:inherit;background:none;padding:0;border:0}',
+  '#__pm-overlay p{color:#52525b;margin:0}',
+  '@media (prefers-color-scheme: dark){#__pm-overlay{background:#18181b;color:#fafafa;color-scheme:dark}',
+  '#__pm-overlay h2{color:#fca5a5}#__pm-overlay p{color:#a1a1aa}}',
+].join('');
+
 /** The overlay: every error as `file:line:column: level: rule: message`, escaped. */
 export function overlayHtml(errors: readonly Diagnostic[]): string {
-  const items = errors.map((d) => `<li style="margin:0 0 .6em;white-space:pre-wrap;word-break:break-word"><code>${escapeHtml(formatDiagnostic(d))}</code></li>`);
+  const items = errors.map((d) => `<li><code>${escapeHtml(formatDiagnostic(d))}</code></li>`);
   return [
-    '<div id="__pm-overlay" role="alertdialog" aria-modal="true" aria-labelledby="__pm-overlay-title" style="position:fixed;inset:0;z-index:2147483647;overflow:auto;',
-    'background:rgba(24,24,27,.96);color:#fafafa;font:14px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;padding:2rem;box-sizing:border-box">',
-    `<h2 id="__pm-overlay-title" style="color:#fca5a5;font-size:1.2rem;margin:0 0 1rem">pm serve: ${errors.length} content error${errors.length === 1 ? '' : 's'}</h2>`,
-    `<ul style="list-style:none;margin:0 0 1rem;padding:0">${items.join('')}</ul>`,
-    '<p style="color:#a1a1aa;margin:0">Fix the file and save it: this page reloads by itself.</p></div>',
+    `<div id="__pm-overlay" role="alertdialog" aria-modal="true" aria-labelledby="__pm-overlay-title"><style>${OVERLAY_STYLE}</style>`,
+    `<h2 id="__pm-overlay-title">pm serve: ${errors.length} content error${errors.length === 1 ? '' : 's'}</h2>`,
+    `<ul>${items.join('')}</ul>`,
+    '<p>Fix the file and save it: this page reloads by itself.</p></div>',
   ].join('');
 }
 

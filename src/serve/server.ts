@@ -22,6 +22,7 @@ import { listen } from './listen.js';
 import { EventHub } from './sse.js';
 import { ServeState } from './state.js';
 import { watchTargets, type Watcher } from './watch.js';
+import { reportErrors, reportWarnings } from './start-report.js';
 
 export interface ServeOptions extends SetupOptions {
   /** Default 4000; 0 picks any free port. */
@@ -60,6 +61,8 @@ export interface ServeHandle {
   state: ServeState;
   /** `rebuild` (RebuildEvent) after each rebuild; `failure` (Error) when one threw. */
   events: EventEmitter<{ rebuild: [RebuildEvent]; failure: [Error] }>;
+  /** Resolves once `pm check`'s warnings are printed (after the first build). */
+  checked: Promise<void>;
   /** Resolves when no change is waiting or being rebuilt. */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -70,14 +73,12 @@ const MARKDOWN = /\.(md|markdown)$/i;
 export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle> {
   const log = options.log ?? ((): void => undefined);
   const events = new EventEmitter<{ rebuild: [RebuildEvent]; failure: [Error] }>();
-  const state = new ServeState(options);
-  let started = performance.now();
-  await state.full((done, total) => {
-    if (total >= 500 && done % 500 === 0) log(`built ${done}/${total} incidents`);
-  });
-  log(`built ${state.results.size} incidents in ${ms(started)} ms`);
-  reportErrors(state.errors, log);
-
+  // served from / here: base_url's path (the 404 page's links) is the published site's, not ours
+  const state = new ServeState({ ...options, baseUrl: options.baseUrl ?? '' });
+  const host = options.host ?? '127.0.0.1';
+  let port = 0;
+  // Listen first: a busy port with strictPort fails before any build work.
+  let initial: Promise<void> = Promise.resolve();
   const hub = new EventHub();
   let siteRender: Promise<void> | null = null;
   /** A rebuild that threw (a theme template that does not compile…): shown until one succeeds. */
@@ -87,12 +88,27 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
     get errors() {
       return failure ? [failure, ...state.errors] : state.errors;
     },
-    ready: (p) => (siteRender && !state.isIncidentPage(p) ? siteRender : Promise.resolve()),
+    ready: async (p) => {
+      await initial;
+      if (siteRender && !state.isIncidentPage(p)) await siteRender;
+    },
   };
-  const host = options.host ?? '127.0.0.1';
-  let port = 0;
   const server = createServer(createHandler(source, hub, hostChecker(host, () => port)));
   port = await listen(server, { port: options.port ?? 4000, host, strict: options.strictPort ?? false, log });
+  let started = performance.now();
+  initial = state.full((done, total) => {
+    if (total >= 500 && done % 500 === 0) log(`built ${done}/${total} incidents`);
+  });
+  try {
+    await initial;
+  } catch (e) {
+    hub.close();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw e;
+  }
+  log(`built ${state.results.size} incidents in ${ms(started)} ms`);
+  reportErrors(state.errors, log);
+  const checked = reportWarnings(options, log);
 
   const waiting = new Set<string>();
   let running: Promise<void> | null = null;
@@ -207,12 +223,14 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
     host,
     state,
     events,
+    checked,
     idle: async () => {
       while (running) await running;
     },
     close: async () => {
       watcher?.close();
       waiting.clear();
+      await checked;
       await running;
       hub.close();
       await new Promise<void>((resolve) => {
@@ -221,11 +239,6 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
       });
     },
   };
-}
-
-function reportErrors(errors: readonly Diagnostic[], log: (line: string) => void): void {
-  for (const d of errors) log(formatDiagnostic(d));
-  if (errors.length) log(`${errors.length} content error(s): the browser shows them until the file is fixed`);
 }
 
 function errorKey(errors: readonly Diagnostic[]): string {

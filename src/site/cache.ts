@@ -52,7 +52,7 @@ export function cacheDir(root: string): string {
 }
 
 export function siteKey(version: string, config: ResolvedConfig, themeHash: string): string {
-  const { root: _root, outDir: _out, configFile: _file, ...rest } = config;
+  const { root: _root, outDir: _out, configFile: _file, today: _today, ...rest } = config;
   return hash(`${version}\0${JSON.stringify(rest)}\0${themeHash}`);
 }
 

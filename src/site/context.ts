@@ -1,6 +1,7 @@
 /** What every page renderer shares: config, theme renderer, URL patterns, asset paths. */
 import type { ResolvedConfig } from '../config/types.js';
 import type { ThemeRenderer } from '../theme/engine.js';
+import { fileLinks } from './file-links.js';
 import { rootPrefix, siteUrls, type SiteUrls } from './urls.js';
 
 export interface SiteContext {
@@ -13,8 +14,13 @@ export interface SiteContext {
   pageData(file: string, title: string, root?: string): Record<string, unknown>;
 }
 
-export function createSiteContext(config: ResolvedConfig, renderer: ThemeRenderer, assets: Record<string, string>): SiteContext {
+export function createSiteContext(config: ResolvedConfig, theme: ThemeRenderer, assets: Record<string, string>): SiteContext {
   const urls = siteUrls(config.urls);
+  // links: file — every page names index.html in its folder links (dist/ browsable from disk)
+  const renderer: ThemeRenderer =
+    config.links === 'file'
+      ? { ...theme, render: (t, d) => fileLinks(theme.render(t, d)) }
+      : theme;
   return {
     config,
     renderer,
@@ -34,6 +40,8 @@ export function createSiteContext(config: ResolvedConfig, renderer: ThemeRendere
           servicesUrl: `${root}services/`,
           /** The Pagefind bundle the search box loads (see site/search/); null with `search: false`. */
           search: config.search ? { bundle: `${root}pagefind/` } : null,
+          insightsUrl: `${root}insights/`,
+          followUpsUrl: `${root}follow-ups/`,
           feedUrl: `${root}feed.xml`,
           jsonFeedUrl: `${root}feed.json`,
         },

@@ -87,7 +87,7 @@ async function writeBuild(setup: SiteSetup, options: BuildOptions, full: boolean
 
     // Site-wide pages depend only on the summaries and the feed's newest bodies: when their
     // digest is the one of the last build, those pages are in the output folder already.
-    const digest = siteDigest(published, setup.assets.map((a) => a.path), config.search);
+    const digest = siteDigest(published, setup.assets.map((a) => a.path), config.today, config.search);
     const same = incremental && cache.siteDigest === digest;
     const before = incremental ? splitSite(cache.site) : null;
     let siteHashes: Record<string, string>;
@@ -201,12 +201,12 @@ async function summariesOrRender(
   return summariesInOrder(published, rendered, cached);
 }
 
-/** What the site-wide pages are made of: every summary (by its hash, in page order), the feed's bodies, and with search every page (its file or its logs). */
-function siteDigest(published: readonly CacheEntry[], assets: readonly string[], search: boolean): string {
+/** What the site-wide pages are made of: every summary (by its hash, in page order), the feeds' bodies, with search every page. */
+function siteDigest(published: readonly CacheEntry[], assets: readonly string[], today: string | null, search: boolean): string {
   const parts = published.map((e) => e.summaryHash);
   const bodies = published.slice(0, BODY_ENTRIES).map((e) => e.key);
   const pages = search ? published.map((e) => [e.key, e.sources.map((s) => s.stamp)]) : [];
-  return hash(JSON.stringify([parts, bodies, assets, pages]));
+  return hash(JSON.stringify([parts, bodies, assets, today, pages])); // `today`: overdue follow-ups (not in the site key)
 }
 
 /** Saves the theme precompiled, if the cache lacked any of it. */

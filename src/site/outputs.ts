@@ -11,6 +11,7 @@ import type { SiteContext } from './context.js';
 import { incidentsJson } from './data.js';
 import { atomFeed, jsonFeed } from './feeds.js';
 import { renderIndexes } from './render-indexes.js';
+import { insightsPages } from '../insights/pages.js';
 import { sitemap } from './sitemap.js';
 import { statuspageIncidents } from './statuspage.js';
 import type { IncidentSummary, Page } from './types.js';
@@ -32,5 +33,5 @@ export type SiteOutputFn = (summaries: readonly IncidentSummary[], site: SiteCon
 
 export const incidentOutputs: IncidentOutputFn[] = [embedPage];
 
-export const siteOutputs: SiteOutputFn[] = [renderIndexes, atomFeed, jsonFeed, incidentsJson, sitemap, embedScript, statuspageIncidents,
+export const siteOutputs: SiteOutputFn[] = [renderIndexes, atomFeed, jsonFeed, incidentsJson, sitemap, embedScript, statuspageIncidents, insightsPages,
   statuspageSummary, listFeeds];

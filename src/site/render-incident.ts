@@ -15,12 +15,13 @@ import { fileForUrl, rootPrefix } from './urls.js';
 import { incidentOutputs } from './outputs.js';
 import { incidentView, timelineView } from './views.js';
 import { renderAxis } from './axis.js';
+import { rootCauses, summaryActions } from '../insights/summary-fields.js';
 
 export function renderIncident(incident: Incident, timeline: Timeline, site: SiteContext): IncidentOutput {
   const url = site.urls.incident(incident.slug);
   const file = fileForUrl(url);
   const json = timelineToJson(timeline, timelineMeta(incident, timeline), { public: site.config.public });
-  const summary = summarize(incident, timeline, url);
+  const summary = summarize(incident, timeline, url, site.config.trackers);
   const root = rootPrefix(file);
   const timelineHtml = site.renderer.partial('timeline', {
     timeline: timelineView(json, site.config.offsetFormat, placeNotes(incident.document.notes, json, incident.file)),
@@ -71,7 +72,7 @@ export function timelineMeta(incident: Incident, timeline: Timeline): TimelineJs
   };
 }
 
-function summarize(incident: Incident, timeline: Timeline, url: string): IncidentSummary {
+function summarize(incident: Incident, timeline: Timeline, url: string, trackers: Record<string, string>): IncidentSummary {
   const zone = incident.displayTimezone;
   const last = timeline.events[timeline.events.length - 1];
   const span = timeline.t0 !== null && last && last.at > timeline.t0 ? (last.end ?? last.at) - timeline.t0 : null;
@@ -108,6 +109,8 @@ function summarize(incident: Incident, timeline: Timeline, url: string): Inciden
     eventCount: timeline.events.length,
     openActions: incident.actions.filter((a) => !a.done).length,
     actionCount: incident.actions.length,
+    actions: summaryActions(incident.actions, trackers),
+    rootCauses: rootCauses(incident.data),
     contentHtml: '',
   };
 }

@@ -79,7 +79,14 @@ export function renderIndexes(summaries: readonly IncidentSummary[], site: SiteC
   }
   pages.push(...renderServices(sorted, site, views));
 
-  // A 404 page is served at any depth: its links must not be relative.
-  page('404.html', 'notfound', 'Not found', {}, `${site.config.baseUrl}/`);
+  // A 404 page is served at any depth: its links start from the site's base path
+  // (`/repo/` for a GitHub Pages project site at https://you.github.io/repo/), never relative.
+  page('404.html', 'notfound', 'Not found', {}, basePath(site.config.baseUrl));
   return pages;
+}
+
+/** The path of the base URL, with its slash: `https://x.github.io/repo` → `/repo/`; none → `/`. */
+export function basePath(baseUrl: string): string {
+  if (!baseUrl) return '/';
+  return `${new URL(baseUrl).pathname.replace(/\/+$/, '')}/`;
 }

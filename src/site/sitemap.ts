@@ -2,6 +2,7 @@
  * `sitemap.xml` (sitemaps.org 0.9): every HTML page a reader or crawler lands on —
  * every page of the index, each incident, the tag index, every page of each tag and
  * each service, the services index; not 404.html and not
+ * the index, each incident, the tag index and each tag page, insights and follow-ups; not 404.html and not
  * the embeds (iframe fragments). Built from summaries and the URL patterns, so it
  * names the same files the index and tag renderers write. `lastmod` is the newest
  * incident date a page lists (never the clock). Without a base URL the locations
@@ -35,6 +36,8 @@ export function sitemapEntries(summaries: readonly IncidentSummary[], site: Site
   for (const t of tags) list(site.urls.tag(t.slug), t.incidents);
   entries.push({ url: SERVICES_PATH, lastmod: day(summaries[0]) });
   for (const s of collectServices(summaries)) list(serviceUrl(s.slug), s.incidents);
+  for (const t of tags) entries.push({ url: site.urls.tag(t.slug), lastmod: day(t.incidents[0]) });
+  for (const url of ['insights/', 'follow-ups/']) entries.push({ url, lastmod: day(summaries[0]) });
   const seen = new Set<string>();
   return entries
     .filter((e) => (seen.has(e.url) ? false : (seen.add(e.url), true)))

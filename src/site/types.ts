@@ -1,6 +1,7 @@
 /** What rendering produces and what indexes are built from. */
 import type { Diagnostic } from '../diagnostics.js';
 import type { Tag } from '../incident/types.js';
+import type { RootCause, SummaryAction } from '../insights/types.js';
 import type { Milestone, TimelineMetrics } from '../timeline/types.js';
 
 /** One output file, path relative to the output folder (POSIX). */
@@ -47,6 +48,10 @@ export interface IncidentSummary {
   /** Action items (task list under "Action items") not yet checked off, and all of them. */
   openActions?: number;
   actionCount?: number;
+  /** Every action item, for the follow-ups page (insights/summary-fields.ts). */
+  actions?: SummaryAction[];
+  /** Front-matter `root_cause:` tags, for the insights page. */
+  rootCauses?: RootCause[];
   /** Rendered post body, for feeds. */
   contentHtml: string;
 }

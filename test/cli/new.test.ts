@@ -138,7 +138,8 @@ describe('pm new incident: what the user types stays a value', () => {
         const args = ['new', 'incident', `T ${title}`, '--date', '2026-01-01', `--severity=${severity}`, `--tags=${tags.join(',')}`,
           ...authors.map((a) => `--author=${a}`)];
         const { code, io } = await run(args);
-        expect([code, io.stderrText]).toEqual([0, '']);
+        // nothing on stderr but the hint about the template's prompts
+        expect([code, io.stderrText.replace(/^pm new: replace the template's prompts .*\n/, '')]).toEqual([0, '']);
         const file = path.join(root, io.stdout.trim());
         const fm = readFrontMatter(readFileSync(file, 'utf8'));
         rmSync(file);

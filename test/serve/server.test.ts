@@ -137,6 +137,61 @@ describe('serveSite', () => {
     }
   });
 
+  it('with strictPort, a busy port fails before anything is built', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const taken = (blocker.address() as { port: number }).port;
+    const root = copyFixture();
+    // a config that cannot be read: building would fail with its error, not the port's
+    writeFileSync(path.join(root, 'pm.config.yaml'), 'title: [unclosed\n');
+    const seen: string[] = [];
+    try {
+      await expect(serveSite({ root, port: taken, strictPort: true, watch: false, log: (l) => seen.push(l) })).rejects.toBeInstanceOf(PortInUseError);
+      expect(seen.filter((l) => l.startsWith('built'))).toEqual([]);
+    } finally {
+      blocker.close();
+      rmSync(path.dirname(root), { recursive: true, force: true });
+    }
+  });
+
+  it('prints every warning pm check finds once the first build is served', async () => {
+    const root = copyFixture();
+    const h = await start(root, { watch: false });
+    await h.checked;
+    const warnings = lines.filter((l) => l.includes(': warning: '));
+    expect(warnings).toContain(
+      'posts/2020-09-02-outbound.md:5:7: warning: check/tag-spelling: tag "Networking" is written "networking" in 1 incident: posts/2017-01-07-bundle/index.md; use one spelling',
+    );
+    expect(warnings.some((l) => l.startsWith('posts/2021-05-01-draft.md:6:1: warning: check/missing-section'))).toBe(true);
+    expect(lines).toContain(`${warnings.length} warning(s), as pm check reports them`);
+    expect(lines.findIndex((l) => l.startsWith('built '))).toBeLessThan(lines.indexOf(warnings[0]!));
+    rmSync(path.dirname(root), { recursive: true, force: true });
+  });
+
+  it('lets other origins read data and the embed script, not pages', async () => {
+    const root = copyFixture();
+    const h = await start(root, { watch: false });
+    const json = await fetch(`${h.url}${PAGE}timeline.json`, { headers: { origin: 'http://status.example' } });
+    expect(json.status).toBe(200);
+    expect(json.headers.get('access-control-allow-origin')).toBe('*');
+    expect((await fetch(`${h.url}embed/pm-timeline.js`)).headers.get('access-control-allow-origin')).toBe('*');
+    expect((await fetch(`${h.url}${PAGE}`)).headers.get('access-control-allow-origin')).toBeNull();
+    rmSync(path.dirname(root), { recursive: true, force: true });
+  });
+
+  it('the 404 page of a site published under a sub-path leads home on this server', async () => {
+    const root = copyFixture();
+    writeFileSync(path.join(root, 'pm.config.yaml'), 'base_url: https://you.github.io/repo\n');
+    const h = await start(root, { watch: false });
+    const res = await fetch(`${h.url}no/such/page/`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('<a class="brand" href="/">');
+    // the build keeps the published path
+    const built = await buildSite({ root, write: false });
+    expect(String(built.pages.find((p) => p.path === '404.html')?.contents)).toContain('<a class="brand" href="/repo/">');
+    rmSync(path.dirname(root), { recursive: true, force: true });
+  });
+
   it('close() ends event streams and the server', async () => {
     const h = await start(copyFixture());
     const sse = await sseClient(`${h.url}__pm/events`);

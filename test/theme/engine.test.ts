@@ -44,6 +44,6 @@ describe('theme renderer', () => {
   it('precompiles the default theme', () => {
     const r = createRenderer(loadTheme([path.resolve('themes/default')]));
     r.precompileAll();
-    expect(Object.keys(r.specs)).toHaveLength(14);
+    expect(Object.keys(r.specs)).toHaveLength(18); // 10 layouts (insights, follow-ups, service, services among them), 8 partials
   });
 });

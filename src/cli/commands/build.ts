@@ -3,7 +3,8 @@ import path from 'node:path';
 import { hasErrors } from '../../diagnostics.js';
 import { buildSite, type BuildResult } from '../../site/build.js';
 import { OutputError } from '../../site/out-guard.js';
-import { parseCommand, str } from '../args.js';
+import { parseCommand, str, UsageError } from '../args.js';
+import { resolveToday } from '../../insights/today.js';
 import { buildSpec } from '../specs.js';
 import { readJobs } from '../jobs.js';
 import type { CliIO } from '../io.js';
@@ -15,6 +16,8 @@ export async function runBuild(argv: string[], io: CliIO): Promise<number> {
   const quiet = values['quiet'] === true;
   const progress = !quiet && io.errIsTTY;
   const started = io.now();
+  const today = resolveToday(str(values['today']), io.env['SOURCE_DATE_EPOCH']);
+  if (!today.ok) throw new UsageError(today.message, buildSpec);
   const threads = readJobs(str(values['jobs']), io.env['PM_JOBS'], buildSpec);
   let result: BuildResult;
   try {
@@ -26,6 +29,8 @@ export async function runBuild(argv: string[], io: CliIO): Promise<number> {
       ...(values['public'] ? { public: true } : {}),
       ...(str(values['base-url']) ? { baseUrl: str(values['base-url']) } : {}),
       ...(str(values['theme']) ? { theme: str(values['theme']) } : {}),
+      ...(values['file-links'] ? { links: 'file' as const } : {}),
+      today: today.today,
       onProgress: progress ? progressLine(io) : undefined,
     });
   } catch (e) {

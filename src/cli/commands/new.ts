@@ -78,6 +78,7 @@ export async function runNew(argv: string[], io: CliIO): Promise<number> {
     throw e;
   }
   io.out(`${path.relative(process.cwd(), file)}\n`);
+  io.err('pm new: replace the template\'s prompts with what happened; pm check (and pm serve) list each one still there (check/placeholder)\n');
   return 0;
 }
 

@@ -7,6 +7,7 @@ import { parseIncident } from '../../incident/parse.js';
 import { timelineMeta } from '../../site/render-incident.js';
 import { incidentTimeline, type ExtraSource } from '../../site/sources.js';
 import { toPosix } from '../../site/discover.js';
+import { unlisted } from '../../sources/listed.js';
 import { parseSourceSpecs } from '../../sources/spec.js';
 import { timelineToJson } from '../../timeline/json.js';
 import { placeNotes } from '../../timeline/notes.js';
@@ -42,7 +43,8 @@ export async function runTimeline(argv: string[], io: CliIO): Promise<number> {
     return 1;
   }
   const incident = parseIncident({ file, content }, config);
-  const extra = cliSources(values);
+  const { keep: extra, notes } = unlisted(incident.sources, path.dirname(path.resolve(fileArg)), cliSources(values));
+  for (const note of notes) io.err(`pm timeline: ${note}\n`);
   const isPublic = values['public'] === true || config.public;
   const { timeline, diagnostics } = await incidentTimeline(root, incident, {
     public: isPublic,

@@ -2,6 +2,7 @@
    Attributes: zone   "local" (the viewer's zone) or an IANA name; default: the incident's zone
                format "compact" (T+5h20m, default) or "long" (T+5 hours 20 minutes)
                limit  show only the N most recent events
+               scheme light | dark pin the colours; auto (default) follows the reader
                milestones-only, public-only (boolean); href: link to the full post-mortem
    Theme: --pm-bg --pm-fg --pm-muted --pm-accent --pm-milestone --pm-border --pm-font --pm-mono
    --pm-font-size on the element. Plain JS, no dependencies; data only ever reaches the page as
@@ -83,7 +84,7 @@
 
   class PmTimeline extends HTMLElement {
     static get observedAttributes() {
-      return ['src', 'zone', 'format', 'limit', 'milestones-only', 'public-only', 'href'];
+      return ['src', 'zone', 'format', 'limit', 'milestones-only', 'public-only', 'href', 'scheme'];
     }
 
     constructor() {
@@ -99,12 +100,21 @@
     }
 
     connectedCallback() {
+      this.scheme();
       if (!this.json && !this.loading) this.load();
+    }
+
+    /** scheme="light" or "dark" pins the colours; "auto" (or none) follows the reader's setting. */
+    scheme() {
+      const s = this.getAttribute('scheme');
+      if (s === 'light' || s === 'dark') this.box.setAttribute('data-pm-scheme', s);
+      else this.box.removeAttribute('data-pm-scheme');
     }
 
     attributeChangedCallback(name, before, after) {
       if (before === after || !this.isConnected) return;
-      if (name === 'src') this.load();
+      if (name === 'scheme') this.scheme();
+      else if (name === 'src') this.load();
       else if (this.json) this.show();
     }
 
@@ -200,6 +210,8 @@
       const atT0 = json.events.filter((e) => isObject(e) && e.at === json.incident.t0);
       const approx = (atT0.find((e) => e.milestone === 't0') || atT0[0] || {}).approximate ? '~' : '';
       caption.append(el('small', 'pm-zone', `${note}${Number.isNaN(t0) ? '' : `; T0 ${approx}${zone.fmt(t0)}`}`));
+      // under the title, where a reader looks for what the table holds
+      if (hidden) caption.append(el('small', 'pm-more', `${hidden} earlier ${hidden === 1 ? 'event' : 'events'} not shown.`));
       const head = el('tr');
       for (const [cls, label] of [['pm-when', 'Time'], ['pm-offset', 'T±'], ['pm-text', 'Event']]) {
         const th = el('th', cls, label);
@@ -218,7 +230,6 @@
       }
       table.append(caption, thead, tbody);
       const parts = [table];
-      if (hidden) parts.unshift(el('p', 'pm-more', `${hidden} earlier ${hidden === 1 ? 'event' : 'events'} not shown.`));
       const href = this.getAttribute('href');
       if (href && /^https?:$/.test(new URL(href, document.baseURI).protocol)) {
         const a = el('a', '', 'Read the full post-mortem');
