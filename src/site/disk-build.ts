@@ -17,6 +17,7 @@ import {
   CACHE_VERSION, type BuildCache, type CacheEntry,
 } from './cache.js';
 import { FEED_ENTRIES } from './feed-common.js';
+import { NewestBodies } from './feed-newest.js';
 import { commitJournal } from './journal.js';
 import { loadTemplates, saveTemplates } from './templates-cache.js';
 import { checkSlugs, type IncidentResult, type SiteSetup } from './pipeline.js';
@@ -132,7 +133,17 @@ async function render(
   if (threads > 1 && todo.length >= WORKER_THRESHOLD && workersAvailable()) {
     const { config, out, drafts, public: isPublic, baseUrl, theme } = options;
     const setupData = { root, config, out, drafts, public: isPublic, baseUrl, theme };
-    return processInWorkers(todo, { setup: setupData, siteKey: ctx.siteKey, staging: ctx.staging, threads, onResult: progress });
+    // Workers send the bodies the feeds may carry; only the newest stay here (feed-newest.ts).
+    const newest = new NewestBodies<IncidentSummary>();
+    const onResult = (r: IncidentResult): void => {
+      if (r.summary?.contentHtml) {
+        const { kept, dropped } = newest.add(r.summary);
+        if (!kept) r.summary.contentHtml = '';
+        if (dropped) dropped.contentHtml = '';
+      }
+      progress(r);
+    };
+    return processInWorkers(todo, { setup: setupData, siteKey: ctx.siteKey, staging: ctx.staging, threads, onResult });
   }
   if (todo.length === 0) return [];
   const { readAndProcess } = await import('./process.js');

@@ -29,7 +29,7 @@ export function summariesInOrder(
   });
 }
 
-/** Feeds carry the newest bodies: kept in the cache; rendered again when a worker kept them. */
+/** Feeds carry the newest bodies: from this build's workers (feed-newest.ts) or the cache; rendered again only when neither has one. */
 export async function feedBodies(
   newest: readonly IncidentSummary[],
   entries: Record<string, CacheEntry>,

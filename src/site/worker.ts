@@ -7,8 +7,11 @@ import { setupSite, type IncidentResult, type SiteSetup } from './pipeline.js';
 import { readAndProcess } from './process.js';
 import type { WorkerReply, WorkerRequest } from './pool.js';
 import { DirSink } from './write.js';
+import { NewestBodies } from './feed-newest.js';
+import type { IncidentSummary } from './types.js';
 
 let state: { setup: SiteSetup; siteKey: string; sink: DirSink } | null = null;
+const newest = new NewestBodies<IncidentSummary>();
 const reply = (message: WorkerReply): void => void process.send?.(message);
 /** A batch runs without turning the event loop, so a killed parent is also noticed by its pid. */
 const parent = process.ppid;
@@ -30,9 +33,9 @@ process.on('message', (request: WorkerRequest) => {
         const r = await readAndProcess(setup.root, file, setup.site, siteKey);
         if (orphaned()) process.exit(0);
         sink.put(r.pages);
-        // Pages are on disk already: send back their paths only. Post bodies stay here too;
-        // the main thread renders again the few the feeds need (disk-build.ts).
-        const summary = r.summary ? { ...r.summary, contentHtml: '' } : null;
+        // Pages are on disk already: send back their paths only, and a post's body only when
+        // the feeds may carry it (feed-newest.ts).
+        const summary = r.summary ? { ...r.summary, contentHtml: newest.add(r.summary).kept ? r.summary.contentHtml : '' } : null;
         results.push({ ...r, summary, pages: r.pages.map((p) => ({ path: p.path, contents: '' })) });
       }
       reply({ results });
