@@ -143,7 +143,9 @@ async function render(
       }
       progress(r);
     };
-    return processInWorkers(todo, { setup: setupData, siteKey: ctx.siteKey, staging: ctx.staging, threads, onResult });
+    // Templates are compiled here once (the build saves them anyway), not in every worker.
+    site.renderer.precompileAll();
+    return processInWorkers(todo, { setup: setupData, siteKey: ctx.siteKey, staging: ctx.staging, threads, specs: site.renderer.specs, onResult });
   }
   if (todo.length === 0) return [];
   const { readAndProcess } = await import('./process.js');

@@ -19,10 +19,12 @@ export interface PoolOptions {
   siteKey: string;
   staging: string;
   threads: number;
+  /** The theme's templates, precompiled once for every worker (theme/engine.ts). */
+  specs: Record<string, string>;
   onResult?: (result: IncidentResult) => void;
 }
 
-export type WorkerRequest = { init: { setup: SetupOptions; siteKey: string; staging: string } } | { files: string[] };
+export type WorkerRequest = { init: { setup: SetupOptions; siteKey: string; staging: string; specs: Record<string, string> } } | { files: string[] };
 
 export type WorkerReply = { results: IncidentResult[] } | { error: string };
 
@@ -78,7 +80,7 @@ export function processInWorkers(files: readonly string[], opts: PoolOptions): P
         if (code === 0) resolve();
         else fail(new Error(`a build worker stopped (${signal ?? `exit code ${code}`})`));
       });
-      send({ init: { setup: opts.setup, siteKey: opts.siteKey, staging: opts.staging } });
+      send({ init: { setup: opts.setup, siteKey: opts.siteKey, staging: opts.staging, specs: opts.specs } });
       feed();
     });
   const threads = Math.max(1, Math.min(opts.threads, Math.ceil(files.length / BATCH)));

@@ -20,8 +20,9 @@ const orphaned = (): boolean => !process.connected || process.ppid !== parent;
 process.on('disconnect', () => process.exit(0));
 process.on('message', (request: WorkerRequest) => {
   if ('init' in request) {
-    const { setup, siteKey, staging } = request.init;
+    const { setup, siteKey, staging, specs } = request.init;
     state = { setup: setupSite(setup), siteKey, sink: new DirSink(staging) };
+    Object.assign(state.setup.site.renderer.specs, specs);
     return;
   }
   void (async () => {
