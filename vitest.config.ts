@@ -10,8 +10,8 @@ const runTmp = process.env.PM_TEST_TMP ?? mkdtempSync(path.join(os.tmpdir(), 'pm
 process.env.PM_TEST_TMP = runTmp;
 const env = { TMPDIR: runTmp, XDG_CACHE_HOME: path.join(runTmp, 'cache-home') };
 
-// Two projects: `unit` (pure library and CLI tests, run under several TZ/LANG in CI)
-// and `browser` (headless Chromium via playwright-core against built pages).
+// Three projects: `unit` (pure library and CLI tests, run under several TZ/LANG in CI),
+// `package` (the packed tarball used as a stranger would) and `browser` (headless Chromium via playwright-core against built pages).
 export default defineConfig({
   test: {
     projects: [
@@ -19,8 +19,19 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/browser/**', '**/node_modules/**'],
+          exclude: ['test/browser/**', 'test/package/**', '**/node_modules/**'],
           testTimeout: 30_000,
+          env,
+          globalSetup: ['./test/global-setup.ts'],
+        },
+      },
+      {
+        // Packs pm and installs the tarball as a stranger would: once a run is enough.
+        test: {
+          name: 'package',
+          include: ['test/package/**/*.test.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
           env,
           globalSetup: ['./test/global-setup.ts'],
         },

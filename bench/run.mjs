@@ -11,7 +11,8 @@ const benches = [
   ['timeline engine', 'timeline.mjs', quick ? ['10000', '5'] : ['50000', '5']],
   ['log sources (auth.log, match + group)', 'sources.mjs', quick ? ['200000', '5'] : ['1000000', '5']],
   ['embed element size', 'embed-size.mjs', []],
-  ['site build', 'site.mjs', quick ? ['1000', '3'] : ['10000', '3']],
+  ['site build, realistic post-mortems', 'site.mjs', quick ? ['500', '3', 'realistic'] : ['3000', '3', 'realistic']],
+  ['site build, synthetic corpus', 'site.mjs', quick ? ['500', '3', 'synthetic'] : ['3000', '3', 'synthetic']],
   ['pm serve edit-to-reload', 'serve.mjs', quick ? ['1000'] : []],
 ];
 let failed = 0;

@@ -1,19 +1,21 @@
 /**
  * checkSite: every diagnostic of a site, for `pm check` and CI. The incidents go
- * through the build's own pipeline up to their timelines (setupSite → stageIncident:
- * front-matter, timeline and source diagnostics; nothing is rendered), one at a time;
+ * through the build's own per-incident code (setupSite → examineIncident: limits,
+ * front-matter, timeline, sources and rendering, whose pages are dropped), so `pm check`
+ * finds every error `pm build` would; one incident at a time;
  * the rules of this folder run on each, and the site-wide ones (slugs, links between
  * incidents, tag spellings) on what is kept of all: memory stays flat as sites grow.
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { sortDiagnostics } from '../diagnostics.js';
 import type { Incident } from '../incident/types.js';
-import { readIncident } from '../site/discover.js';
 import { checkSlugs, setupSite, type SetupOptions, type SiteSetup } from '../site/pipeline.js';
 import type { Timeline } from '../timeline/types.js';
 import { checkActions } from './actions.js';
 import { checkLinkRefs, checkLinks, linkRefs, type LinkOwner, type LinkRef } from './links.js';
 import { checkSections } from './sections.js';
+import { localRefs } from '../site/local-links.js';
+import { checkTargets, type TargetOwner } from './targets.js';
 import { checkSourceOrder } from './source-order.js';
 import { checkTags, type TagOwner } from './tags.js';
 import type { CheckContext, CheckEvent, CheckIncident } from './types.js';
@@ -32,21 +34,26 @@ export interface CheckResult {
 export async function checkSite(options: CheckOptions = {}): Promise<CheckResult> {
   const setup = setupSite({ ...options, drafts: options.drafts ?? true });
   const { root, site, files, config } = setup;
-  const { stageIncident } = await import('../site/process.js');
+  const { examineIncident } = await import('../site/process.js');
   const today = options.today ?? null;
-  // One incident at a time, nothing rendered; kept for the site-wide rules: slugs, links, tags.
+  // One incident at a time (its pages dropped); kept for the site-wide rules: slugs, links, tags.
   const found: Diagnostic[] = [...setup.diagnostics];
   const owners: Array<{ file: string; slug: string; summary: string | null }> = [];
   const links: Array<{ owner: LinkOwner; refs: LinkRef[] }> = [];
   const tagged: TagOwner[] = [];
+  const targets: TargetOwner[] = [];
   for (const file of files) {
-    const { incident, timeline, diagnostics } = await stageIncident(root, readIncident(root, file), site);
-    found.push(...diagnostics);
+    const { result, staged } = await examineIncident(root, file, site, '');
+    found.push(...result.diagnostics);
+    if (!staged) continue;
+    const { incident, timeline, read } = staged;
     found.push(...checkIncident(incident, publishedEvents(timeline, config.public), config.requiredSections, today));
     owners.push({ file, slug: incident.slug, summary: timeline ? file : null });
     links.push({ owner: { file, slug: incident.slug }, refs: linkRefs(incident) });
     tagged.push({ file, tags: incident.tags, places: incident.places, bodyLineOffset: incident.bodyLineOffset });
+    targets.push({ file, slug: incident.slug, published: !!timeline, sources: read, refs: localRefs(incident) });
   }
+  found.push(...checkTargets({ root, postsDir: config.postsDir, urls: config.urls }, targets));
   const ctx = checkContext(config, today, owners.map((o) => o.slug), files);
   for (const { owner, refs } of links) found.push(...checkLinkRefs(owner, refs, ctx));
   found.push(...checkSlugs(owners), ...checkTags(tagged));

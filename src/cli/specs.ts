@@ -31,7 +31,7 @@ export const newSpec: CommandSpec = {
 
 export const buildSpec: CommandSpec = {
   name: 'build',
-  usage: 'pm build [--root DIR] [--out DIR] [--drafts] [--public] [--base-url URL] [--quiet]',
+  usage: 'pm build [--root DIR] [--out DIR] [--drafts] [--public] [--base-url URL] [--jobs N] [--quiet]',
   summary: 'Build the post-mortem site from posts/ into dist/. The previous dist/ stays whole if the build fails.',
   options: {
     root: { type: 'string', arg: 'DIR', help: 'site root holding posts/ and pm.config.yaml (default: .)' },
@@ -40,6 +40,7 @@ export const buildSpec: CommandSpec = {
     public: { type: 'boolean', help: 'leave [internal] events and drafts out of every output' },
     'base-url': { type: 'string', arg: 'URL', help: 'absolute URL the site is served from (feeds, sitemap)' },
     theme: { type: 'string', arg: 'NAME', help: 'theme under themes/ (default: default)' },
+    jobs: { type: 'string', short: 'j', arg: 'N', help: 'worker processes (default: one per core; env PM_JOBS)' },
     quiet: { type: 'boolean', short: 'q', help: 'print only errors' },
   },
 };

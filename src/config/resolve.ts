@@ -77,6 +77,8 @@ function checkValue(key: keyof UserConfig, value: unknown): string | null {
       const z = normalizeZone(value);
       return z.ok ? null : z.reason;
     }
+    case 'out':
+      return typeof value === 'string' && insideSite(value) ? null : 'expected a folder inside the site, like dist (use --out to build elsewhere)';
     case 'theme':
       return themeNameProblem(value);
     case 'posts':
@@ -89,6 +91,12 @@ function checkValue(key: keyof UserConfig, value: unknown): string | null {
     default:
       return typeof value === 'string' ? null : 'expected a string';
   }
+}
+
+/** `out:` is site content: a relative path that stays below the site root. */
+function insideSite(value: string): boolean {
+  const p = path.posix.normalize(value.replace(/\\/g, '/'));
+  return !!value && !path.isAbsolute(value) && !path.win32.isAbsolute(value) && p !== '.' && p !== '..' && !p.startsWith('../');
 }
 
 /** Pure: fills defaults, applies overrides, makes paths absolute and zones canonical. */

@@ -13,6 +13,7 @@ import path from 'node:path';
 import { DEFAULT_THEME_DIR } from '../config/resolve.js';
 import { confine, isInside } from '../confine.js';
 import type { SiteContext } from '../site/context.js';
+import { zoneLabelTable } from '../time/zone-labels.js';
 
 export interface EmbedFiles {
   css: string;
@@ -68,9 +69,12 @@ export function embedFilesFor(site: SiteContext): EmbedFiles {
 
 /**
  * The element as published: its `/*pm:css*\/""` placeholder replaced by the stylesheet
- * (a JSON string literal, so no character of the CSS can end the string).
+ * (a JSON string literal, so no character of the CSS can end the string), and its
+ * `/*pm:zones*\/{}` by pm's zone-label table (time/zone-labels.ts), so it labels zones as
+ * the site and the CLI do.
  */
 export function buildElementScript(files: EmbedFiles): string {
   const literal = JSON.stringify(files.css).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
-  return files.element.replace('/*pm:css*/""', () => literal);
+  const zones = JSON.stringify(zoneLabelTable());
+  return files.element.replace('/*pm:css*/""', () => literal).replace('/*pm:zones*/{}', () => zones);
 }

@@ -8,8 +8,10 @@ import { Reporter } from '../diagnostics.js';
 import { readFrontMatter } from '../frontmatter/read.js';
 import { renderDocument } from '../markdown/document.js';
 import { parseMarkdown } from '../markdown/processor.js';
+import { deepestNode, nestingError } from '../site/guard.js';
 import { fallbackSlug, slugify } from '../slug.js';
 import { parseSourceSpecs } from '../sources/spec.js';
+import { documentZone } from '../timeline/document-zone.js';
 import { extractTimeline } from '../timeline/extract.js';
 import { luxonZone } from '../time/zones.js';
 import { DateTime } from 'luxon';
@@ -31,7 +33,17 @@ export function parseIncident(input: IncidentInput, config: IncidentConfig): Inc
   const ctx: FieldContext = { reporter, places: fm.places };
   const d = fm.data;
 
-  const timezone = readZone(d['timezone'], 'timezone', ctx) ?? config.timezone;
+  const tree = parseMarkdown(fm.body);
+  // A tree nested past the limit is not walked further (rendering it recursed once per level).
+  const deep = deepestNode(tree);
+  if (deep) {
+    reporter.list.push(nestingError(input.file, deep.line + fm.bodyLineOffset, deep.column, 'here'));
+    tree.children = [];
+  }
+  // Front-matter `timezone`, else a zone note in the prose, else the site's zone.
+  const timezone = documentZone({
+    tree, frontMatter: readZone(d['timezone'], 'timezone', ctx), site: config.timezone, reporter, lineOffset: fm.bodyLineOffset,
+  });
   const displayTimezone = readZone(d['display_timezone'], 'display_timezone', ctx) ?? config.displayTimezone ?? timezone;
   const slugText = readString(d['slug'], 'slug', ctx);
   let slug = slugify(slugText ?? slugFromPath(input.file));
@@ -55,7 +67,6 @@ export function parseIncident(input: IncidentInput, config: IncidentConfig): Inc
     }
   }
 
-  const tree = parseMarkdown(fm.body);
   const day = date ?? t0;
   const local = day ? DateTime.fromMillis(t0?.ms ?? day.ms, { zone: luxonZone(timezone) }) : null;
   const timeline = extractTimeline(tree, {

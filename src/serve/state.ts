@@ -9,6 +9,7 @@ import path from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { siteKey as makeSiteKey } from '../site/cache.js';
 import { discoverIncidents } from '../site/discover.js';
+import { readCopy, siteCopies, type Copy } from '../site/copies.js';
 import { FEED_ENTRIES } from '../site/feed-common.js';
 import { checkSlugs, setupSite, type IncidentResult, type SetupOptions, type SiteSetup } from '../site/pipeline.js';
 import { readAndProcess, renderSite } from '../site/process.js';
@@ -30,6 +31,7 @@ export class ServeState {
   /** Per-incident pages and site pages (assets included), by output path. */
   private readonly incidentPages = new Map<string, Page>();
   private sitePages = new Map<string, Page>();
+  private copies = new Map<string, Copy>();
   /** The error-level diagnostics, sorted (what the overlay shows). */
   errors: Diagnostic[] = [];
 
@@ -54,11 +56,29 @@ export class ServeState {
     this.incidentPages.clear();
     for (const [file, r] of results) this.put(file, r);
     this.renderSitePages();
+    this.listCopies();
   }
 
   /** Output page by path (`incidents/x/index.html`). */
   page(p: string): Page | undefined {
-    return this.incidentPages.get(p) ?? this.sitePages.get(p);
+    return this.incidentPages.get(p) ?? this.sitePages.get(p) ?? this.copyPage(p);
+  }
+
+  /** A bundle asset or static/ file (site/copies.ts), read when asked for; never over a page. */
+  private copyPage(p: string): Page | undefined {
+    const copy = this.copies.get(p);
+    try {
+      return copy ? { path: p, contents: readCopy(copy) } : undefined;
+    } catch {
+      return undefined; // gone since the listing
+    }
+  }
+
+  /** Lists the copies again (after a full build or an edit). */
+  private listCopies(): void {
+    const owners = [...this.results.values()].map((r) => ({ file: r.file, slug: r.slug, published: r.summary !== null, sources: r.sources }));
+    const { root, postsDir, urls } = this.setup.config;
+    this.copies = new Map(siteCopies({ root, postsDir, urls }, owners).copies.map((c) => [c.path, c]));
   }
 
   isIncidentPage(p: string): boolean {
@@ -111,6 +131,7 @@ export class ServeState {
       if (this.touchesSite(before?.summary ?? null, after?.summary ?? null)) siteStale = true;
     }
     if (membership) this.setup.files = [...this.results.keys()].sort();
+    this.listCopies();
     this.collectDiagnostics();
     return { changed: [...changed].sort(), siteStale };
   }

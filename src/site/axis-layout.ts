@@ -1,15 +1,22 @@
 /**
  * The math of the drawn time axis: a piecewise-linear scale from instants to
- * positions where long quiet gaps are cut out and replaced by a fixed-size break,
- * so a report received three days before T0 and events minutes apart both read
- * well. Pure and unit-free (milliseconds in, positions out).
+ * positions where long quiet gaps are cut short behind a break, so a report received
+ * three days before T0 and events minutes apart both read well. Width reads as
+ * duration: what is drawn linearly is in proportion, and a longer stretch or gap is
+ * never drawn narrower than a shorter one (axis-widths.ts). Pure and unit-free
+ * (milliseconds in, positions out).
  *
- * Which gaps break: the span between the first and the last instant is looked at
- * largest gap first; a gap is cut while it is at least `minGapMs` long and at
- * least `ratio` of the time still drawn linearly. So after the cuts no remaining
- * gap takes more than `ratio` of the drawn time, whatever the scale (minutes or weeks).
- * A gap is only between events: a range (start–end) is never cut.
+ * Which gaps break: none when every step between events, drawn linearly over the
+ * length, is at least `minStep` wide (nothing is crowded). Otherwise the gaps are looked
+ * at largest first; a gap may be cut when it is
+ * at least `minGapMs` long and at least `ratio` of the whole span. The cut stops where
+ * the next gap is at most half as long (the last such jump), and at least one gap
+ * stays drawn: a three-day lead-in is cut while the hours of the incident day keep their
+ * proportions, and gaps of similar length are all drawn or all cut. A range (start–end)
+ * is never cut.
  */
+
+import { pieceWidths } from './axis-widths.js';
 
 export interface AxisSpan {
   start: number;
@@ -19,14 +26,16 @@ export interface AxisSpan {
 export interface AxisOptions {
   /** Length available for the axis (px). */
   length: number;
-  /** Length of one break (px). */
-  breakLength?: number;
-  /** Shortest length of a linear segment, so a lone event keeps room (px). */
+  /** What a cut gap gains each time it doubles past the stretch it is compared with (px). Default 10. */
+  breakGrowth?: number;
+  /** Room every drawn stretch and every break gets, so a lone event and a `//` mark fit (px). Default 16. */
   minSegment?: number;
   /** A gap shorter than this is never cut (ms). Default 1 hour. */
   minGapMs?: number;
-  /** A gap is cut when it is at least this share of the time still drawn. Default 0.4. */
+  /** A gap may be cut when it is at least this share of the whole span. Default 0.1. */
   ratio?: number;
+  /** Nothing is cut when every step between events, drawn linearly, is at least this wide (px). Default 16. */
+  minStep?: number;
   /** At most this many breaks. Default 8. */
   maxBreaks?: number;
 }
@@ -68,28 +77,32 @@ export function quietGaps(spans: readonly AxisSpan[]): Array<{ from: number; to:
 }
 
 /** The gaps to cut, in time order. */
-export function chooseBreaks(spans: readonly AxisSpan[], opts: Pick<AxisOptions, 'minGapMs' | 'ratio' | 'maxBreaks'> = {}): Array<{ from: number; to: number }> {
+export function chooseBreaks(spans: readonly AxisSpan[], opts: Pick<AxisOptions, 'minGapMs' | 'ratio' | 'maxBreaks' | 'minStep'> & { length?: number } = {}): Array<{ from: number; to: number }> {
   const minGap = opts.minGapMs ?? 3_600_000;
-  const ratio = opts.ratio ?? 0.4;
+  const ratio = opts.ratio ?? 0.1;
   const max = opts.maxBreaks ?? 8;
   if (spans.length === 0) return [];
   const first = Math.min(...spans.map((s) => s.start));
   const last = Math.max(...spans.map((s) => Math.max(s.start, s.end ?? s.start)));
-  let drawn = last - first;
-  const chosen: Array<{ from: number; to: number }> = [];
-  const bySize = quietGaps(spans).sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);
-  for (const g of bySize) {
-    const len = g.to - g.from;
-    if (chosen.length >= max || len < minGap || len < ratio * drawn) break;
-    chosen.push(g);
-    drawn -= len;
+  const span = last - first;
+  const gaps = quietGaps(spans);
+  if (opts.length !== undefined && span > 0) {
+    const shortest = Math.min(...gaps.map((g) => g.to - g.from).filter((d) => d > 0));
+    if (!Number.isFinite(shortest) || (shortest / span) * opts.length >= (opts.minStep ?? 16)) return [];
   }
-  return chosen.sort((a, b) => a.from - b.from);
+  const bySize = gaps.sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);
+  const len = (i: number): number => {
+    const g = bySize[i];
+    return g ? g.to - g.from : 0;
+  };
+  let allowed = 0;
+  while (allowed < Math.min(max, bySize.length - 1) && len(allowed) >= minGap && len(allowed) >= ratio * span) allowed++;
+  let count = 0;
+  for (let c = 1; c <= allowed; c++) if (len(c - 1) >= 2 * len(c)) count = c;
+  return bySize.slice(0, count).sort((a, b) => a.from - b.from);
 }
 
 export function axisScale(spans: readonly AxisSpan[], opts: AxisOptions): AxisScale {
-  const breakLength = opts.breakLength ?? 48;
-  const minSegment = opts.minSegment ?? 12;
   if (spans.length === 0) return { segments: [], breaks: [], length: opts.length, at: () => opts.length / 2 };
   const first = Math.min(...spans.map((s) => s.start));
   const last = Math.max(...spans.map((s) => Math.max(s.start, s.end ?? s.start)));
@@ -101,26 +114,32 @@ export function axisScale(spans: readonly AxisSpan[], opts: AxisOptions): AxisSc
     from = c.to;
   }
   bounds.push([from, last]);
-  const total = bounds.reduce((sum, [a, b]) => sum + (b - a), 0);
-  const free = Math.max(0, opts.length - cuts.length * breakLength - bounds.length * minSegment);
+  const cut = new Set(cuts.map((c) => c.from));
+  const drawn = quietGaps(spans).filter((g) => !cut.has(g.from)).map((g) => g.to - g.from);
+  const widths = pieceWidths(bounds.map(([a, b]) => b - a), cuts.map((c) => c.to - c.from), drawn, {
+    length: opts.length, room: opts.minSegment ?? 16, growth: opts.breakGrowth ?? 10, unit: opts.minGapMs ?? 3_600_000,
+  });
   const segments: Segment[] = [];
   const breaks: Break[] = [];
   let p = 0;
   bounds.forEach(([a, b], i) => {
-    const size = minSegment + (total > 0 ? (free * (b - a)) / total : free / bounds.length);
+    const size = widths.stretches[i] ?? 0;
     segments.push({ from: a, to: b, p0: p, p1: p + size });
     p += size;
     const cut = cuts[i];
     if (cut) {
-      breaks.push({ from: cut.from, to: cut.to, ms: cut.to - cut.from, p0: p, p1: p + breakLength });
-      p += breakLength;
+      const w = widths.cuts[i] ?? 0;
+      breaks.push({ from: cut.from, to: cut.to, ms: cut.to - cut.from, p0: p, p1: p + w });
+      p += w;
     }
   });
   const at = (ms: number): number => {
     for (const s of segments) {
       if (ms <= s.to) {
         if (ms < s.from) break;
-        return s.to === s.from ? (s.p0 + s.p1) / 2 : s.p0 + ((ms - s.from) / (s.to - s.from)) * (s.p1 - s.p0);
+        // Every stretch has the same scale (k px/ms) around its room, centred.
+        const pad = (s.p1 - s.p0 - widths.k * (s.to - s.from)) / 2;
+        return s.p0 + pad + widths.k * (ms - s.from);
       }
     }
     const b = breaks.find((x) => ms > x.from && ms < x.to);

@@ -6,6 +6,8 @@
  */
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import type { ResolvedConfig } from '../config/types.js';
+import { copyCollisions, readCopy, siteCopies } from './copies.js';
+import { checkLocalRefs, published, refOwner } from './local-links.js';
 import { buildToDisk } from './disk-build.js';
 import { checkSlugs, setupSite, type SetupOptions } from './pipeline.js';
 import { sortSummaries } from './render-indexes.js';
@@ -16,7 +18,7 @@ export interface BuildOptions extends SetupOptions {
   write?: boolean;
   /** Reuse and update the build cache in <root>/.pm-cache (default true; disk builds only). */
   cache?: boolean;
-  /** Worker processes for large builds (default: 2, or 1 on a single core). */
+  /** Worker processes for large builds (default: one per core, `os.availableParallelism()`). */
   threads?: number;
   /** Called after each incident is processed or reused. */
   onProgress?: (done: number, total: number, file: string) => void;
@@ -57,8 +59,17 @@ export async function buildSite(options: BuildOptions = {}): Promise<BuildResult
   }
   const summaries = sortSummaries(results.flatMap((r) => (r.summary ? [r.summary] : [])));
   const pages = [...setup.assets, ...results.flatMap((r) => r.pages), ...renderSite(summaries, site)];
+  // bundle assets and static/ (copies.ts), never over one of pm's pages
+  const owners = results.map((r) => ({ file: r.file, slug: r.slug, published: r.summary !== null, sources: r.sources }));
+  const found = siteCopies({ root, postsDir: config.postsDir, urls: config.urls }, owners);
+  const collisions = copyCollisions(found.copies, new Set(pages.map((p) => p.path)));
+  if (!collisions.length) for (const c of found.copies) pages.push({ path: c.path, contents: readCopy(c) });
+  const outputs = new Set(pages.map((p) => p.path));
+  const links = results.flatMap((r) => (r.summary ? checkLocalRefs(refOwner(r.file, r.slug, config.urls), r.links ?? [], (p) => published(p, outputs)) : []));
   pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const diagnostics = sortDiagnostics([...setup.diagnostics, ...results.flatMap((r) => r.diagnostics), ...checkSlugs(results)]);
+  const diagnostics = sortDiagnostics([
+    ...setup.diagnostics, ...results.flatMap((r) => r.diagnostics), ...checkSlugs(results), ...found.diagnostics, ...collisions, ...links,
+  ]);
   return {
     config,
     pages,

@@ -1,44 +1,58 @@
 /**
  * A build that writes: decides what the cache lets it skip, renders the rest (in
- * worker processes when there is a lot), stages the output beside the output folder
- * and commits it — by swapping the whole folder (full build) or through a journal
- * of moves (incremental build). Nothing reaches the output folder if any error-level
- * diagnostic was found.
+ * worker processes when there is a lot), stages a complete new output folder beside
+ * the output folder — unchanged files hard-linked from the current one — and swaps it
+ * in (write.ts). Nothing reaches the output folder if any error-level diagnostic was
+ * found, and only a folder pm may replace is replaced (out-guard.ts).
  */
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { hasErrors, sortDiagnostics } from '../diagnostics.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { codeFingerprint } from '../version.js';
 import type { BuildOptions, BuildResult } from './build.js';
 import {
-  hash, loadCache, loadSummaries, markOutputChanging, sameStamp, saveCache, saveSummaries, siteKey as makeSiteKey, stampOf,
-  CACHE_VERSION, type BuildCache, type CacheEntry,
+  hash, openCache, sameStamp, siteKey as makeSiteKey, stampOf, CACHE_VERSION, type BuildCache, type CacheEntry, type SiteCache,
 } from './cache.js';
+import { copiesFor, planCopies, splitSite, writeCopies } from './copy-plan.js';
+import { diskError } from './disk-errors.js';
 import { FEED_ENTRIES } from './feed-common.js';
-import { NewestBodies } from './feed-newest.js';
-import { commitJournal } from './journal.js';
+import { keepNewestBodies } from './feed-newest.js';
+import { localLinkWarnings } from './link-store.js';
+import { checkOutput, stampId } from './out-guard.js';
 import { loadTemplates, saveTemplates } from './templates-cache.js';
 import { checkSlugs, type IncidentResult, type SiteSetup } from './pipeline.js';
 import { processInWorkers, workersAvailable } from './pool.js';
 import { feedBodies, pageOrder, summariesInOrder } from './summaries.js';
 import type { IncidentSummary, Page } from './types.js';
-import { commitStaging, createStaging, DirSink, discardStaging } from './write.js';
+import { commitStaging, createStaging, DirSink, discardStaging, linkUnchanged } from './write.js';
 
 /** Below this many incidents to render, worker processes cost more than they save. */
 const WORKER_THRESHOLD = 48;
 
+/** Refuses an output folder that is not pm's to replace; turns a disk's refusal into a clear error. */
 export async function buildToDisk(setup: SiteSetup, options: BuildOptions): Promise<BuildResult> {
+  checkOutput(setup.config, options.out === undefined);
+  try {
+    return await writeBuild(setup, options, false);
+  } catch (e) {
+    throw diskError(e, setup.config.outDir) ?? e;
+  }
+}
+
+async function writeBuild(setup: SiteSetup, options: BuildOptions, full: boolean): Promise<BuildResult> {
   const { root, config, site, files } = setup;
   const out = config.outDir;
   const siteKey = makeSiteKey(codeFingerprint(), config, setup.theme.hash);
   const useCache = options.cache ?? true;
-  const cache = useCache ? loadCache(root) : null;
+  const store = useCache ? openCache(root) : null;
+  const cache = full ? null : store?.load() ?? null;
   const templatesKey = `${siteKey}\0${handlebarsVersion()}`;
   const seeded = useCache ? Object.keys(Object.assign(site.renderer.specs, loadTemplates(templatesKey))).length : 0;
-  const staging = createStaging(out);
-  const incremental = !!cache && cache.siteKey === siteKey && cache.out === out && existsSync(out);
+  const { staging, warnings } = createStaging(out);
+  const notes = (): Diagnostic[] => [...warnings, ...(store?.problem ? [store.problem] : [])]
+    .map((message) => ({ level: 'warning', file: rel(root, out), line: 0, column: 0, rule: 'build/output', message }));
+  const incremental = !!cache && cache.siteKey === siteKey && cache.out === out && !!cache.outStamp && cache.outStamp === stampId(out);
   try {
     const entries: Record<string, CacheEntry> = {};
     const todo: string[] = [];
@@ -55,69 +69,90 @@ export async function buildToDisk(setup: SiteSetup, options: BuildOptions): Prom
     }
     const current = files.map((f) => entries[f]!);
     const published = pageOrder(current);
-    const diagnostics = sortDiagnostics([
+    const found = copiesFor({ root, postsDir: config.postsDir, urls: config.urls }, current);
+    let diagnostics = sortDiagnostics([
       ...setup.diagnostics,
+      ...found.diagnostics,
       ...current.flatMap((e) => e.diagnostics),
       ...checkSlugs(current.map((e) => ({ file: e.file, slug: e.slug, summary: e.date === null ? null : e.summaryHash }))),
     ]);
     // Summaries of incidents not rendered now come from the cache, read only if needed.
     let summaries: IncidentSummary[] | null = incremental ? null : published.map((e) => rendered[e.file]!);
-    const incidents = (): IncidentSummary[] => (summaries ??= summariesInOrder(published, rendered, loadSummaries(root) ?? {}));
+    const incidents = (): IncidentSummary[] => (summaries ??= summariesInOrder(published, rendered, store?.loadSummaries() ?? {}));
     const stats = { incidents: published.length, rendered: results.filter((r) => r.summary).length, files: 0, written: 0, incremental };
-    const base = { config, pages: [], diagnostics, stats };
+    const base = { config, pages: [], stats };
     if (hasErrors(diagnostics)) {
       discardStaging(staging);
-      return withIncidents({ ...base, written: false }, incidents);
+      return withIncidents({ ...base, diagnostics: sortDiagnostics([...diagnostics, ...notes()]), written: false }, incidents);
     }
 
     // Site-wide pages depend only on the summaries and the feed's newest bodies: when their
-    // digest is the one of the last build, those pages are on disk already.
+    // digest is the one of the last build, those pages are in the output folder already.
     const digest = siteDigest(published, setup.assets.map((a) => a.path));
     const same = incremental && cache.siteDigest === digest;
+    const before = incremental ? splitSite(cache.site) : null;
     let siteHashes: Record<string, string>;
     let changed: Page[] = [];
-    if (same) siteHashes = cache.site;
+    if (same) siteHashes = before!.pages;
     else {
-      summaries ??= await summariesOrRender(published, rendered, { root, site, siteKey });
-      await feedBodies(summaries.slice(0, FEED_ENTRIES), entries, { root, site, siteKey, useCache });
+      summaries ??= await summariesOrRender(published, rendered, { root, site, siteKey, store });
+      await feedBodies(summaries.slice(0, FEED_ENTRIES), entries, { root, site, siteKey, store });
       const { renderSite } = await import('./process.js');
       const sitePages = [...setup.assets, ...renderSite(summaries, site)];
       siteHashes = {};
       for (const p of sitePages) siteHashes[p.path] = hash(p.contents);
-      changed = incremental ? sitePages.filter((p) => cache.site[p.path] !== siteHashes[p.path] || !existsSync(path.join(out, p.path))) : sitePages;
+      changed = incremental ? sitePages.filter((p) => cache.site[p.path] !== siteHashes[p.path]) : sitePages;
     }
+    // Bundle assets and static/ (copy-plan.ts): never where pm writes a page.
+    const outputs = new Set([...current.flatMap((e) => e.pages), ...Object.keys(siteHashes)]);
+    const copies = planCopies(found.copies, outputs, before?.copies ?? null, out);
+    if (copies.collisions.length) {
+      discardStaging(staging);
+      return withIncidents({ ...base, diagnostics: sortDiagnostics([...diagnostics, ...copies.collisions, ...notes()]), written: false }, incidents);
+    }
+    siteHashes = { ...siteHashes, ...copies.hashes };
+    for (const p of Object.keys(copies.hashes)) outputs.add(p);
+    const links = localLinkWarnings({ root, urls: config.urls, useCache, entries: current, results, outputs });
+    if (links.length) diagnostics = sortDiagnostics([...diagnostics, ...links]);
     stats.files = current.reduce((n, e) => n + e.pages.length, 0) + Object.keys(siteHashes).length;
-    new DirSink(staging).put(changed);
+    const sink = new DirSink(staging);
+    sink.put(changed);
+    writeCopies(sink, copies.changed);
 
-    const next = { version: CACHE_VERSION, out, siteKey, siteDigest: digest, entries, site: siteHashes };
     if (incremental) {
-      const moves = [...results.flatMap((r) => r.pages.map((p) => p.path)), ...changed.map((p) => p.path)];
-      // nothing rendered, no file gone, same site pages: nothing can have been left behind
-      const unchanged = !results.length && same && files.length === Object.keys(cache.entries).length;
-      const deletes = unchanged ? [] : leftovers(cache, entries, siteHashes);
-      if (useCache && changed.length) markOutputChanging(root, false);
-      commitJournal(out, { staging, moves, deletes });
-      stats.written = moves.length;
-      if (useCache && (moves.length || deletes.length || !same || files.length !== Object.keys(cache.entries).length)) {
-        if (!same && summaries) saveSummaries(root, byFile(summaries));
-        saveCache(root, next, cache);
+      // nothing rendered, no file gone, same site pages and copies: the output folder is this build's already
+      if (!results.length && same && copies.same && files.length === Object.keys(cache.entries).length) {
+        discardStaging(staging);
+        return withIncidents({ ...base, diagnostics: sortDiagnostics([...diagnostics, ...notes()]), written: true }, incidents);
       }
-    } else {
-      if (useCache) markOutputChanging(root, true);
-      commitStaging(staging, out);
-      stats.written = stats.files;
-      if (useCache && summaries) {
-        saveSummaries(root, byFile(summaries));
-        saveCache(root, next);
+      if (!linkUnchanged(out, staging, [...current.flatMap((e) => e.pages), ...Object.keys(siteHashes)])) {
+        discardStaging(staging); // the output folder lacks a file the cache says it has: build it all
+        return writeBuild(setup, options, true);
+      }
+      stats.written = results.reduce((n, r) => n + r.pages.length, 0) + changed.length + copies.changed.length;
+    } else stats.written = stats.files;
+    commitStaging(staging, out);
+
+    const saved: string[] = [];
+    if (store) {
+      const next: BuildCache = { version: CACHE_VERSION, out, outStamp: stampId(out), siteKey, siteDigest: digest, entries, site: siteHashes };
+      try {
+        if (summaries && (!incremental || !same)) store.saveSummaries(byFile(summaries));
+        store.save(next, incremental ? cache : null);
+      } catch (e) {
+        saved.push(`the build cache could not be saved (${(e as Error).message}): the next build is a full one`);
       }
     }
     if (useCache) keepTemplates(templatesKey, site.renderer, seeded);
-    return withIncidents({ ...base, written: true }, incidents);
+    const late = [...notes(), ...saved.map((message): Diagnostic => ({ level: 'warning', file: '.pm-cache', line: 0, column: 0, rule: 'build/cache', message }))];
+    return withIncidents({ ...base, diagnostics: sortDiagnostics([...diagnostics, ...late]), written: true }, incidents);
   } catch (e) {
     discardStaging(staging);
     throw e;
   }
 }
+
+const rel = (root: string, p: string): string => path.relative(root, p).split(path.sep).join('/') || '.';
 
 /** Renders the incidents the cache could not supply, in worker processes when there are many. */
 async function render(
@@ -133,19 +168,10 @@ async function render(
   if (threads > 1 && todo.length >= WORKER_THRESHOLD && workersAvailable()) {
     const { config, out, drafts, public: isPublic, baseUrl, theme } = options;
     const setupData = { root, config, out, drafts, public: isPublic, baseUrl, theme };
-    // Workers send the bodies the feeds may carry; only the newest stay here (feed-newest.ts).
-    const newest = new NewestBodies<IncidentSummary>();
-    const onResult = (r: IncidentResult): void => {
-      if (r.summary?.contentHtml) {
-        const { kept, dropped } = newest.add(r.summary);
-        if (!kept) r.summary.contentHtml = '';
-        if (dropped) dropped.contentHtml = '';
-      }
-      progress(r);
-    };
-    // Templates are compiled here once (the build saves them anyway), not in every worker.
-    site.renderer.precompileAll();
-    return processInWorkers(todo, { setup: setupData, siteKey: ctx.siteKey, staging: ctx.staging, threads, specs: site.renderer.specs, onResult });
+    const keep = keepNewestBodies(); // the feeds' bodies, sent by the workers
+    site.renderer.precompileAll(); // once here (the build saves them), not in every worker
+    const specs = site.renderer.specs;
+    return processInWorkers(todo, { setup: setupData, siteKey: ctx.siteKey, staging: ctx.staging, threads, specs, onResult: (r) => (keep(r.summary), progress(r)) });
   }
   if (todo.length === 0) return [];
   const { readAndProcess } = await import('./process.js');
@@ -164,9 +190,9 @@ async function render(
 async function summariesOrRender(
   published: readonly CacheEntry[],
   rendered: Record<string, IncidentSummary>,
-  ctx: { root: string; site: SiteSetup['site']; siteKey: string },
+  ctx: { root: string; site: SiteSetup['site']; siteKey: string; store: SiteCache | null },
 ): Promise<IncidentSummary[]> {
-  const cached = loadSummaries(ctx.root) ?? {};
+  const cached = ctx.store?.loadSummaries() ?? {};
   const { readAndProcess } = await import('./process.js');
   for (const e of published) {
     if (rendered[e.file] || cached[e.file]) continue;
@@ -181,25 +207,6 @@ function siteDigest(published: readonly CacheEntry[], assets: readonly string[])
   const parts = published.map((e) => e.summaryHash);
   const bodies = published.slice(0, FEED_ENTRIES).map((e) => e.key);
   return hash(JSON.stringify([parts, bodies, assets]));
-}
-
-/**
- * Outputs of the last build this one no longer has. Only an incident that changed or went
- * away (or a site-wide page) can leave one; a path it left may belong to another incident
- * now (slugs swapped, a file renamed), so candidates are checked against every page.
- */
-function leftovers(cache: BuildCache, entries: Record<string, CacheEntry>, site: Record<string, string>): string[] {
-  const gone: string[] = [];
-  for (const [file, old] of Object.entries(cache.entries)) {
-    const now = entries[file];
-    if (now === old) continue;
-    const still = new Set(now?.pages);
-    for (const p of old.pages) if (!still.has(p)) gone.push(p);
-  }
-  for (const p of Object.keys(cache.site)) if (!(p in site)) gone.push(p);
-  if (gone.length === 0) return [];
-  const owned = new Set(Object.values(entries).flatMap((e) => e.pages));
-  return [...new Set(gone)].filter((p) => !owned.has(p) && !(p in site));
 }
 
 /** Saves the theme precompiled, if the cache lacked any of it. */

@@ -27,3 +27,14 @@ export class NewestBodies<T extends Dated> {
     return { kept: true, dropped: top.length > FEED_ENTRIES ? (top.pop() ?? null) : null };
   }
 }
+
+/** For the main process: drops each body received once it is not among the newest received. */
+export function keepNewestBodies(): (summary: Dated & { contentHtml: string } | null) => void {
+  const newest = new NewestBodies<Dated & { contentHtml: string }>();
+  return (summary) => {
+    if (!summary?.contentHtml) return;
+    const { kept, dropped } = newest.add(summary);
+    if (!kept) summary.contentHtml = '';
+    if (dropped) dropped.contentHtml = '';
+  };
+}

@@ -7,7 +7,7 @@
  *   renderSite()       site-wide outputs from summaries only             process.ts
  *
  * This module stays light (no markdown, no templates loaded): a rebuild with nothing
- * to render never loads process.ts. Writing is the caller's business (write.ts, journal.ts).
+ * to render never loads process.ts. Writing is the caller's business (disk-build.ts, write.ts).
  */
 import path from 'node:path';
 import { loadConfig, resolveConfig } from '../config/resolve.js';
@@ -18,6 +18,7 @@ import { loadSiteTheme, type ThemeFiles } from '../theme/load.js';
 import { hashedAssets } from './assets.js';
 import { createSiteContext, type SiteContext } from './context.js';
 import { discoverIncidents } from './discover.js';
+import type { LocalRef } from './local-links.js';
 import type { IncidentSummary, Page } from './types.js';
 
 export interface SetupOptions extends ConfigOverrides {
@@ -64,6 +65,8 @@ export interface IncidentResult {
   sources: string[];
   /** Cache key of the input (see cache.ts). */
   key: string;
+  /** The post's local links and images (local-links.ts), checked once the whole site is known. */
+  links?: LocalRef[];
 }
 
 /** Two incidents may not publish under one slug: the later file is an error. */

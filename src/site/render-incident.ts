@@ -25,7 +25,7 @@ export function renderIncident(incident: Incident, timeline: Timeline, site: Sit
   const timelineHtml = site.renderer.partial('timeline', {
     timeline: timelineView(json, site.config.offsetFormat, placeNotes(incident.document.notes, json, incident.file)),
     axis: renderAxis(json),
-    t0Display: timeline.t0 === null ? null : formatDateTime(timeline.t0, timeline.displayZone),
+    t0Display: timeline.t0 === null ? null : t0Text(timeline, timeline.displayZone),
     root,
   });
   const contentHtml = bodyHtml(incident.document, timelineHtml);
@@ -46,6 +46,11 @@ export function renderIncident(incident: Incident, timeline: Timeline, site: Sit
   ];
   for (const output of incidentOutputs) pages.push(...output({ incident, timeline, json, summary, site }));
   return { summary, pages, diagnostics: [] };
+}
+
+/** T0 as readers see it: `~2020-09-02 03:25 CDT` when the entry that gives it is approximate. */
+function t0Text(timeline: Timeline, zone: string): string {
+  return `${timeline.t0Approximate ? '~' : ''}${formatDateTime(timeline.t0 ?? 0, zone)}`;
 }
 
 /** The published timeline JSON sits at a fixed place whatever the page URL pattern (DESIGN §6). */
@@ -90,7 +95,7 @@ function summarize(incident: Incident, timeline: Timeline, url: string): Inciden
     services: incident.services,
     summary: incident.summary,
     draft: incident.draft,
-    t0: timeline.t0 === null ? null : formatDateTime(timeline.t0, zone),
+    t0: timeline.t0 === null ? null : t0Text(timeline, zone),
     t0Iso: timeline.t0 === null ? null : isoUtc(timeline.t0),
     durationS,
     duration: humanDuration(durationS),

@@ -3,8 +3,7 @@
  * from the cache index alone, the summaries themselves from this build or the cache,
  * and the post bodies the feeds carry.
  */
-import type { CacheEntry } from './cache.js';
-import { loadContent, saveContent } from './cache.js';
+import type { CacheEntry, SiteCache } from './cache.js';
 import type { SiteContext } from './context.js';
 import { newestFirst } from './render-indexes.js';
 import type { IncidentSummary } from './types.js';
@@ -29,20 +28,24 @@ export function summariesInOrder(
   });
 }
 
-/** Feeds carry the newest bodies: from this build's workers (feed-newest.ts) or the cache; rendered again only when neither has one. */
+/**
+ * Feeds carry the newest bodies: from this build's workers (feed-newest.ts) or the cache
+ * (authenticated: a body nobody but this user's pm wrote is rendered again); rendered again
+ * only when neither has one.
+ */
 export async function feedBodies(
   newest: readonly IncidentSummary[],
   entries: Record<string, CacheEntry>,
-  ctx: { root: string; site: SiteContext; siteKey: string; useCache: boolean },
+  ctx: { root: string; site: SiteContext; siteKey: string; store: SiteCache | null },
 ): Promise<void> {
   for (const s of newest) {
     const key = entries[s.file]?.key ?? '';
-    const cached = s.contentHtml ? null : loadContent(ctx.root, key);
+    const cached = s.contentHtml ? null : ctx.store?.loadContent(key) ?? null;
     if (cached !== null) s.contentHtml = cached;
     else {
       const { readAndProcess } = await import('./process.js');
       s.contentHtml ||= (await readAndProcess(ctx.root, s.file, ctx.site, ctx.siteKey)).summary?.contentHtml ?? '';
-      if (ctx.useCache) saveContent(ctx.root, key, s.contentHtml);
+      ctx.store?.saveContent(key, s.contentHtml);
     }
   }
 }

@@ -8,10 +8,10 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { TemplateSpecs } from '../theme/engine.js';
-import { readJson, writeAtomically } from './cache.js';
+import { readJson, writeAtomically } from './cache-files.js';
+import { userCacheDir } from './user-cache.js';
 
 interface TemplatesFile {
   key: string;
@@ -20,8 +20,7 @@ interface TemplatesFile {
 
 /** Where the templates for `key` (site key and Handlebars' version) are kept. */
 export function templatesFile(key: string): string {
-  const base = process.env['XDG_CACHE_HOME'] || path.join(os.homedir(), '.cache');
-  return path.join(base, 'pm', 'templates', `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`);
+  return path.join(userCacheDir(), 'templates', `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`);
 }
 
 export function loadTemplates(key: string): TemplateSpecs {

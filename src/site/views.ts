@@ -50,6 +50,9 @@ export function incidentView(incident: Incident, s: IncidentSummary, site: SiteC
 /** `notes`: what the Timeline section says besides its entries (timeline/notes.ts), already sanitized HTML. */
 export function timelineView(json: TimelineJson, format: 'compact' | 'long', notes?: PlacedNotes): Record<string, unknown> {
   const showUtc = json.incident.display_timezone !== 'UTC';
+  // The UTC column shows seconds only when some entry has them (`06:40`, else `06:40:00` on every row).
+  const seconds = json.events.some((e) => !e.date_only && e.at.slice(17, 23) !== '00.000');
+  const clock = (at: string): string => at.slice(11, seconds ? 19 : 16);
   return {
     ...json,
     format,
@@ -63,8 +66,8 @@ export function timelineView(json: TimelineJson, format: 'compact' | 'long', not
       notes: notes?.rows.get(i) ?? [],
       ...e,
       offset: format === 'long' && e.offset_s !== null ? formatOffset(e.offset_s, 'long') : e.offset,
-      utc: `${e.at.slice(0, 10)} ${e.at.slice(11, 19)}`,
-      utcTime: e.at.slice(11, 19),
+      utc: `${e.at.slice(0, 10)} ${clock(e.at)}`,
+      utcTime: clock(e.at),
       // `2024-01-07 22:23:17 CET` → day and time on two lines
       localDay: e.local.slice(0, 10),
       localTime: e.local.slice(11),

@@ -1,9 +1,10 @@
 /**
  * Build worker process entry (pool.ts): set up once, then process batches of incident
- * files into the staging folder. Leaves when the parent disconnects, so a killed build
- * leaves no worker behind.
+ * files into the staging folder, replying after each file (the pool's watchdog tells a
+ * stuck file from a slow batch by those replies). Leaves when the parent disconnects,
+ * so a killed build leaves no worker behind.
  */
-import { setupSite, type IncidentResult, type SiteSetup } from './pipeline.js';
+import { setupSite, type SiteSetup } from './pipeline.js';
 import { readAndProcess } from './process.js';
 import type { WorkerReply, WorkerRequest } from './pool.js';
 import { DirSink } from './write.js';
@@ -21,25 +22,29 @@ process.on('disconnect', () => process.exit(0));
 process.on('message', (request: WorkerRequest) => {
   if ('init' in request) {
     const { setup, siteKey, staging, specs } = request.init;
-    state = { setup: setupSite(setup), siteKey, sink: new DirSink(staging) };
-    Object.assign(state.setup.site.renderer.specs, specs);
+    try {
+      state = { setup: setupSite(setup), siteKey, sink: new DirSink(staging) };
+      Object.assign(state.setup.site.renderer.specs, specs);
+      reply({ ready: true });
+    } catch (e) {
+      reply({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
+    }
     return;
   }
   void (async () => {
     try {
       if (!state) throw new Error('build worker used before init');
       const { setup, siteKey, sink } = state;
-      const results: IncidentResult[] = [];
       for (const file of request.files) {
-        const r = await readAndProcess(setup.root, file, setup.site, siteKey);
+        // No probe thread here: the pool's watchdog stops this whole process instead.
+        const r = await readAndProcess(setup.root, file, setup.site, siteKey, { timeGuard: false });
         if (orphaned()) process.exit(0);
         sink.put(r.pages);
         // Pages are on disk already: send back their paths only, and a post's body only when
         // the feeds may carry it (feed-newest.ts).
         const summary = r.summary ? { ...r.summary, contentHtml: newest.add(r.summary).kept ? r.summary.contentHtml : '' } : null;
-        results.push({ ...r, summary, pages: r.pages.map((p) => ({ path: p.path, contents: '' })) });
+        reply({ result: { ...r, summary, pages: r.pages.map((p) => ({ path: p.path, contents: '' })) } });
       }
-      reply({ results });
     } catch (e) {
       reply({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
     }

@@ -1,21 +1,17 @@
 /**
- * The last disk phase. Two ways to replace the output folder, both leaving the
- * previous output whole if the build fails or is killed before it commits:
- *
- *  - full: every page is written into a staging folder beside the output, which is
- *    then swapped in (rename out → retired, staging → out). A kill between the two
- *    renames is repaired by the next run (recoverOutput).
- *  - incremental (incremental.ts): only changed files are staged; a journal listing
- *    the moves is written, then each file is renamed into place. A kill after the
- *    journal is written is rolled forward by the next run.
+ * The last disk phase: every build writes a complete new output folder beside the
+ * output and swaps it in (rename out → retired, staging → out). A full build renders
+ * every page into it; an incremental one renders what changed and hard-links every
+ * unchanged file from the current output (one link each, no copy). So at any moment
+ * `out` is either the previous output or the new one, whole: a build that fails or is
+ * killed before the swap leaves the previous output, and a kill between the two
+ * renames is undone by the next run (recover.ts).
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, constants, existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { rollForward } from './journal.js';
+import { checkOwnership, writeStamp } from './out-guard.js';
+import { recoverOutput, removeTree, RETIRED, STAGING } from './recover.js';
 import type { Page } from './types.js';
-
-const STAGING = '.pm-staging-';
-const RETIRED = '.pm-retired-';
 
 /**
  * Writes pages under a folder, synchronously: builds run one process per core, so a
@@ -35,11 +31,17 @@ export class DirSink {
     for (const page of pages) {
       const target = path.join(this.root, ...page.path.split('/'));
       this.folder(path.dirname(target));
-      writeFileSync(target, page.contents);
+      try {
+        writeFileSync(target, page.contents);
+      } catch (e) {
+        (e as NodeJS.ErrnoException).path ??= target; // a failed write (ENOSPC) names no file by itself
+        throw e;
+      }
     }
   }
 
-  private folder(dir: string): void {
+  /** Makes the folders down to `dir` (which must lie below the sink's own). */
+  folder(dir: string): void {
     if (this.made.has(dir)) return;
     const parent = path.dirname(dir);
     if (parent === dir) throw new Error(`page path outside ${this.dir}`);
@@ -53,85 +55,69 @@ export class DirSink {
   }
 }
 
-/** Restores `out` if a previous swap was interrupted, rolls a journal forward, clears dead staging folders. */
-export function recoverOutput(out: string): void {
-  const parent = path.dirname(out);
-  const base = path.basename(out);
-  if (!existsSync(parent)) return;
-  for (const name of readdirSync(parent)) {
-    const full = path.join(parent, name);
-    if (name.startsWith(`${base}${RETIRED}`)) {
-      if (!existsSync(out)) renameSync(full, out);
-      else rmSync(full, { recursive: true, force: true });
-    }
-  }
-  rollForward(out);
-  for (const name of readdirSync(parent)) {
-    if (name.startsWith(`${base}${STAGING}`) && !isAlive(name)) removeTree(path.join(parent, name));
-  }
-}
-
-/** A fresh staging folder beside `out`, named after this process. */
-export function createStaging(out: string): string {
-  recoverOutput(out);
+/** A fresh staging folder beside `out`, named after this process, and warnings about what recovery left alone. */
+export function createStaging(out: string): { staging: string; warnings: string[] } {
+  const warnings = recoverOutput(out);
   const parent = path.dirname(out);
   mkdirSync(parent, { recursive: true });
   const staging = path.join(parent, `${path.basename(out)}${STAGING}${process.pid}`);
   removeTree(staging);
   mkdirSync(staging);
-  return staging;
+  return { staging, warnings };
 }
 
 export function discardStaging(staging: string): void {
   rmSync(staging, { recursive: true, force: true });
 }
 
-/** Swaps a complete staging folder in as `out`. */
+/**
+ * Hard-links into `staging` every path of `paths` it lacks, from `out`. False when one
+ * is missing from `out` (the caller builds in full instead).
+ */
+export function linkUnchanged(out: string, staging: string, paths: Iterable<string>): boolean {
+  const sink = new DirSink(staging);
+  for (const p of paths) {
+    const parts = p.split('/');
+    const to = path.join(sink.dir, ...parts);
+    sink.folder(path.dirname(to));
+    const from = path.join(out, ...parts);
+    try {
+      linkSync(from, to);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST' || (code === 'ENOENT' && existsSync(to))) continue; // rendered in this build
+      if (code === 'ENOENT') return false;
+      if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EMLINK' && code !== 'ENOTSUP') throw e;
+      copyFileSync(from, to, constants.COPYFILE_EXCL); // a file system without hard links
+    }
+  }
+  return true;
+}
+
+/** Stamps a complete staging folder as pm's and swaps it in as `out`. */
 export function commitStaging(staging: string, out: string): void {
+  writeStamp(staging);
   const retired = path.join(path.dirname(out), `${path.basename(out)}${RETIRED}${process.pid}`);
   const had = existsSync(out);
   if (had) renameSync(out, retired);
-  renameSync(staging, out);
-  if (had) rmSync(retired, { recursive: true, force: true });
+  try {
+    renameSync(staging, out);
+  } catch (e) {
+    if (had) renameSync(retired, out);
+    throw e;
+  }
+  if (had) removeTree(retired);
 }
 
-/** Writes a whole site: stage everything, then swap. */
+/** Writes a whole site into `out` (a folder pm wrote, an empty or a missing one): stage everything, then swap. */
 export async function writeSite(pages: readonly Page[], out: string): Promise<void> {
-  const staging = createStaging(out);
+  checkOwnership(out);
+  const { staging } = createStaging(out);
   try {
     new DirSink(staging).put(pages);
+    commitStaging(staging, out);
   } catch (e) {
     discardStaging(staging);
     throw e;
-  }
-  commitStaging(staging, out);
-}
-
-/**
- * rmSync, again while something still adds files: a worker process of a killed build
- * finishes the page it was writing before it notices (rmSync's own retries do not
- * look for new entries). Gives up after about two seconds.
- */
-function removeTree(dir: string): void {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      rmSync(dir, { recursive: true, force: true });
-      return;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOTEMPTY' || attempt >= 20) throw e;
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
-    }
-  }
-}
-
-function isAlive(name: string): boolean {
-  const pid = Number(name.slice(name.lastIndexOf('-') + 1));
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }

@@ -86,7 +86,13 @@ export function createRenderer(theme: ThemeFiles, specs: TemplateSpecs = {}): Th
   return {
     specs,
     precompileAll() {
-      for (const [key, source] of sources()) specOf(key, source);
+      for (const [key, source] of sources()) {
+        try {
+          specOf(key, source);
+        } catch {
+          // A template that does not compile is reported where it is used; unused, it is not kept.
+        }
+      }
     },
     render(name, data) {
       const body = template(name)(data, options);

@@ -10,7 +10,7 @@ import { FixedOffsetZone, IANAZone } from 'luxon';
 export type ZoneResult = { ok: true; zone: string } | { ok: false; reason: string };
 
 /** Legacy links (tzdata `backward`) mapped to their canonical names. */
-const LINKS: Record<string, string> = {
+export const LINKS: Readonly<Record<string, string>> = {
   'US/Alaska': 'America/Anchorage',
   'US/Aleutian': 'America/Adak',
   'US/Arizona': 'America/Phoenix',
@@ -34,6 +34,9 @@ const LINKS: Record<string, string> = {
   'Asia/Katmandu': 'Asia/Kathmandu',
   'Asia/Rangoon': 'Asia/Yangon',
   'Europe/Kiev': 'Europe/Kyiv',
+  // ICU (Node, browsers) still answers these older spellings as the canonical names.
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'America/Godthab': 'America/Nuuk',
   'Europe/Belfast': 'Europe/London',
   GB: 'Europe/London',
   'GB-Eire': 'Europe/London',

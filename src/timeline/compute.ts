@@ -33,7 +33,7 @@ export function computeTimeline(events: readonly TimelineEvent[], opts: ComputeO
   const written = events.filter((e) => !e.relative);
   const placed = resolveRelative(events, findT0(sortEvents(written), opts.t0 ?? null).t0, opts.reporter);
   const sorted = sortEvents(placed);
-  const { t0, t0Source } = findT0(sorted, opts.t0 ?? null);
+  const { t0, t0Source, approximate } = findT0(sorted, opts.t0 ?? null);
   const metrics = computeMetrics(sorted, t0);
   const kept = opts.public ? sorted.filter((e) => !e.internal) : sorted;
   const out: ComputedEvent[] = [];
@@ -50,7 +50,7 @@ export function computeTimeline(events: readonly TimelineEvent[], opts: ComputeO
     out.push(c);
   }
   const diagnostics = sortDiagnostics([...(opts.diagnostics ?? []), ...opts.reporter.list]);
-  return { t0, t0Source, displayZone: opts.displayZone, events: out, metrics, diagnostics: opts.public ? publicOnly(diagnostics, sorted) : diagnostics };
+  return { t0, t0Source, ...(approximate ? { t0Approximate: true } : {}), displayZone: opts.displayZone, events: out, metrics, diagnostics: opts.public ? publicOnly(diagnostics, sorted) : diagnostics };
 }
 
 /** Drops diagnostics that point at the line of an `[internal]` event. */
@@ -60,16 +60,17 @@ function publicOnly(diagnostics: readonly Diagnostic[], events: readonly Timelin
 }
 
 /** T0: the front-matter's, else the `[T0]` entry, a written T±0, the first `[detected]`, the first event. */
-export function findT0(sorted: readonly TimelineEvent[], given: number | null): { t0: number | null; t0Source: Timeline['t0Source'] } {
+export function findT0(sorted: readonly TimelineEvent[], given: number | null): { t0: number | null; t0Source: Timeline['t0Source']; approximate?: boolean } {
   if (given !== null) return { t0: given, t0Source: 'front-matter' };
+  const from = (e: TimelineEvent, t0Source: Timeline['t0Source']) => ({ t0: e.at, t0Source, approximate: e.approximate });
   const marked =
     sorted.find((e) => e.isT0 || e.milestone === 't0') ??
     sorted.find((e) => e.written?.offset?.seconds === 0);
-  if (marked) return { t0: marked.at, t0Source: 'marker' };
+  if (marked) return from(marked, 'marker');
   const detected = sorted.find((e) => e.milestone === 'detected');
-  if (detected) return { t0: detected.at, t0Source: 'milestone' };
+  if (detected) return from(detected, 'milestone');
   const first = sorted[0];
-  return first ? { t0: first.at, t0Source: 'first-event' } : { t0: null, t0Source: 'none' };
+  return first ? from(first, 'first-event') : { t0: null, t0Source: 'none' };
 }
 
 const METRICS: Array<[keyof TimelineMetrics, Milestone]> = [

@@ -56,6 +56,13 @@ export function rowCells(e: TimelineEventJson, json: TimelineJson, opts: RenderO
   };
 }
 
+/** True when T0 is the instant of an approximate entry of the published events (`~03:25 [T0]`). */
+export function t0IsApproximate(json: TimelineJson): boolean {
+  const at = json.incident.t0;
+  const events = json.events.filter((e) => e.at === at);
+  return (events.find((e) => e.milestone === 't0') ?? events[0])?.approximate ?? false;
+}
+
 export const HEADERS: Record<keyof RowCells, string> = {
   local: 'Local',
   utc: 'UTC',

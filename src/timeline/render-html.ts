@@ -13,7 +13,7 @@
  */
 import { formatLocal, isoToMs } from '../time/format.js';
 import type { PlacedNotes } from './notes.js';
-import { rowCells, type RenderOptions } from './render-common.js';
+import { rowCells, t0IsApproximate, type RenderOptions } from './render-common.js';
 import type { TimelineEventJson, TimelineJson } from './types.js';
 
 /** Escapes text for HTML element content and double-quoted attributes. */
@@ -51,7 +51,7 @@ export function renderTimelineHtml(json: TimelineJson, options: HtmlRenderOption
 function caption(json: TimelineJson): string {
   const zone = json.incident.display_timezone;
   const t0ms = json.incident.t0 === null ? NaN : isoToMs(json.incident.t0);
-  const t0 = Number.isNaN(t0ms) ? '' : `; T0 ${formatLocal(t0ms, zone)}`;
+  const t0 = Number.isNaN(t0ms) ? '' : `; T0 ${t0IsApproximate(json) ? '~' : ''}${formatLocal(t0ms, zone)}`;
   const title = json.incident.title ? `<span class="pm-title">${escapeHtml(json.incident.title)}</span> ` : '';
   return `<caption>${title}<small class="pm-zone">Times in ${escapeHtml(zone)}${escapeHtml(t0)}</small></caption>`;
 }

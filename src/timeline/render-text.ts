@@ -5,7 +5,7 @@
  */
 import { formatOffset } from './duration.js';
 import { fitText, MIN_TEXT_COLUMNS } from './fit.js';
-import { HEADERS, rowCells, type RenderOptions, type RowCells } from './render-common.js';
+import { HEADERS, rowCells, t0IsApproximate, type RenderOptions, type RowCells } from './render-common.js';
 import type { TimelineJson } from './types.js';
 
 const COLUMNS: Array<keyof RowCells> = ['local', 'utc', 'offset', 'delta', 'marks', 'text'];
@@ -29,10 +29,10 @@ export function renderTimelineText(json: TimelineJson, opts: TextOptions = {}): 
   );
   const rule = opts.width ? widths.map((w, i) => (i === widths.length - 1 ? Math.min(w, Math.max(opts.width! - indent, MIN_TEXT_COLUMNS)) : w)) : widths;
   lines.splice(1, 0, rule.map((w) => '─'.repeat(w)).join('  ').trimEnd());
-  const t0 = json.incident.t0 ? `T0 ${json.incident.t0}` : 'no T0';
+  const t0 = json.incident.t0 ? `T0 ${t0IsApproximate(json) ? '~' : ''}${json.incident.t0}` : 'no T0';
   const m = json.metrics;
   const metric = (label: string, v: number | null): string => `${label} ${v === null ? '—' : formatOffset(v, opts.format ?? 'compact')}`;
-  const footer = [t0, metric('detect', m.time_to_detect_s), metric('mitigate', m.time_to_mitigate_s), metric('resolve', m.time_to_resolve_s)];
+  const footer = [t0, metric('detect', m.time_to_detect_s), metric('acknowledge', m.time_to_acknowledge_s), metric('mitigate', m.time_to_mitigate_s), metric('resolve', m.time_to_resolve_s)];
   return `${lines.join('\n')}\n\n${footer.join(' · ')}\n`;
 }
 

@@ -112,6 +112,8 @@ export interface Timeline {
   t0: number | null;
   /** Where T0 came from. */
   t0Source: 'front-matter' | 'marker' | 'milestone' | 'first-event' | 'none';
+  /** True when T0 is the instant of an approximate entry (`~03:25`): shown with its `~`. */
+  t0Approximate?: boolean;
   displayZone: string;
   events: ComputedEvent[];
   metrics: TimelineMetrics;

@@ -14,7 +14,8 @@ export interface BuiltSite {
 
 export async function buildInto(root: string, prefix = 'pm-browser-'): Promise<BuiltSite> {
   const out = path.join(mkdtempSync(path.join(tmpdir(), prefix)), 'dist');
-  const result = await buildSite({ root, out });
+  // No build cache: a test must not leave a .pm-cache/ in the site it builds (the repository, for some).
+  const result = await buildSite({ root, out, cache: false });
   const errors = result.diagnostics.filter((d) => d.level === 'error');
   if (!result.written) {
     throw new Error(`build of ${root} failed:\n${errors.map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`).join('\n')}`);

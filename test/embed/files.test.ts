@@ -27,6 +27,8 @@ describe('embed theme files', () => {
     expect(script).toContain('const CSS = "a::before{content:\\"\\\\\\"</script>\\"}";');
     expect(() => new Function(buildElementScript(files))).not.toThrow();
     expect(buildElementScript(files)).not.toContain('/*pm:css*/""');
+    expect(buildElementScript(files)).not.toContain('/*pm:zones*/{}');
+    expect(buildElementScript(files)).toContain('"Asia/Tokyo":{"540":"JST"}');
   });
 
   it('the element never turns data into markup', () => {

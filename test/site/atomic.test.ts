@@ -30,7 +30,7 @@ beforeAll(() => {
   root = tempDir('pm-atomic-');
   writeSite(300, 'first');
   expect(build().status).toBe(0);
-}, 60_000); // a cold 300-incident build through the full GFM pipeline, on a shared 2-core machine
+}, 120_000); // a cold 300-incident build through the full GFM pipeline, on a shared 2-core machine
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const leftovers = (): string[] => readdirSync(root).filter((n) => n.includes('.pm-staging-') || n.includes('.pm-retired-') || n.includes('.pm-journal'));
@@ -72,5 +72,5 @@ describe('atomic builds', () => {
     const after = treeHashes(out());
     expect(after).not.toEqual(before);
     expect(existsSync(path.join(out(), 'incidents', '2024-02-01-incident-0', 'index.html'))).toBe(true);
-  });
+  }, 120_000);
 });

@@ -2,7 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CACHE_VERSION, loadCache, saveCache, type BuildCache, type CacheEntry } from '../../src/site/cache.js';
+import { CACHE_VERSION, openCache, type BuildCache, type CacheEntry } from '../../src/site/cache.js';
+
+const loadCache = (r: string) => openCache(r)!.load();
+const saveCache = (r: string, c: BuildCache, since?: BuildCache | null) => openCache(r)!.save(c, since);
 
 const roots: string[] = [];
 afterEach(() => roots.splice(0).forEach((r) => rmSync(r, { recursive: true, force: true })));
@@ -11,7 +14,7 @@ function root(): string {
   const r = mkdtempSync(path.join(os.tmpdir(), 'pm-cache-'));
   roots.push(r);
   mkdirSync(path.join(r, '.pm-cache'));
-  writeFileSync(path.join(r, '.pm-cache', 'summaries.json'), '{}');
+  openCache(r)!.saveSummaries({});
   return r;
 }
 
@@ -27,7 +30,7 @@ function entry(n: number, key = `k${n}`): CacheEntry {
 
 function cacheOf(entries: CacheEntry[], siteDigest = 'd1'): BuildCache {
   return {
-    version: CACHE_VERSION, out: '/out', siteKey: 's', siteDigest, site: { 'index.html': 'x' },
+    version: CACHE_VERSION, out: '/out', outStamp: '1:2:3', siteKey: 's', siteDigest, site: { 'index.html': 'x' },
     entries: Object.fromEntries(entries.map((e) => [e.file, e])),
   };
 }
@@ -36,7 +39,7 @@ const files = (r: string) => ({
   index: readFileSync(path.join(r, '.pm-cache', 'index.json'), 'utf8'),
   log: existsSync(path.join(r, '.pm-cache', 'index.log')) ? readFileSync(path.join(r, '.pm-cache', 'index.log'), 'utf8') : null,
 });
-const strip = (c: BuildCache | null) => c && { ...c, logged: undefined };
+const strip = (c: BuildCache | null) => c && { ...c, logged: undefined, sealedBy: undefined };
 
 describe('build cache: index.json and index.log', () => {
   it('a rebuild appends only what changed, and loading replays it', () => {
@@ -52,7 +55,7 @@ describe('build cache: index.json and index.log', () => {
     delete next.entries[entry(7).file];
     saveCache(r, next, loaded);
     expect(files(r).index).toBe(before);
-    expect(files(r).log!.trim().split('\n').map((l) => JSON.parse(l)[0])).toEqual(['row', 'row', 'del', 'head']);
+    expect(files(r).log!.trim().split('\n').map((l) => JSON.parse(l.slice(65))[0])).toEqual(['row', 'row', 'del', 'head']);
     const again = loadCache(r)!;
     expect(strip(again)).toEqual(strip(next));
     expect(again.logged).toBe(4);
@@ -64,7 +67,7 @@ describe('build cache: index.json and index.log', () => {
     saveCache(r, first);
     const loaded = loadCache(r)!;
     saveCache(r, cacheOf([entry(1, 'new'), entry(2)]), loaded);
-    appendFileSync(path.join(r, '.pm-cache', 'index.log'), '["row",["posts/x.md",1,');
+    appendFileSync(path.join(r, '.pm-cache', 'index.log'), `${'0'.repeat(64)} ["row",["posts/x.md",1,`);
     expect(loadCache(r)!.entries[entry(1).file]!.key).toBe('new');
     expect(Object.keys(loadCache(r)!.entries)).toHaveLength(2);
   });
@@ -75,7 +78,7 @@ describe('build cache: index.json and index.log', () => {
     saveCache(r, cache);
     for (let round = 0; round < 70; round++) {
       const loaded = loadCache(r)!;
-      cache = { ...loaded, logged: undefined, entries: { ...loaded.entries, [entry(1).file]: entry(1, `k-${round}`) } };
+      cache = { ...loaded, logged: undefined, sealedBy: undefined, entries: { ...loaded.entries, [entry(1).file]: entry(1, `k-${round}`) } };
       saveCache(r, cache, loaded);
     }
     // 64 single-row records fit; the 65th rewrote the index

@@ -1,11 +1,13 @@
 /** `pm build`: the whole site into dist/ (atomically), with progress on a terminal. */
 import path from 'node:path';
 import { hasErrors } from '../../diagnostics.js';
-import { buildSite } from '../../site/build.js';
+import { buildSite, type BuildResult } from '../../site/build.js';
+import { OutputError } from '../../site/out-guard.js';
 import { parseCommand, str } from '../args.js';
 import { buildSpec } from '../specs.js';
+import { readJobs } from '../jobs.js';
 import type { CliIO } from '../io.js';
-import { printDiagnostics } from '../report.js';
+import { printDiagnostics, stripControl } from '../report.js';
 
 
 export async function runBuild(argv: string[], io: CliIO): Promise<number> {
@@ -13,15 +15,26 @@ export async function runBuild(argv: string[], io: CliIO): Promise<number> {
   const quiet = values['quiet'] === true;
   const progress = !quiet && io.errIsTTY;
   const started = io.now();
-  const result = await buildSite({
-    root: str(values['root']) ?? '.',
-    ...(str(values['out']) ? { out: path.resolve(str(values['out']) as string) } : {}),
-    ...(values['drafts'] ? { drafts: true } : {}),
-    ...(values['public'] ? { public: true } : {}),
-    ...(str(values['base-url']) ? { baseUrl: str(values['base-url']) } : {}),
-    ...(str(values['theme']) ? { theme: str(values['theme']) } : {}),
-    onProgress: progress ? progressLine(io) : undefined,
-  });
+  const threads = readJobs(str(values['jobs']), io.env['PM_JOBS'], buildSpec);
+  let result: BuildResult;
+  try {
+    result = await buildSite({
+      ...(threads ? { threads } : {}),
+      root: str(values['root']) ?? '.',
+      ...(str(values['out']) ? { out: path.resolve(str(values['out']) as string) } : {}),
+      ...(values['drafts'] ? { drafts: true } : {}),
+      ...(values['public'] ? { public: true } : {}),
+      ...(str(values['base-url']) ? { baseUrl: str(values['base-url']) } : {}),
+      ...(str(values['theme']) ? { theme: str(values['theme']) } : {}),
+      onProgress: progress ? progressLine(io) : undefined,
+    });
+  } catch (e) {
+    // an output folder pm may not replace, or a disk that refused: the message says why and what to do
+    if (!(e instanceof OutputError)) throw e;
+    if (progress) io.err('\r\x1b[2K');
+    io.err(`${stripControl(e.message)}\n`);
+    return e.exitCode;
+  }
   if (progress) io.err('\r\x1b[2K');
   printDiagnostics(result.diagnostics, io, quiet ? 'error' : 'warning');
   const errors = result.diagnostics.filter((d) => d.level === 'error').length;

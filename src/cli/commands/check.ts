@@ -5,8 +5,7 @@ import type { Diagnostic } from '../../diagnostics.js';
 import { parseCommand, str, UsageError } from '../args.js';
 import { checkSpec } from '../specs.js';
 import type { CliIO } from '../io.js';
-import { stripControl } from '../report.js';
-import { formatDiagnostic } from '../../diagnostics.js';
+import { diagnosticLine, stripControl } from '../report.js';
 
 
 const FORMATS = ['text', 'json', 'github'] as const;
@@ -25,7 +24,7 @@ export async function runCheck(argv: string[], io: CliIO): Promise<number> {
   if (format === 'json') io.out(`${JSON.stringify(list, null, 2)}\n`);
   else if (format === 'github') for (const d of list) io.out(`${githubAnnotation(d)}\n`);
   else {
-    for (const d of list) io.out(`${stripControl(formatDiagnostic(d))}\n`);
+    for (const d of list) io.out(diagnosticLine(d));
     const e = list.filter((d) => d.level === 'error').length;
     const w = list.filter((d) => d.level === 'warning').length;
     io.err(`${count(result.incidents, 'incident')} checked: ${count(e, 'error')}, ${count(w, 'warning')}\n`);

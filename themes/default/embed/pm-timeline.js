@@ -10,6 +10,8 @@
   'use strict';
   if (typeof customElements === 'undefined' || customElements.get('pm-timeline')) return;
   const CSS = /*pm:css*/"";
+  // pm's zone labels (zone → offset in minutes → abbreviation); the build fills it in.
+  const LABELS = /*pm:zones*/{};
   const SCHEMA = 'pm.timeline/1';
   const UNITS = [[86400, 'd', 'day'], [3600, 'h', 'hour'], [60, 'm', 'minute'], [1, 's', 'second']];
   const ISO = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?Z$/;
@@ -35,30 +37,38 @@
     return (seconds < 0 ? '-' : '+') + parts.join(long ? ' ' : '');
   };
 
-  /** A formatter for `zone`; `UTC+5:30` style fixed zones are shifted by hand. */
+  /** `UTC`, `UTC+9`, `UTC-5:30`: pm's name of a fixed offset in minutes. */
+  const fixedName = (minutes) => {
+    if (!minutes) return 'UTC';
+    const abs = Math.abs(minutes);
+    const m = abs % 60;
+    return `UTC${minutes < 0 ? '-' : '+'}${Math.floor(abs / 60)}${m ? `:${String(m).padStart(2, '0')}` : ''}`;
+  };
+
+  /**
+   * A formatter for `zone`; `UTC+5:30` style fixed zones are shifted by hand. The label is
+   * pm's rule, as on the site and in the CLI: the abbreviation of pm's table for the zone at
+   * that offset (JST, IST, CDT), else the offset (UTC+5:45); never the browser's locale names.
+   */
   const clock = (zone) => {
     const fixed = /^UTC([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(zone);
-    const shift = fixed ? (fixed[1] === '-' ? -1 : 1) * (fixed[2] * 60 + +(fixed[3] || 0)) * 60000 : 0;
-    const opts = { timeZone: fixed ? 'UTC' : zone, timeZoneName: 'short' };
+    const fixedOffset = fixed ? (fixed[1] === '-' ? -1 : 1) * (fixed[2] * 60 + +(fixed[3] || 0)) : 0;
     const f = new Intl.DateTimeFormat('en-US', {
-      ...opts, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+      timeZone: fixed ? 'UTC' : zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
       hour: '2-digit', minute: '2-digit', second: '2-digit',
     });
-    // en-US names US zones (EDT), en-GB European ones (CEST, BST); else UTC+9 style.
-    const gb = new Intl.DateTimeFormat('en-GB', opts);
-    const parts = (fmt, t) => {
-      const p = {};
-      for (const x of fmt.formatToParts(new Date(t))) p[x.type] = x.value;
-      return p;
-    };
+    const labels = Object.prototype.hasOwnProperty.call(LABELS, zone) ? LABELS[zone] : {};
     return (t, timeOnly) => {
-      const p = parts(f, t + shift);
+      const p = {};
+      for (const x of f.formatToParts(new Date(t + fixedOffset * 60000))) p[x.type] = x.value;
+      // The offset at t: the wall clock read as UTC, less the instant (whole seconds).
+      const wall = Date.UTC(+p.year, p.month - 1, +p.day, +p.hour, +p.minute, +p.second);
+      const offset = fixed ? fixedOffset : Math.round((wall - Math.floor(t / 1000) * 1000) / 60000);
       let s = `${p.hour}:${p.minute}`;
       if (p.second !== '00' || t % 1000) s += `:${p.second}`;
       if (t % 1000) s += `.${String(Math.floor(t) % 1000).padStart(3, '0')}`;
-      let name = fixed ? zone : p.timeZoneName;
-      if (/^GMT[+-]/.test(name)) name = parts(gb, t).timeZoneName;
-      return `${timeOnly ? '' : `${p.year}-${p.month}-${p.day} `}${s} ${String(name).replace(/^GMT(?=[+-])/, 'UTC')}`;
+      const name = Object.prototype.hasOwnProperty.call(labels, String(offset)) ? labels[offset] : fixedName(offset);
+      return `${timeOnly ? '' : `${p.year}-${p.month}-${p.day} `}${s} ${name}`;
     };
   };
 
@@ -186,7 +196,10 @@
       const t0 = ms(json.incident.t0);
       let note = `Times in ${zone.name}${zone.local ? ' (your time zone)' : ''}`;
       if (zone.bad) note = `Unknown time zone “${zone.bad}”. ${note}`;
-      caption.append(el('small', 'pm-zone', `${note}${Number.isNaN(t0) ? '' : `; T0 ${zone.fmt(t0)}`}`));
+      // An approximate T0 keeps its ~, as on the site.
+      const atT0 = json.events.filter((e) => isObject(e) && e.at === json.incident.t0);
+      const approx = (atT0.find((e) => e.milestone === 't0') || atT0[0] || {}).approximate ? '~' : '';
+      caption.append(el('small', 'pm-zone', `${note}${Number.isNaN(t0) ? '' : `; T0 ${approx}${zone.fmt(t0)}`}`));
       const head = el('tr');
       for (const [cls, label] of [['pm-when', 'Time'], ['pm-offset', 'T±'], ['pm-text', 'Event']]) {
         const th = el('th', cls, label);
