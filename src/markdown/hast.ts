@@ -39,11 +39,36 @@ export function toSafeHast(tree: Root, options: ToHastOptions): HastRoot {
   const { sanitize } = require('hast-util-sanitize') as typeof SanitizeType;
   const { VFile } = require('vfile') as typeof VFileType;
   const hast = toHast(tree, { allowDangerousHtml: true, ...(options.handlers ? { handlers: options.handlers } : {}) });
-  const parsed = raw(hast, { file: new VFile(options.source) }) as HastRoot;
+  const parsed = reparse(hast as HastRoot, (tree) => raw(tree, { file: new VFile(options.source) }) as HastRoot);
   reportRemoved(parsed, sanitizeSchema, options.reporter, options.lineOffset);
   const safe = sanitize(parsed, sanitizeSchema) as HastRoot;
   labelTasks(safe);
   return safe;
+}
+
+/**
+ * Runs the HTML parser (hast-util-raw) where it can change the tree: on the whole tree when
+ * it holds raw HTML (an element may open in one block and close in another), else on each
+ * top-level block with a GFM footnote (the parser turns `data-footnote-*` flags into empty
+ * strings and moves a footnote call out of a link it is in) or a code block (it drops a
+ * newline that starts one). Elsewhere the parser's output is its input, at the cost of a
+ * second tree: spec.test.ts and a fuzzer (test/markdown/hast.test.ts) compare the result
+ * with rehype-raw on whole trees.
+ */
+function reparse(tree: HastRoot, raw: (tree: HastRoot) => HastRoot): HastRoot {
+  if (tree.children.some(hasRaw)) return raw(tree);
+  tree.children = tree.children.flatMap((child) => (parserChanges(child) ? raw({ type: 'root', children: [child] }).children : [child]));
+  return tree;
+}
+
+function hasRaw(node: HastRoot['children'][number]): boolean {
+  return (node.type as string) === 'raw' || ('children' in node && node.children.some(hasRaw));
+}
+
+function parserChanges(node: HastRoot['children'][number]): boolean {
+  if (node.type !== 'element') return false;
+  const p = node.properties;
+  return node.tagName === 'pre' || 'dataFootnoteRef' in p || 'dataFootnotes' in p || node.children.some(parserChanges);
 }
 
 /** Task-list checkboxes are read-only state: give them a name screen readers announce (WCAG 4.1.2). */

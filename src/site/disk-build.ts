@@ -17,6 +17,7 @@ import {
 import { copiesFor, planCopies, splitSite, writeCopies } from './copy-plan.js';
 import { diskError } from './disk-errors.js';
 import { BODY_ENTRIES } from './feed-common.js';
+import { keepNewestBodies } from './feed-newest.js';
 import { localLinkWarnings } from './link-store.js';
 import { checkOutput, stampId } from './out-guard.js';
 import { loadTemplates, saveTemplates } from './templates-cache.js';
@@ -170,7 +171,10 @@ async function render(
   if (threads > 1 && todo.length >= WORKER_THRESHOLD && workersAvailable()) {
     const { config, out, drafts, public: isPublic, baseUrl, theme } = options;
     const setupData = { root, config, out, drafts, public: isPublic, baseUrl, theme };
-    return processInWorkers(todo, { setup: setupData, siteKey: ctx.siteKey, staging: ctx.staging, threads, onResult: progress });
+    const keep = keepNewestBodies(); // the feeds' bodies, sent by the workers
+    site.renderer.precompileAll(); // once here (the build saves them), not in every worker
+    const specs = site.renderer.specs;
+    return processInWorkers(todo, { setup: setupData, siteKey: ctx.siteKey, staging: ctx.staging, threads, specs, onResult: (r) => (keep(r.summary), progress(r)) });
   }
   if (todo.length === 0) return [];
   const { readAndProcess } = await import('./process.js');

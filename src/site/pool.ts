@@ -20,12 +20,14 @@ export interface PoolOptions {
   siteKey: string;
   staging: string;
   threads: number;
+  /** The theme's templates, precompiled once for every worker (theme/engine.ts). */
+  specs: Record<string, string>;
   /** Milliseconds one incident may take before its worker is stopped (default: PM_INCIDENT_TIMEOUT or 30 s). */
   timeLimitMs?: number;
   onResult?: (result: IncidentResult) => void;
 }
 
-export type WorkerRequest = { init: { setup: SetupOptions; siteKey: string; staging: string } } | { files: string[] };
+export type WorkerRequest = { init: { setup: SetupOptions; siteKey: string; staging: string; specs: Record<string, string> } } | { files: string[] };
 
 /** One reply per incident processed, so the parent always knows which file a worker is on. */
 export type WorkerReply = { ready: true } | { result: IncidentResult } | { error: string };
@@ -125,7 +127,7 @@ export function processInWorkers(files: readonly string[], opts: PoolOptions): P
         if (code === 0) resolve();
         else fail(new Error(`a build worker stopped (${signal ?? `exit code ${code}`})`));
       });
-      send({ init: { setup: opts.setup, siteKey: opts.siteKey, staging: opts.staging } });
+      send({ init: { setup: opts.setup, siteKey: opts.siteKey, staging: opts.staging, specs: opts.specs } });
       feed();
     });
   const threads = Math.max(1, Math.min(opts.threads, Math.ceil(files.length / BATCH)));

@@ -29,8 +29,9 @@ export function summariesInOrder(
 }
 
 /**
- * Feeds carry the newest bodies: kept in the cache (authenticated: a body nobody but this
- * user's pm wrote is rendered again); rendered again when a worker kept them.
+ * Feeds carry the newest bodies: from this build's workers (feed-newest.ts) or the cache
+ * (authenticated: a body nobody but this user's pm wrote is rendered again); rendered again
+ * only when neither has one.
  */
 export async function feedBodies(
   newest: readonly IncidentSummary[],

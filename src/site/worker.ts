@@ -8,8 +8,11 @@ import { setupSite, type SiteSetup } from './pipeline.js';
 import { readAndProcess } from './process.js';
 import type { WorkerReply, WorkerRequest } from './pool.js';
 import { DirSink } from './write.js';
+import { NewestBodies } from './feed-newest.js';
+import type { IncidentSummary } from './types.js';
 
 let state: { setup: SiteSetup; siteKey: string; sink: DirSink } | null = null;
+const newest = new NewestBodies<IncidentSummary>();
 const reply = (message: WorkerReply): void => void process.send?.(message);
 /** A batch runs without turning the event loop, so a killed parent is also noticed by its pid. */
 const parent = process.ppid;
@@ -18,9 +21,10 @@ const orphaned = (): boolean => !process.connected || process.ppid !== parent;
 process.on('disconnect', () => process.exit(0));
 process.on('message', (request: WorkerRequest) => {
   if ('init' in request) {
-    const { setup, siteKey, staging } = request.init;
+    const { setup, siteKey, staging, specs } = request.init;
     try {
       state = { setup: setupSite(setup), siteKey, sink: new DirSink(staging) };
+      Object.assign(state.setup.site.renderer.specs, specs);
       reply({ ready: true });
     } catch (e) {
       reply({ error: e instanceof Error ? (e.stack ?? e.message) : String(e) });
@@ -36,9 +40,9 @@ process.on('message', (request: WorkerRequest) => {
         const r = await readAndProcess(setup.root, file, setup.site, siteKey, { timeGuard: false });
         if (orphaned()) process.exit(0);
         sink.put(r.pages);
-        // Pages are on disk already: send back their paths only. Post bodies stay here too;
-        // the main thread renders again the few the feeds need (disk-build.ts).
-        const summary = r.summary ? { ...r.summary, contentHtml: '' } : null;
+        // Pages are on disk already: send back their paths only, and a post's body only when
+        // the feeds may carry it (feed-newest.ts).
+        const summary = r.summary ? { ...r.summary, contentHtml: newest.add(r.summary).kept ? r.summary.contentHtml : '' } : null;
         reply({ result: { ...r, summary, pages: r.pages.map((p) => ({ path: p.path, contents: '' })) } });
       }
     } catch (e) {
