@@ -11,9 +11,10 @@
  */
 import type { FieldContext } from './fields.js';
 import { readDate, readString } from './fields.js';
+import type { ReviewState } from './types.js';
 
-export const REVIEW_STATES = ['draft', 'in-review', 'published'] as const;
-export type ReviewState = (typeof REVIEW_STATES)[number];
+export const REVIEW_STATES = ['draft', 'in-review', 'published'] as const satisfies readonly ReviewState[];
+export type { ReviewState };
 
 export interface Lifecycle {
   review: ReviewState;

@@ -5,7 +5,6 @@ import type { RenderedDocument } from '../markdown/document.js';
 import type { SourceSpec } from '../sources/types.js';
 import type { TimelineEvent } from '../timeline/types.js';
 import type { ActionItem } from './actions.js';
-import type { ReviewState } from './lifecycle.js';
 
 export type { ActionItem } from './actions.js';
 
@@ -66,3 +65,6 @@ export interface Incident {
   actions: ActionItem[];
   diagnostics: Diagnostic[];
 }
+
+/** Where a post-mortem is in its review (front-matter `review:`); only `published` is built by default. */
+export type ReviewState = 'draft' | 'in-review' | 'published';
