@@ -7,26 +7,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import rehypeRaw from 'rehype-raw';
-import rehypeSanitize from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
 import { Reporter } from '../../src/diagnostics.js';
 import { bodyHtml, renderDocument } from '../../src/markdown/document.js';
 import { parseMarkdown } from '../../src/markdown/processor.js';
-import { sanitizeSchema } from '../../src/markdown/schema.js';
+import { reference } from './reference.js';
 
-const reference = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkRehype, { allowDangerousHtml: true })
-  .use(rehypeRaw)
-  .use(rehypeSanitize, sanitizeSchema)
-  .use(rehypeStringify)
-  .freeze();
 
 function pm(markdown: string): string {
   const doc = renderDocument({ tree: parseMarkdown(markdown), section: null, items: [], source: markdown, reporter: new Reporter('posts/x.md'), lineOffset: 0 });

@@ -6,28 +6,13 @@
  * accessible names of task-list checkboxes.
  */
 import { describe, expect, it } from 'vitest';
-import rehypeRaw from 'rehype-raw';
-import rehypeSanitize from 'rehype-sanitize';
-import rehypeStringify from 'rehype-stringify';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
 import { Reporter } from '../../src/diagnostics.js';
 import { bodyHtml, renderDocument } from '../../src/markdown/document.js';
 import { parseMarkdown } from '../../src/markdown/processor.js';
-import { sanitizeSchema } from '../../src/markdown/schema.js';
+import { reference } from './reference.js';
 import { extractTimeline } from '../../src/timeline/extract.js';
 import { commonMarkExamples, gfmExtensionExamples, type SpecExample } from './spec-examples.js';
 
-const reference = unified()
-  .use(remarkParse)
-  .use(remarkGfm)
-  .use(remarkRehype, { allowDangerousHtml: true })
-  .use(rehypeRaw)
-  .use(rehypeSanitize, sanitizeSchema)
-  .use(rehypeStringify)
-  .freeze();
 
 /** pm's body HTML, or null when the example has a Timeline section (pm renders that section its own way). */
 function pm(markdown: string): string | null {
