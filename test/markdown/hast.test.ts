@@ -10,16 +10,13 @@ import { describe, expect, it } from 'vitest';
 import { Reporter } from '../../src/diagnostics.js';
 import { bodyHtml, renderDocument } from '../../src/markdown/document.js';
 import { parseMarkdown } from '../../src/markdown/processor.js';
-import { reference } from './reference.js';
+import { reference, withoutPmMarkup } from './reference.js';
 
 
 function pm(markdown: string): string {
   const doc = renderDocument({ tree: parseMarkdown(markdown), section: null, items: [], source: markdown, reporter: new Reporter('posts/x.md'), lineOffset: 0 });
   return bodyHtml(doc, '');
 }
-
-const withoutPmMarkup = (html: string): string =>
-  html.replace(/(<h[1-6]) id="[^"]*"/g, '$1').replace(/ aria-label="(?:not )?done"(?=>)/g, '');
 
 // Pieces of markdown; raw HTML headings are left out (pm gives every heading an id of its own).
 const pieces = [

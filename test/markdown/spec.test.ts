@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { Reporter } from '../../src/diagnostics.js';
 import { bodyHtml, renderDocument } from '../../src/markdown/document.js';
 import { parseMarkdown } from '../../src/markdown/processor.js';
-import { reference } from './reference.js';
+import { reference, withoutPmMarkup } from './reference.js';
 import { extractTimeline } from '../../src/timeline/extract.js';
 import { commonMarkExamples, gfmExtensionExamples, type SpecExample } from './spec-examples.js';
 
@@ -23,9 +23,6 @@ function pm(markdown: string): string | null {
   const doc = renderDocument({ tree, section: null, items: t.items, source: markdown, reporter, lineOffset: 0 });
   return bodyHtml(doc, '');
 }
-
-const withoutPmMarkup = (html: string): string =>
-  html.replace(/(<h[1-6]) id="[^"]*"/g, '$1').replace(/ aria-label="(?:not )?done"(?=>)/g, '');
 
 function differential(examples: SpecExample[]): void {
   let compared = 0;
