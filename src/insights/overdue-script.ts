@@ -4,7 +4,7 @@
  * complete without it. Kept here, not in the theme, so the page's Content-Security-Policy
  * can allow exactly this text by its hash.
  */
-import { cspHash } from '../embed/page.js';
+import { cspHash } from '../outputs/embed/page.js';
 
 export const OVERDUE_SCRIPT = `
 /* Marks open items due before the reader's today; the page is complete without it. */

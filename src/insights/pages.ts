@@ -1,11 +1,11 @@
 /**
- * The site-wide output of this folder (registered in site/outputs.ts): the insights page
+ * The site-wide output of this folder (registered in outputs/registry.ts): the insights page
  * and insights.json, the follow-ups page and follow-ups.json. Made from the incident
  * summaries only, so a rebuild with nothing changed does not make them again.
  */
-import type { SiteContext } from '../site/context.js';
-import { siteLinks } from '../site/feed-common.js';
-import type { IncidentSummary, Page } from '../site/types.js';
+import type { SiteContext } from '../render/context.js';
+import { siteLinks } from '../outputs/feed-common.js';
+import type { IncidentSummary, Page } from '../render/types.js';
 import { insightsData } from './compute.js';
 import { followUpsData } from './follow-ups.js';
 import { followUpsView } from './follow-ups-view.js';

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/site/build.js';
+import { buildSite } from '../../src/build/build.js';
 import { tempDir } from '../cli/helpers.js';
 import { generateSite } from '../insights/generate.js';
 import { launch, noProblems, skipBrowser, watchProblems } from './chromium.js';

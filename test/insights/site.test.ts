@@ -6,7 +6,7 @@
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/site/build.js';
+import { buildSite } from '../../src/build/build.js';
 import { tempDir } from '../cli/helpers.js';
 import { generateSite, METRICS, type ModelIncident } from './generate.js';
 import { allMonths, frequent, levelOf, metricsOf, periodCounts, quarterOf, slugOf } from './expected.js';
