@@ -5,7 +5,7 @@
  * content (a pull request can change it): it must name a folder inside the site.
  * `--out` (and `out` given to buildSite) is the caller's own choice.
  */
-import { lstatSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/types.js';
 
@@ -21,9 +21,13 @@ export class OutputError extends Error {
   }
 }
 
-/** Stamps a folder pm made (over any file of that name a theme or static/ put there). */
+/**
+ * Stamps a folder pm made (over any file of that name a theme or static/ put there): a new
+ * file each time, so each output folder's stamp has its own identity (stampId).
+ */
 export function writeStamp(dir: string): void {
-  writeFileSync(path.join(dir, STAMP), STAMP_TEXT);
+  rmSync(path.join(dir, STAMP), { force: true });
+  writeFileSync(path.join(dir, STAMP), STAMP_TEXT, { flag: 'wx' });
 }
 
 /** True when `dir` holds pm's stamp (a plain file). */

@@ -10,10 +10,14 @@
  *   <out>.pm-staging-<pid>   a dead build's unfinished output: deleted
  *   <out>.pm-journal.json    left by an earlier pm (builds no longer commit through one):
  *                            never applied, deleted with a warning
+ *   <out>.pm-kept, .pm-kept.json   the generation kept for the next build and its sealed
+ *                            note (kept.ts): left as they are; a build uses them only
+ *                            when the note proves them pm's, else replaces them
  */
 import { existsSync, lstatSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { hasStamp } from './out-guard.js';
+import { KEPT } from './kept-manifest.js';
 
 export const STAGING = '.pm-staging-';
 export const RETIRED = '.pm-retired-';
@@ -37,6 +41,8 @@ export function recoverOutput(out: string): string[] {
       if (isDir(full) && existsSync(out)) removeTree(full);
       else if (isDir(full) && hasStamp(full)) renameSync(full, out);
       else warnings.push(`${full}: not a folder pm wrote: ignored`);
+    } else if (rest === KEPT) {
+      if (!isDir(full)) warnings.push(`${full}: not a folder pm wrote: ignored`);
     } else if (isPid(rest, STAGING) && !isAlive(rest)) {
       if (isDir(full)) removeTree(full);
       else warnings.push(`${full}: not a folder pm made: ignored`);

@@ -1,13 +1,16 @@
 /**
  * The last disk phase: every build writes a complete new output folder beside the
  * output and swaps it in (rename out → retired, staging → out). A full build renders
- * every page into it; an incremental one renders what changed and hard-links every
- * unchanged file from the current output (one link each, no copy). So at any moment
- * `out` is either the previous output or the new one, whole: a build that fails or is
- * killed before the swap leaves the previous output, and a kill between the two
- * renames is undone by the next run (recover.ts).
+ * every page into it; an incremental one renders what changed into it and then takes the
+ * rest from the generation pm keeps beside the output (kept.ts: the output before the
+ * last build, updated by what changed since) or, without a usable one, hard-links every
+ * unchanged file from the current output. So at any moment `out` is either the previous
+ * output or the new one, whole: a build that fails or is killed before the swap leaves
+ * the previous output, and a kill between the two renames is undone by the next run
+ * (recover.ts). The output replaced is kept as the next build's kept generation.
  */
 import { copyFileSync, constants, existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { adoptKept, forgetStaging, keepGeneration } from './kept.js';
 import path from 'node:path';
 import { checkOwnership, writeStamp } from './out-guard.js';
 import { recoverOutput, removeTree, RETIRED, STAGING } from './recover.js';
@@ -67,16 +70,22 @@ export function createStaging(out: string): { staging: string; warnings: string[
 }
 
 export function discardStaging(staging: string): void {
+  forgetStaging(staging);
   rmSync(staging, { recursive: true, force: true });
 }
 
 /**
- * Hard-links into `staging` every path of `paths` it lacks, from `out`. False when one
- * is missing from `out` (the caller builds in full instead).
+ * Completes `staging` (which holds this build's files) into the whole output whose files
+ * are `paths`: from the kept generation when there is one pm can trust (work in proportion
+ * to what changed), else by hard-linking every path it lacks from `out`. False when one is
+ * missing from `out` (the caller builds in full instead). Call it after every write.
  */
 export function linkUnchanged(out: string, staging: string, paths: Iterable<string>): boolean {
+  const list = [...paths];
+  const kept = adoptKept(out, staging, list);
+  if (kept !== 'unusable') return kept === 'merged';
   const sink = new DirSink(staging);
-  for (const p of paths) {
+  for (const p of list) {
     const parts = p.split('/');
     const to = path.join(sink.dir, ...parts);
     sink.folder(path.dirname(to));
@@ -94,8 +103,12 @@ export function linkUnchanged(out: string, staging: string, paths: Iterable<stri
   return true;
 }
 
-/** Stamps a complete staging folder as pm's and swaps it in as `out`. */
-export function commitStaging(staging: string, out: string): void {
+/**
+ * Stamps a complete staging folder as pm's and swaps it in as `out`. The output it
+ * replaces becomes the kept generation (kept.ts) unless `keep` is false (nothing is kept
+ * beside `out` then: for callers that never build incrementally).
+ */
+export function commitStaging(staging: string, out: string, options: { keep?: boolean } = {}): void {
   writeStamp(staging);
   const retired = path.join(path.dirname(out), `${path.basename(out)}${RETIRED}${process.pid}`);
   const had = existsSync(out);
@@ -104,9 +117,15 @@ export function commitStaging(staging: string, out: string): void {
     renameSync(staging, out);
   } catch (e) {
     if (had) renameSync(retired, out);
+    forgetStaging(staging);
     throw e;
   }
-  if (had) removeTree(retired);
+  try {
+    keepGeneration(out, staging, had ? retired : null, options.keep ?? true);
+  } catch {
+    // The new output is in place; only the next build's head start is lost (recover.ts
+    // deletes a retired folder left beside it; an undescribed kept folder is never used).
+  }
 }
 
 /** Writes a whole site into `out` (a folder pm wrote, an empty or a missing one): stage everything, then swap. */
@@ -115,7 +134,7 @@ export async function writeSite(pages: readonly Page[], out: string): Promise<vo
   const { staging } = createStaging(out);
   try {
     new DirSink(staging).put(pages);
-    commitStaging(staging, out);
+    commitStaging(staging, out, { keep: false });
   } catch (e) {
     discardStaging(staging);
     throw e;
