@@ -9,7 +9,7 @@
  * the previous output, and a kill between the two renames is undone by the next run
  * (recover.ts). The output replaced is kept as the next build's kept generation.
  */
-import { copyFileSync, constants, existsSync, linkSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, constants, existsSync, linkSync, mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { adoptKept, forgetStaging, keepGeneration } from './kept.js';
 import path from 'node:path';
 import { checkOwnership, writeStamp } from './out-guard.js';
@@ -35,7 +35,7 @@ export class DirSink {
       const target = path.join(this.root, ...page.path.split('/'));
       this.folder(path.dirname(target));
       try {
-        writeFileSync(target, page.contents);
+        replaceFile(target, page.contents);
       } catch (e) {
         (e as NodeJS.ErrnoException).path ??= target; // a failed write (ENOSPC) names no file by itself
         throw e;
@@ -55,6 +55,21 @@ export class DirSink {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
     this.made.add(dir);
+  }
+}
+
+/**
+ * Writes a new file at `target`, never into the one there: after linkUnchanged a staging
+ * folder's files are hard links to the output's, and writing into one would change the
+ * live output too.
+ */
+function replaceFile(target: string, contents: Page['contents']): void {
+  try {
+    writeFileSync(target, contents, { flag: 'wx' });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    unlinkSync(target);
+    writeFileSync(target, contents, { flag: 'wx' });
   }
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DirSink } from '../../src/write/staging.js';
@@ -33,6 +33,17 @@ describe('DirSink', () => {
     expect(() => sink.put([{ path: 'incidents/a/index.html', contents: 'late' }])).toThrow(/ENOENT/);
     expect(() => sink.put([{ path: 'incidents/b/index.html', contents: 'late' }])).toThrow(/ENOENT/);
     expect(existsSync(dir)).toBe(false);
+  });
+
+  it('replaces a file with a new one, never writes into it: a hard link to the live output keeps its bytes', () => {
+    const dir = path.join(root, 'staging');
+    mkdirSync(path.join(dir, 'incidents'), { recursive: true });
+    const live = path.join(root, 'live.html');
+    writeFileSync(live, 'published');
+    linkSync(live, path.join(dir, 'incidents', 'index.html'));
+    new DirSink(dir).put([{ path: 'incidents/index.html', contents: 'new' }]);
+    expect(readFileSync(path.join(dir, 'incidents', 'index.html'), 'utf8')).toBe('new');
+    expect(readFileSync(live, 'utf8')).toBe('published');
   });
 
   it('refuses a page path that climbs out of its folder', () => {
