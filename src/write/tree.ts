@@ -12,10 +12,12 @@ export class Untrusted extends Error {
   override readonly name = 'Untrusted';
 }
 
+/** An empty, `.` or `..` part of a path. */
+const BAD_PART = /(?:^|\/)\.{0,2}(?:\/|$)/;
+
 /** A path pm may write below a folder: relative, POSIX, with no empty, `.` or `..` part. */
 export function safeRel(p: string): boolean {
-  if (!p || p.includes('\0')) return false;
-  return p.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
+  return p !== '' && !p.includes('\0') && !BAD_PART.test(p);
 }
 
 /** Every entry below `dir` that is not a folder, as POSIX paths relative to it; `plain` is false when one is not a plain file. */
