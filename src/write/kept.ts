@@ -24,10 +24,19 @@ import { Inside, listFiles, safeRel, Untrusted } from './tree.js';
 
 /** What the swap needs to keep the output it replaces: the new output's files and where the old one differs. */
 interface Generation {
-  paths: string[];
-  stale: string[];
+  paths: Set<string>;
+  stale: Set<string>;
 }
+/** By the staging folder's absolute path. */
 const merged = new Map<string, Generation>();
+
+/** A file written into a staging folder after adoptKept made it the kept one: it differs from the kept generation too. */
+export function noteWrite(staging: string, p: string): void {
+  const gen = merged.get(staging);
+  if (!gen || p === STAMP) return;
+  gen.paths.add(p);
+  gen.stale.add(p);
+}
 
 /**
  * Makes `staging` the complete output from the kept generation and this build's files in
@@ -65,13 +74,13 @@ export function adoptKept(out: string, staging: string, paths: Iterable<string>)
   removeTree(staging); // its folders only, now
   renameSync(kept, staging);
   const gone = [...before].filter((p) => !now.has(p));
-  merged.set(staging, { paths: [...now], stale: [...written, ...gone] });
+  merged.set(path.resolve(staging), { paths: now, stale: new Set([...written, ...gone]) });
   return 'merged';
 }
 
 /** Forgets what adoptKept knew about a staging folder that is not swapped in. */
 export function forgetStaging(staging: string): void {
-  merged.delete(staging);
+  merged.delete(path.resolve(staging));
 }
 
 /**
@@ -80,12 +89,12 @@ export function forgetStaging(staging: string): void {
  * generation is linked from the new output (a full build's cost, once), unless `keep` is false.
  */
 export function keepGeneration(out: string, staging: string, retired: string | null, keep: boolean): void {
-  const gen = merged.get(staging);
-  merged.delete(staging);
+  const gen = merged.get(path.resolve(staging));
+  merged.delete(path.resolve(staging));
   const kept = keptDir(out);
   if (retired && gen && keep && clearKept(out)) {
     renameSync(retired, kept);
-    writeManifest(out, { out: stampId(out), kept: stampId(kept), paths: gen.paths, stale: gen.stale });
+    writeManifest(out, { out: stampId(out), kept: stampId(kept), paths: [...gen.paths], stale: [...gen.stale] });
     return;
   }
   if (retired) removeTree(retired);

@@ -10,7 +10,7 @@
  * (recover.ts). The output replaced is kept as the next build's kept generation.
  */
 import { copyFileSync, constants, existsSync, linkSync, mkdirSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { adoptKept, forgetStaging, keepGeneration } from './kept.js';
+import { adoptKept, forgetStaging, keepGeneration, noteWrite } from './kept.js';
 import path from 'node:path';
 import { checkOwnership, writeStamp } from './out-guard.js';
 import { recoverOutput, removeTree, RETIRED, STAGING } from './recover.js';
@@ -40,6 +40,7 @@ export class DirSink {
         (e as NodeJS.ErrnoException).path ??= target; // a failed write (ENOSPC) names no file by itself
         throw e;
       }
+      noteWrite(this.root, page.path);
     }
   }
 
@@ -93,7 +94,8 @@ export function discardStaging(staging: string): void {
  * Completes `staging` (which holds this build's files) into the whole output whose files
  * are `paths`: from the kept generation when there is one pm can trust (work in proportion
  * to what changed), else by hard-linking every path it lacks from `out`. False when one is
- * missing from `out` (the caller builds in full instead). Call it after every write.
+ * missing from `out` (the caller builds in full instead). Call it once the pages are
+ * written; a DirSink write after it is noted as a change too.
  */
 export function linkUnchanged(out: string, staging: string, paths: Iterable<string>): boolean {
   const list = [...paths];

@@ -112,6 +112,19 @@ describe('the kept generation', () => {
     expect(readdirSync(kept())).not.toContain('tags');
   });
 
+  it('a page written after linkUnchanged counts as changed: the next build does not bring its old bytes back', () => {
+    full(start);
+    const second = { ...start, 'index.html': 'home v2' };
+    const { staging } = createStaging(out);
+    expect(linkUnchanged(out, staging, Object.keys(second))).toBe(true);
+    new DirSink(staging).put([{ path: 'index.html', contents: 'home v2' }]);
+    commitStaging(staging, out);
+    expect(contents(out)).toEqual(second);
+    const third = { ...second, 'feed.xml': 'feed v3' };
+    expect(incremental(second, third)).toBe(true);
+    expect(contents(out)).toEqual(third);
+  });
+
   it('a build that writes nothing to keep (writeSite) leaves nothing beside dist/', async () => {
     full(start);
     const { writeSite } = await import('../../src/write/staging.js');
