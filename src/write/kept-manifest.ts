@@ -4,12 +4,11 @@
  * out-guard.ts stampId), every file of the output, and the files where the kept folder
  * differs from it. Sealed with the user's secret (build/store/cache-sign.ts) and bound to
  * the output's real path: a note a site planted, one for another folder, or a damaged one
- * is never used.
+ * is never used. Each path in it is checked where it is used (tree.ts Inside).
  */
 import { lstatSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { signerFor, type Signer } from '../build/store/cache-sign.js';
-import { safeRel } from './tree.js';
 
 export const KEPT = '.pm-kept';
 export const MANIFEST = '.pm-kept.json';
@@ -41,21 +40,25 @@ export function readManifest(out: string): Manifest | null {
     const seal = signer(out);
     const data = seal?.signer.open(seal.role, readFileSync(file, 'utf8'));
     if (!data) return null;
-    const m = JSON.parse(data) as Partial<Manifest>;
-    const list = (v: unknown): v is string[] => Array.isArray(v) && v.every((p) => typeof p === 'string' && safeRel(p));
-    if (typeof m.out !== 'string' || !m.out || typeof m.kept !== 'string' || !m.kept || !list(m.paths) || !list(m.stale)) return null;
-    return m as Manifest;
+    const m = JSON.parse(data) as Record<keyof Manifest, unknown>;
+    const text = (v: unknown): v is string => typeof v === 'string';
+    if (!text(m.out) || !m.out || !text(m.kept) || !m.kept || !text(m.paths) || !text(m.stale)) return null;
+    return { out: m.out, kept: m.kept, paths: split(m.paths), stale: split(m.stale) };
   } catch {
     return null;
   }
 }
+
+/** A list of paths kept as one string, NUL between them (no file name holds one): far quicker to read than an array. */
+const split = (list: string): string[] => (list ? list.split('\0') : []);
 
 /** Writes the note; false when it cannot be sealed (no user secret: nothing is kept then). */
 export function writeManifest(out: string, m: Manifest): boolean {
   const seal = signer(out);
   if (!seal) return false;
   try {
-    writeFileSync(manifestFile(out), seal.signer.seal(seal.role, JSON.stringify(m)), { flag: 'wx' });
+    const data = JSON.stringify({ ...m, paths: m.paths.join('\0'), stale: m.stale.join('\0') });
+    writeFileSync(manifestFile(out), seal.signer.seal(seal.role, data), { flag: 'wx' });
     return true;
   } catch {
     return false; // something is in the way (dropManifest leaves anything but a file or link): keep nothing

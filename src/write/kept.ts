@@ -20,7 +20,7 @@ import path from 'node:path';
 import { dropManifest, keptDir, readManifest, writeManifest } from './kept-manifest.js';
 import { STAMP, stampId, writeStamp } from './out-guard.js';
 import { removeTree } from './recover.js';
-import { Inside, listFiles, safeRel, Untrusted } from './tree.js';
+import { Inside, listFiles, Untrusted } from './tree.js';
 
 /** What the swap needs to keep the output it replaces: the new output's files and where the old one differs. */
 interface Generation {
@@ -52,10 +52,7 @@ export function adoptKept(out: string, staging: string, paths: Iterable<string>)
   if (!found.plain) return discard(kept, 'unusable');
   const written = new Set(found.files.filter((p) => p !== STAMP));
   const now = new Set(written);
-  for (const p of paths) {
-    if (!safeRel(p)) throw new Error(`page path outside ${out}: ${p}`);
-    if (p !== STAMP) now.add(p);
-  }
+  for (const p of paths) if (p !== STAMP) now.add(p); // each path is checked where it is used (Inside)
   const before = new Set(note.paths);
   const dir = new Inside(kept);
   try {

@@ -80,6 +80,7 @@ export class Inside {
 
   /** Full path of `rel` with its parent folders checked (and made when `make`); null when one is missing. */
   private walk(rel: string, make: boolean): string | null {
+    if (!safeRel(rel)) throw new Untrusted(`${rel}: not a path below ${this.root}`);
     const parts = rel.split('/');
     let dir = this.root;
     for (const part of parts.slice(0, -1)) {

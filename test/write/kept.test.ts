@@ -148,10 +148,24 @@ describe('a kept folder or note pm cannot vouch for is never used', () => {
     expect(contents(out)).toEqual(edit());
   });
 
+  it('even a sealed note cannot name a path outside: `..` in it stops the build from using the kept folder', async () => {
+    const { readManifest, writeManifest } = await import('../../src/write/kept-manifest.js');
+    full(start);
+    writeFileSync(path.join(home, 'plan.md'), 'the plan');
+    const sealed = readManifest(out)!;
+    rmSync(note());
+    const climb = path.relative(kept(), path.join(home, 'plan.md')).split(path.sep).join('/');
+    expect(writeManifest(out, { ...sealed, stale: [climb] })).toBe(true);
+    expect(incremental(start, edit())).toBe(false);
+    expect(readFileSync(path.join(home, 'plan.md'), 'utf8')).toBe('the plan');
+    expect(contents(out)).toEqual(edit());
+  });
+
   it('a note changed by one byte: ignored', () => {
     full(start);
     const text = readFileSync(note(), 'utf8');
-    writeFileSync(note(), text.replace('"stale":[]', '"stale":[ ]'));
+    expect(text).toContain('feed.xml');
+    writeFileSync(note(), text.replace('feed.xml', 'feed.xmm'));
     expect(incremental(start, edit())).toBe(false);
     expect(contents(out)).toEqual(edit());
   });
