@@ -85,7 +85,7 @@ describe('a stranger’s first ten minutes', () => {
     expect(check.stderr).toMatch(/^2 incidents checked: 0 errors, \d+ warnings?$/m);
     const github = await run(globalBin('pm'), ['check', '--format', 'github'], site);
     for (const line of github.stdout.split('\n').filter(Boolean)) expect(line).toMatch(/^::(error|warning|notice) file=posts\/[^,]+,line=\d+,col=\d+/);
-    expect(readdirSync(site).sort()).toEqual(['.github', '.gitignore', '.pm-cache', 'dist', 'pm.config.yaml', 'posts', 'static']);
+    expect(readdirSync(site).sort()).toEqual(['.github', '.gitignore', '.pm-cache', 'dist', 'dist.pm-kept', 'dist.pm-kept.json', 'pm.config.yaml', 'posts', 'static']);
   }, SLOW);
 
   it('npx <package name> runs pm, and pm init then prints commands that work through npx', async () => {
