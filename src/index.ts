@@ -10,7 +10,7 @@
 export { buildSite, type BuildOptions, type BuildResult } from './build/build.js';
 export { writeSite } from './write/staging.js';
 export { incidentTimeline, type TimelineOptions, type ExtraSource } from './timeline/incident-timeline.js';
-export { renderIncident, timelineMeta, timelineJsonPath } from './render/incident-pages.js';
+export { renderIncident, timelineMeta } from './render/incident-pages.js';
 export type { Page, IncidentSummary, IncidentOutput } from './render/types.js';
 export { insightsData, type InsightsJson } from './insights/compute.js';
 export { followUpsData, type FollowUpsJson, type FollowUpItem } from './insights/follow-ups.js';
@@ -32,11 +32,11 @@ export { renderTimelineHtml, escapeHtml } from './timeline/render-html.js';
 export type { RenderOptions } from './timeline/render-common.js';
 export { renderEmbedPage, embedCsp, fragmentOf, type EmbedPageOptions } from './outputs/embed/page.js';
 export { loadEmbedFiles, buildElementScript, type EmbedFiles } from './outputs/embed/files.js';
-export { embedPagePath, EMBED_SCRIPT_PATH } from './outputs/embed/outputs.js';
+export { embedPagePath, EMBED_SCRIPT_PATH, timelineJsonPath, STATUSPAGE_PATH, STATUSPAGE_SUMMARY_PATH as SUMMARY_PATH } from './outputs/paths.js';
 export {
-  statuspageData, impactOf, STATUSPAGE_PATH, type StatuspageIncidents, type StatuspageIncident, type StatuspageUpdate, type Impact,
+  statuspageData, impactOf, type StatuspageIncidents, type StatuspageIncident, type StatuspageUpdate, type Impact,
 } from './outputs/statuspage.js';
-export { statuspageSummaryData, SUMMARY_PATH, type StatuspageSummary } from './outputs/archive/statuspage-summary.js';
+export { statuspageSummaryData, type StatuspageSummary } from './outputs/archive/statuspage-summary.js';
 export { formatOffset, formatDelta, parseOffset } from './timeline/duration.js';
 export type {
   Timeline, TimelineEvent, ComputedEvent, TimelineJson, TimelineEventJson, TimelineMetrics, Milestone,

@@ -11,9 +11,8 @@ import { followUpsData } from './follow-ups.js';
 import { followUpsView } from './follow-ups-view.js';
 import { insightsView } from './insights-view.js';
 import { OVERDUE_CSP, OVERDUE_SCRIPT } from './overdue-script.js';
+import { FOLLOW_UPS_JSON_PATH, FOLLOW_UPS_PAGE, INSIGHTS_JSON_PATH, INSIGHTS_PAGE } from '../outputs/paths.js';
 
-export const INSIGHTS_PAGE = 'insights/index.html';
-export const FOLLOW_UPS_PAGE = 'follow-ups/index.html';
 
 export function insightsPages(sorted: readonly IncidentSummary[], site: SiteContext): Page[] {
   const links = siteLinks(site);
@@ -27,8 +26,8 @@ export function insightsPages(sorted: readonly IncidentSummary[], site: SiteCont
   };
   const root = site.pageData(FOLLOW_UPS_PAGE, '')['root'] as string;
   return [
-    { path: 'insights.json', contents: `${JSON.stringify(insights, null, 2)}\n` },
-    { path: 'follow-ups.json', contents: `${JSON.stringify(followUps, null, 2)}\n` },
+    { path: INSIGHTS_JSON_PATH, contents: `${JSON.stringify(insights, null, 2)}\n` },
+    { path: FOLLOW_UPS_JSON_PATH, contents: `${JSON.stringify(followUps, null, 2)}\n` },
     page(INSIGHTS_PAGE, 'insights', 'Insights', { insights: insightsView(insights) }),
     page(FOLLOW_UPS_PAGE, 'follow-ups', 'Follow-ups', {
       followUps: followUpsView(followUps, (slug) => `${root}${urls.get(slug) ?? ''}`),

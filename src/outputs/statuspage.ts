@@ -19,7 +19,8 @@ import type { ResolvedConfig } from '../config/types.js';
 import { feedContent } from './feed-common.js';
 import { isoUtc } from '../render/format.js';
 import type { IncidentSummary, Page } from '../render/types.js';
-import { absoluteUrl } from './urls.js';
+import { absoluteUrl, rootPrefix } from './urls.js';
+import { STATUSPAGE_PATH } from './paths.js';
 
 export type Impact = 'none' | 'minor' | 'major' | 'critical';
 
@@ -58,7 +59,6 @@ export interface StatuspageIncidents {
   incidents: StatuspageIncident[];
 }
 
-export const STATUSPAGE_PATH = 'api/v2/incidents.json';
 /** Statuspage's incidents.json lists the newest 50; so does pm's (incidents.json has them all). */
 export const STATUSPAGE_ENTRIES = 50;
 
@@ -69,7 +69,7 @@ export interface StatuspageSite {
 
 /** A site path as a link: absolute with a base URL, else relative to this JSON file. */
 export function link(site: StatuspageSite, sitePath: string): string {
-  return site.config.baseUrl ? absoluteUrl(site.config.baseUrl, sitePath) : `../../${sitePath}`;
+  return site.config.baseUrl ? absoluteUrl(site.config.baseUrl, sitePath) : `${rootPrefix(STATUSPAGE_PATH)}${sitePath}`;
 }
 
 const UPDATE_STATUS: Partial<Record<Milestone, string>> = {

@@ -8,7 +8,7 @@ import type { PlacedNotes } from '../timeline/notes.js';
 import type { TimelineJson } from '../timeline/types.js';
 import type { SiteContext } from './context.js';
 import { slugify } from '../slug.js';
-import { serviceUrl } from '../outputs/archive/paging.js';
+import { serviceUrl } from '../outputs/paths.js';
 import { formatDay, humanDuration, isoDay } from './format.js';
 import type { IncidentSummary } from './types.js';
 

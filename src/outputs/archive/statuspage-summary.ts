@@ -6,8 +6,8 @@
  */
 import { statuspageData, statuspageIncident, type Impact, type StatuspageIncident, type StatuspageSite } from '../statuspage.js';
 import type { IncidentSummary, Page } from '../../render/types.js';
+import { STATUSPAGE_SUMMARY_PATH } from '../paths.js';
 
-export const SUMMARY_PATH = 'api/v2/summary.json';
 
 const DESCRIPTION: Record<Impact, string> = {
   none: 'All Systems Operational',
@@ -43,5 +43,5 @@ export function statuspageSummaryData(summaries: readonly IncidentSummary[], sit
 
 /** Site output: `api/v2/summary.json`. */
 export function statuspageSummary(summaries: readonly IncidentSummary[], site: StatuspageSite): Page[] {
-  return [{ path: SUMMARY_PATH, contents: `${JSON.stringify(statuspageSummaryData(summaries, site), null, 2)}\n` }];
+  return [{ path: STATUSPAGE_SUMMARY_PATH, contents: `${JSON.stringify(statuspageSummaryData(summaries, site), null, 2)}\n` }];
 }
