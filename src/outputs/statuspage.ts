@@ -3,8 +3,8 @@
  * its public API (`/api/v2/incidents.json`), so status pages, widgets and bots that already read
  * that shape can list pm incidents. Mapping (documented in the README):
  *
- *   severity  SEV1/SEV0/P1/critical → critical, SEV2/P2/major/high → major,
- *             SEV3/P3/minor/medium → minor, SEV4/low/anything else/none → none
+ *   severity  its level (incident/severity.ts) 1 → critical, 2 → major, 3 → minor,
+ *             4 (SEV4, low, anything else) and none → none
  *   milestone detected → investigating, acknowledged → identified,
  *             mitigated → monitoring, resolved → resolved (T0 is `started_at`)
  *   status    as written; absent: the latest milestone's, else resolved
@@ -13,6 +13,7 @@
  * Links are absolute with `base_url`, else relative to this file (`../../incidents/x/`).
  */
 import { slugify } from '../slug.js';
+import { impactOfLevel, severityLevel, type Impact } from '../incident/severity.js';
 import { cleanText } from '../timeline/render-common.js';
 import type { Milestone } from '../timeline/types.js';
 import type { ResolvedConfig } from '../config/types.js';
@@ -22,7 +23,6 @@ import type { IncidentSummary, Page } from '../render/types.js';
 import { absoluteUrl, rootPrefix } from './urls.js';
 import { STATUSPAGE_PATH } from './paths.js';
 
-export type Impact = 'none' | 'minor' | 'major' | 'critical';
 
 export interface StatuspageUpdate {
   id: string;
@@ -79,13 +79,9 @@ const UPDATE_STATUS: Partial<Record<Milestone, string>> = {
   resolved: 'resolved',
 };
 
-/** Statuspage impact of a pm severity (case, spaces and dashes do not matter). */
+/** Statuspage impact of a pm severity, by the one severity policy (incident/severity.ts). */
 export function impactOf(severity: string | null): Impact {
-  const s = (severity ?? '').toLowerCase().replace(/[\s_-]+/g, '');
-  if (/^(sev|p)?[01]$|^(critical|crit|blocker)$/.test(s)) return 'critical';
-  if (/^(sev|p)?2$|^(major|high)$/.test(s)) return 'major';
-  if (/^(sev|p)?3$|^(minor|medium|moderate)$/.test(s)) return 'minor';
-  return 'none';
+  return impactOfLevel(severityLevel(severity));
 }
 
 /** The Statuspage status of a milestone; null for T0 (which is `started_at`, not an update). */

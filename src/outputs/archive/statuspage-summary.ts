@@ -4,7 +4,8 @@
  * from the worst impact among those. pm knows no components or maintenance windows:
  * those lists are empty.
  */
-import { statuspageData, statuspageIncident, type Impact, type StatuspageIncident, type StatuspageSite } from '../statuspage.js';
+import { statuspageData, statuspageIncident, type StatuspageIncident, type StatuspageSite } from '../statuspage.js';
+import type { Impact } from '../../incident/severity.js';
 import type { IncidentSummary, Page } from '../../render/types.js';
 import { STATUSPAGE_SUMMARY_PATH } from '../paths.js';
 
