@@ -3,7 +3,7 @@
  * file, a 1-based line and column, a rule id and a severity. Only `fatal` ones stop
  * the processing of a file; everything else is reported and the build goes on.
  */
-import { stripEscapes } from './sources/text.js';
+import { displayText } from './text/controls.js';
 
 export type Level = 'error' | 'warning' | 'info';
 
@@ -74,7 +74,7 @@ export class FatalDiagnostic extends Error {
  * names and messages come from the site: no escape sequence reaches a terminal.
  */
 export function formatDiagnostic(d: Diagnostic): string {
-  return stripEscapes(`${d.file}:${d.line}:${d.column}: ${d.level}: ${d.rule}: ${d.message}`);
+  return displayText(`${d.file}:${d.line}:${d.column}: ${d.level}: ${d.rule}: ${d.message}`);
 }
 
 const ORDER: Record<Level, number> = { error: 0, warning: 1, info: 2 };

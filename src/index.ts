@@ -28,7 +28,8 @@ export { renderDocument, bodyHtml, type RenderedDocument } from './markdown/docu
 export { placeNotes, type PlacedNotes, type TimelineNotes } from './timeline/notes.js';
 export { computeTimeline, computeTimeline as buildTimeline } from './timeline/compute.js';
 export { timelineToJson } from './timeline/json.js';
-export { renderTimelineHtml, escapeHtml } from './timeline/render-html.js';
+export { renderTimelineHtml } from './timeline/render-html.js';
+export { escapeHtml } from './text/escape.js';
 export type { RenderOptions } from './timeline/render-common.js';
 export { renderEmbedPage, embedCsp, fragmentOf, type EmbedPageOptions } from './outputs/embed/page.js';
 export { loadEmbedFiles, buildElementScript, type EmbedFiles } from './outputs/embed/files.js';

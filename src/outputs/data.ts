@@ -14,7 +14,7 @@ export interface IncidentRecord {
   title: string;
   /** Page URL: absolute with a base URL, else relative to the site root. */
   url: string;
-  /** The incident's `timeline.json` (§5), same rule. */
+  /** The incident's `timeline.json` (README "The published JSON"), same rule. */
   timeline_url: string;
   /** RFC 3339 in the display zone: `2020-09-02T00:00:00-05:00`. */
   date: string;

@@ -4,7 +4,8 @@
  * (never the clock), so the bytes depend on the input alone.
  */
 import type { SiteContext } from '../render/context.js';
-import { entryDates, escapeXml as x, feedContent, FEED_ENTRIES, siteLinks } from './feed-common.js';
+import { entryDates, feedContent, FEED_ENTRIES, siteLinks } from './feed-common.js';
+import { escapeXml as x } from '../text/escape.js';
 import { ATOM_FEED_PATH, JSON_FEED_PATH, timelineJsonPath } from './paths.js';
 import type { IncidentSummary, Page } from '../render/types.js';
 import { rootPrefix } from './urls.js';

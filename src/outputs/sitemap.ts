@@ -9,7 +9,8 @@
  * are relative to the site root (search engines want absolute ones: set `base_url`).
  */
 import type { SiteContext } from '../render/context.js';
-import { escapeXml, siteLinks } from './feed-common.js';
+import { siteLinks } from './feed-common.js';
+import { escapeXml } from '../text/escape.js';
 import { isoDay } from '../render/format.js';
 import { collectTags } from '../render/indexes.js';
 import type { IncidentSummary, Page } from '../render/types.js';

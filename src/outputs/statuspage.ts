@@ -14,7 +14,7 @@
  */
 import { slugify } from '../slug.js';
 import { impactOfLevel, severityLevel, type Impact } from '../incident/severity.js';
-import { cleanText } from '../timeline/render-common.js';
+import { displayText } from '../text/controls.js';
 import type { Milestone } from '../timeline/types.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { feedContent } from './feed-common.js';
@@ -103,7 +103,7 @@ export function statuspageIncident(s: IncidentSummary, site: StatuspageSite, pag
       id: `${s.slug}-${m.milestone}${n > 1 ? `-${n}` : ''}`,
       incident_id: s.slug,
       status,
-      body: cleanText(m.text).replace(/\s+/g, ' ').trim(),
+      body: displayText(m.text).replace(/\s+/g, ' ').trim(),
       created_at: m.at,
       updated_at: m.at,
       display_at: m.at,

@@ -24,7 +24,7 @@ import { parseWindow } from './spec.js';
 import { IrcParser } from './irc.js';
 import { isSlackFolder, readSlackSource } from './slack.js';
 import { SyslogParser } from './syslog.js';
-import { stripBom } from './text.js';
+import { stripBom } from '../text/controls.js';
 import { bad, SOURCE_FORMATS, SourceError, type RecordParser, type SourceContext, type SourceFormat, type SourceResult, type SourceSpec, type SourceStats } from './types.js';
 import { parseYamlItems } from './yaml.js';
 

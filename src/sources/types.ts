@@ -1,5 +1,5 @@
 /**
- * Public types of the structured log sources (DESIGN §4): what a front-matter
+ * Public types of the structured log sources (README "Log sources"): what a front-matter
  * `sources:` entry says, and what reading one source yields.
  */
 import type { Diagnostic } from '../diagnostics.js';

@@ -1,5 +1,5 @@
 /**
- * The date of a time-only entry that follows another entry (DESIGN §3 roll-over).
+ * The date of a time-only entry that follows another entry (README "Dates of time-only entries").
  *
  * The entry before is seen on the wall clock of the new entry's zone: `8:41 PM CDT`
  * is 01:41 the next day for a `02:55 UTC` entry. The new entry takes that day, or the
