@@ -8,7 +8,7 @@
 import { constants } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { specialKind } from '../load/confine.js';
-import { Reporter } from '../diagnostics.js';
+import { Reporter, type RuleAt } from '../diagnostics.js';
 import { normalizeZone } from '../time/zones.js';
 import { SourceClock } from './clock.js';
 import { Collector } from './collect.js';
@@ -45,7 +45,7 @@ async function readHead(path: string): Promise<Buffer> {
   }
 }
 
-function ioMessage(err: unknown, spec: SourceSpec): { rule: string; message: string } {
+function ioMessage(err: unknown, spec: SourceSpec): { rule: RuleAt<'error'>; message: string } {
   const code = (err as { code?: string }).code;
   if (code === 'ENOENT') return { rule: 'source/missing', message: `source "${spec.path}" does not exist; paths are relative to the incident file` };
   if (code === 'EISDIR') return { rule: 'source/unreadable', message: `source "${spec.path}" is a directory, not a log file` };

@@ -4,9 +4,10 @@
  * the path the author wrote, never anything of the file it points to.
  */
 import type { Confined } from '../load/confine.js';
+import type { RuleAt } from '../diagnostics.js';
 
 export interface SourceProblem {
-  rule: string;
+  rule: RuleAt<'error'>;
   message: string;
 }
 
