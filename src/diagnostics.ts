@@ -1,7 +1,8 @@
 /**
  * Diagnostics are values, not thrown strings: every content problem carries the
- * file, a 1-based line and column, a rule id and a severity. Only `fatal` ones stop
- * the processing of a file; everything else is reported and the build goes on.
+ * file, a 1-based line and column, a rule id (registered in diagnostics/rules.ts) and
+ * a severity. Only `fatal` ones stop the processing of a file (one that cannot be read:
+ * load/unreadable.ts); everything else is reported and the build goes on.
  */
 import { stripEscapes } from './sources/text.js';
 import type { Level } from './diagnostics/spec.js';
@@ -56,15 +57,9 @@ export class Reporter {
   info(rule: RuleAt<'info'>, message: string, place?: Partial<Place>): Diagnostic {
     return this.report('info', rule, message, place);
   }
-  /** Records a fatal error and throws it as a {@link FatalDiagnostic}. */
-  fatal(rule: RuleAt<'error'>, message: string, place?: Partial<Place>): never {
-    const d = this.error(rule, message, place);
-    d.fatal = true;
-    throw new FatalDiagnostic(d);
-  }
 }
 
-/** Thrown only to unwind the processing of one file; carries its diagnostic. */
+/** Thrown only to unwind what no one file owns (the site-wide pages: theme/failed); carries its diagnostic. */
 export class FatalDiagnostic extends Error {
   constructor(readonly diagnostic: Diagnostic) {
     super(formatDiagnostic(diagnostic));

@@ -35,7 +35,7 @@ export function walkFiles(root: string, dir: string, opts: WalkOptions = {}): { 
   const diagnostics: Diagnostic[] = [];
   const siteOf = (abs: string): string => path.relative(root, abs).split(path.sep).join('/');
   const problem = (abs: string, rule: RuleId, message: string): void =>
-    void diagnostics.push({ level: 'error', file: siteOf(abs), line: 0, column: 0, rule, message });
+    void diagnostics.push({ level: 'error', file: siteOf(abs), line: 0, column: 0, rule, message, ...(rule === 'site/unreadable' ? { fatal: true } : {}) });
   /** The real path and kind of `abs`, or null after reporting why it is not published. */
   const follow = (abs: string): { real: string; kind: 'file' | 'dir' } | null => {
     const c = confine(root, abs);

@@ -5,6 +5,7 @@
  */
 import type { Confined } from '../load/confine.js';
 import type { RuleAt } from '../diagnostics.js';
+import { unreadableMessage } from '../load/unreadable.js';
 
 export interface SourceProblem {
   rule: RuleAt<'error'>;
@@ -30,6 +31,6 @@ export function sourceProblem(written: string, file: string, where: Exclude<Conf
     case 'special':
       return { rule: 'source/unreadable', message: `${name} is ${where.what}, not a log file: pm reads only regular files` };
     default:
-      return { rule: 'source/unreadable', message: `${name} cannot be read (${where.what})` };
+      return { rule: 'source/unreadable', message: unreadableMessage(name, { code: where.what }) };
   }
 }

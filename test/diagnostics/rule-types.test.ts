@@ -17,7 +17,6 @@ r.error('frontmatter/date', 'm');
 r.warn('timeline/rollover', 'm');
 r.info('timeline/rollover', 'm');
 r.error('timeline/relative', 'm');
-r.fatal('site/unreadable', 'm');
 export const d: Diagnostic = { level: 'warning', file: 'x', line: 0, column: 0, rule: 'site/empty', message: 'm' };
 `,
   unregistered: `${HEAD}

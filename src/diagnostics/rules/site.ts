@@ -2,8 +2,8 @@
 import type { RuleSpec } from '../spec.js';
 
 export const SITE_RULES = {
-  'site/unreadable': { level: 'error', doc: 'pm-build', summary: 'a post, bundle folder, bundle or `static/` file that cannot be read (no read permission, a link to nothing, a link loop); fatal for that file only: fix its permissions or remove it' },
-  'site/outside': { level: 'error', doc: 'building-sites-you-did-not-write', summary: 'a post, bundle or the posts folder is a link to outside the site; it is not read' },
+  'site/unreadable': { level: 'error', doc: 'pm-build', summary: 'a post, the posts folder, a bundle folder, a bundle or `static/` file or `pm.config.yaml` that cannot be read (no read permission, a link to nothing, a loop of links, a named pipe); that file is left out, the rest is built, and the build fails' },
+  'site/outside': { level: 'error', doc: 'building-sites-you-did-not-write', summary: 'a post, a bundle, the posts folder or `pm.config.yaml` is a link to outside the site; it is not read' },
   'site/outside-root': { level: 'error', doc: 'bundle-assets-and-static', summary: 'a bundle or `static/` file leads outside the site; it is not published' },
   'site/not-a-file': { level: 'error', doc: 'bundle-assets-and-static', summary: 'a bundle or `static/` entry is a named pipe, socket or device; it is not published' },
   'site/asset-collision': { level: 'error', doc: 'bundle-assets-and-static', summary: 'two bundle or `static/` files would be published at the same path' },
