@@ -24,5 +24,5 @@ for (let i = 0; i < RUNS; i++) {
   if (r.status !== 0) console.log(`!! run ${i + 1}: vitest exited with ${r.status} (${tests ?? 'no summary'}); its time is still listed`);
 }
 const report = new Report('test-time', { project: 'unit' });
-report.add('npx vitest run --project unit, wall', 'ms', walls, { note: tests ? `tests: ${tests}` : '', loadBefore: loads });
+report.add(['npx vitest run --project unit', ...extra].join(' ') + ', wall', 'ms', walls, { note: tests ? `tests: ${tests}` : '', loadBefore: loads });
 report.print(`unit tests, ${RUNS} run(s); load average before each: ${loads.join(', ')}`);
