@@ -1,5 +1,5 @@
-// Bundles the compiled CLI (lib/cli/main.js), the build worker (lib/site/worker.js) and the
-// time guard's parse thread (lib/site/probe-worker.js)
+// Bundles the compiled CLI (lib/cli/main.js), the build worker (lib/build/worker.js) and the
+// time guard's parse thread (lib/load/probe-worker.js)
 // into lib/pm/: each entry plus shared chunks, split where the code loads a stage lazily
 // (`await import(...)`), dependencies left as imports of node_modules. Node loads a handful
 // of files instead of ~150 small modules: a one-edit rebuild at 10,000 incidents spent about
@@ -17,7 +17,7 @@ const out = path.join(repo, 'lib', 'pm');
 rmSync(out, { recursive: true, force: true });
 await build({
   absWorkingDir: repo,
-  entryPoints: ['lib/cli/main.js', 'lib/site/worker.js', 'lib/site/probe-worker.js', 'lib/index.js'],
+  entryPoints: ['lib/cli/main.js', 'lib/build/worker.js', 'lib/load/probe-worker.js', 'lib/index.js'],
   outdir: out,
   entryNames: '[name]',
   bundle: true,

@@ -7,11 +7,11 @@
  *   const json = timelineToJson(timeline, timelineMeta(incident, timeline));
  *   const html = renderTimelineHtml(json);
  */
-export { buildSite, type BuildOptions, type BuildResult } from './site/build.js';
-export { writeSite } from './site/write.js';
-export { incidentTimeline, type TimelineOptions, type ExtraSource } from './site/sources.js';
-export { renderIncident, timelineMeta, timelineJsonPath } from './site/render-incident.js';
-export type { Page, IncidentSummary, IncidentOutput } from './site/types.js';
+export { buildSite, type BuildOptions, type BuildResult } from './build/build.js';
+export { writeSite } from './write/staging.js';
+export { incidentTimeline, type TimelineOptions, type ExtraSource } from './timeline/incident-timeline.js';
+export { renderIncident, timelineMeta, timelineJsonPath } from './render/incident-pages.js';
+export type { Page, IncidentSummary, IncidentOutput } from './render/types.js';
 export { insightsData, type InsightsJson } from './insights/compute.js';
 export { followUpsData, type FollowUpsJson, type FollowUpItem } from './insights/follow-ups.js';
 export type { SummaryAction, IssueLink, RootCause } from './insights/types.js';
@@ -30,13 +30,13 @@ export { computeTimeline, computeTimeline as buildTimeline } from './timeline/co
 export { timelineToJson } from './timeline/json.js';
 export { renderTimelineHtml, escapeHtml } from './timeline/render-html.js';
 export type { RenderOptions } from './timeline/render-common.js';
-export { renderEmbedPage, embedCsp, fragmentOf, type EmbedPageOptions } from './embed/page.js';
-export { loadEmbedFiles, buildElementScript, type EmbedFiles } from './embed/files.js';
-export { embedPagePath, EMBED_SCRIPT_PATH } from './embed/outputs.js';
+export { renderEmbedPage, embedCsp, fragmentOf, type EmbedPageOptions } from './outputs/embed/page.js';
+export { loadEmbedFiles, buildElementScript, type EmbedFiles } from './outputs/embed/files.js';
+export { embedPagePath, EMBED_SCRIPT_PATH } from './outputs/embed/outputs.js';
 export {
   statuspageData, impactOf, STATUSPAGE_PATH, type StatuspageIncidents, type StatuspageIncident, type StatuspageUpdate, type Impact,
-} from './site/statuspage.js';
-export { statuspageSummaryData, SUMMARY_PATH, type StatuspageSummary } from './site/archive/statuspage-summary.js';
+} from './outputs/statuspage.js';
+export { statuspageSummaryData, SUMMARY_PATH, type StatuspageSummary } from './outputs/archive/statuspage-summary.js';
 export { formatOffset, formatDelta, parseOffset } from './timeline/duration.js';
 export type {
   Timeline, TimelineEvent, ComputedEvent, TimelineJson, TimelineEventJson, TimelineMetrics, Milestone,

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type BuildResult } from '../src/site/build.js';
+import { buildSite, type BuildResult } from '../src/build/build.js';
 import { fallbackSlug, slugify } from '../src/slug.js';
 
 describe('slugify', () => {

@@ -11,7 +11,7 @@ import type { Definition, Link } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Incident } from '../incident/types.js';
-import { fileForUrl, fillPattern } from '../site/urls.js';
+import { fileForUrl, fillPattern } from '../outputs/urls.js';
 import type { CheckContext } from './types.js';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;

@@ -10,7 +10,7 @@
  */
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import { fileForUrl, fillPattern } from '../site/urls.js';
+import { fileForUrl, fillPattern } from '../outputs/urls.js';
 import type { UrlPatterns } from '../config/types.js';
 import { incidentPathPattern, type LinkOwner, type LinkRef } from './links.js';
 

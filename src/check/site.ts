@@ -9,14 +9,14 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { sortDiagnostics } from '../diagnostics.js';
 import type { Incident } from '../incident/types.js';
-import { checkSlugs, setupSite, type SetupOptions, type SiteSetup } from '../site/pipeline.js';
+import { checkSlugs, setupSite, type SetupOptions, type SiteSetup } from '../build/setup.js';
 import type { Timeline } from '../timeline/types.js';
 import { checkActions } from './actions.js';
 import { checkLinkRefs, checkLinks, linkRefs, type LinkOwner, type LinkRef } from './links.js';
 import { checkPageLinks } from './page-links.js';
 import { checkPlaceholders } from './placeholder.js';
 import { checkSections } from './sections.js';
-import { localRefs } from '../site/local-links.js';
+import { localRefs } from './local-links.js';
 import { checkTargets, type TargetOwner } from './targets.js';
 import { checkSourceOrder } from './source-order.js';
 import { checkTags, type TagOwner } from './tags.js';
@@ -36,7 +36,7 @@ export interface CheckResult {
 export async function checkSite(options: CheckOptions = {}): Promise<CheckResult> {
   const setup = setupSite({ ...options, drafts: options.drafts ?? true });
   const { root, site, files, config } = setup;
-  const { examineIncident } = await import('../site/process.js');
+  const { examineIncident } = await import('../build/examine.js');
   const today = options.today ?? null;
   // One incident at a time (its pages dropped); kept for the site-wide rules: slugs, links, tags.
   const found: Diagnostic[] = [...setup.diagnostics];

@@ -8,8 +8,8 @@
  */
 import type { UrlPatterns } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { copyCollisions, siteCopies, type CopyOwner } from '../site/copies.js';
-import { checkLocalRefs, published, refOwner, type LocalRef } from '../site/local-links.js';
+import { copyCollisions, siteCopies, type CopyOwner } from '../load/copies.js';
+import { checkLocalRefs, published, refOwner, type LocalRef } from './local-links.js';
 
 export interface TargetOwner extends CopyOwner {
   refs: LocalRef[];

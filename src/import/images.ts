@@ -11,7 +11,7 @@ import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { confine } from '../confine.js';
+import { confine } from '../load/confine.js';
 
 export interface ImageRef {
   url: string;

@@ -6,7 +6,7 @@
  */
 import { copyFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { confine } from '../confine.js';
+import { confine } from '../load/confine.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { readFrontMatter } from '../frontmatter/read.js';
 import { bundleName, imageRefs, resolveImage, rewriteUrls, type ImageRef } from './images.js';

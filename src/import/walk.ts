@@ -5,7 +5,7 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { confine } from '../confine.js';
+import { confine } from '../load/confine.js';
 
 export interface Walked {
   /** Regular files inside the blog, absolute, sorted. */

@@ -8,7 +8,7 @@ import { Reporter } from '../diagnostics.js';
 import { readFrontMatter } from '../frontmatter/read.js';
 import { renderDocument } from '../markdown/document.js';
 import { parseMarkdown } from '../markdown/processor.js';
-import { deepestNode, nestingError } from '../site/guard.js';
+import { deepestNode, nestingError } from '../load/guard.js';
 import { fallbackSlug, slugify } from '../slug.js';
 import { parseSourceSpecs } from '../sources/spec.js';
 import { documentZone } from '../timeline/document-zone.js';

@@ -2,7 +2,7 @@
  * `insights.json` (schema `pm.insights/1`): everything the insights page draws, computed
  * from the incident summaries alone. Keys are only ever added within `pm.insights/1`.
  */
-import type { IncidentSummary } from '../site/types.js';
+import type { IncidentSummary } from '../render/types.js';
 import { groupBy, rootCauseNames, serviceNames, tagNames, type Group } from './groups.js';
 import { monthOf, monthRange, quarterOf, quarterRange } from './periods.js';
 import { LEVELS, levelOf, zeroCounts, type SeverityCounts } from './severity.js';

@@ -4,7 +4,7 @@
  * owner. `overdue` is judged against `today` (`--today`, SOURCE_DATE_EPOCH) and is
  * null without one: the build never reads the clock.
  */
-import type { IncidentSummary } from '../site/types.js';
+import type { IncidentSummary } from '../render/types.js';
 import type { IssueLink } from './types.js';
 
 export interface FollowUpItem {

@@ -4,7 +4,7 @@
  * frequent first, then by slug.
  */
 import { slugify } from '../slug.js';
-import type { IncidentSummary } from '../site/types.js';
+import type { IncidentSummary } from '../render/types.js';
 
 export interface Group {
   slug: string;

@@ -2,7 +2,7 @@
  * The insights page's view model: the charts (SVG strings made here, every text in them
  * escaped) and, for each, the same numbers as a table for screen readers and print.
  */
-import { humanDuration } from '../site/format.js';
+import { humanDuration } from '../render/format.js';
 import type { GroupStats, InsightsJson, PeriodCount } from './compute.js';
 import { LEVELS } from './severity.js';
 import type { Spread } from './stats.js';

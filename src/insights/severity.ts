@@ -1,9 +1,9 @@
 /**
  * Severity levels the charts stack by: what authors write (`SEV1`, `sev-2`, `critical`,
  * `minor`) folded into four levels plus "none" with the rule the index uses for its
- * colours (site/views.ts severityClass). insights.json lists the spellings of each level.
+ * colours (render/views.ts severityClass). insights.json lists the spellings of each level.
  */
-import { severityClass } from '../site/views.js';
+import { severityClass } from '../render/views.js';
 
 export interface SeverityLevel {
   key: 'sev-1' | 'sev-2' | 'sev-3' | 'sev-4' | 'sev-unknown';

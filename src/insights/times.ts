@@ -3,7 +3,7 @@
  * overall and per group, and the trend: the latest quarter with values against the
  * quarter with values before it.
  */
-import type { IncidentSummary } from '../site/types.js';
+import type { IncidentSummary } from '../render/types.js';
 import { spread, type Spread } from './stats.js';
 
 export const METRICS = ['detect', 'acknowledge', 'mitigate', 'resolve'] as const;

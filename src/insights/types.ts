@@ -1,7 +1,7 @@
 /**
  * What one incident contributes to the insights and follow-ups pages, kept in its
  * summary (so an incident taken from the build cache supplies it too). A leaf module:
- * site/types.ts imports it, it imports nothing.
+ * render/types.ts imports it, it imports nothing.
  */
 
 /** A linked issue of an action item: a URL written in it, or `#123` / `OPS-123` through a tracker. */

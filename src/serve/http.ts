@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
-import type { Page } from '../site/types.js';
+import type { Page } from '../render/types.js';
 import { CLIENT_PATH, CLIENT_SCRIPT, errorPage, EVENTS_PATH, injectServeHtml } from './inject.js';
 import type { EventHub } from './sse.js';
 

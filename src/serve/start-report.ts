@@ -5,7 +5,7 @@
  */
 import { checkSite } from '../check/site.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import type { SetupOptions } from '../site/pipeline.js';
+import type { SetupOptions } from '../build/setup.js';
 
 export function reportErrors(errors: readonly Diagnostic[], log: (line: string) => void): void {
   for (const d of errors) log(formatDiagnostic(d));

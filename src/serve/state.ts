@@ -7,14 +7,14 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { siteKey as makeSiteKey } from '../site/cache.js';
-import { discoverIncidents } from '../site/discover.js';
-import { readCopy, siteCopies, type Copy } from '../site/copies.js';
-import { FEED_ENTRIES } from '../site/feed-common.js';
-import { checkSlugs, setupSite, type IncidentResult, type SetupOptions, type SiteSetup } from '../site/pipeline.js';
-import { readAndProcess, renderSite } from '../site/process.js';
-import { sortSummaries } from '../site/render-indexes.js';
-import type { IncidentSummary, Page } from '../site/types.js';
+import { siteKey as makeSiteKey } from '../build/store/cache.js';
+import { discoverIncidents } from '../load/discover.js';
+import { readCopy, siteCopies, type Copy } from '../load/copies.js';
+import { FEED_ENTRIES } from '../outputs/feed-common.js';
+import { checkSlugs, setupSite, type IncidentResult, type SetupOptions, type SiteSetup } from '../build/setup.js';
+import { readAndProcess, renderSite } from '../build/examine.js';
+import { sortSummaries } from '../render/indexes.js';
+import type { IncidentSummary, Page } from '../render/types.js';
 import { VERSION } from '../version.js';
 
 export interface Update {
@@ -64,7 +64,7 @@ export class ServeState {
     return this.incidentPages.get(p) ?? this.sitePages.get(p) ?? this.copyPage(p);
   }
 
-  /** A bundle asset or static/ file (site/copies.ts), read when asked for; never over a page. */
+  /** A bundle asset or static/ file (load/copies.ts), read when asked for; never over a page. */
   private copyPage(p: string): Page | undefined {
     const copy = this.copies.get(p);
     try {
@@ -171,7 +171,7 @@ export class ServeState {
   }
 
   /**
-   * Site outputs see summaries only (outputs.ts): they change when a summary appears,
+   * Site outputs see summaries only (outputs/registry.ts): they change when a summary appears,
    * disappears or changes — its post body only matters to the feeds' newest entries.
    */
   private touchesSite(before: IncidentSummary | null, after: IncidentSummary | null): boolean {

@@ -7,7 +7,7 @@
  */
 import { constants } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
-import { specialKind } from '../confine.js';
+import { specialKind } from '../load/confine.js';
 import { Reporter } from '../diagnostics.js';
 import { normalizeZone } from '../time/zones.js';
 import { SourceClock } from './clock.js';

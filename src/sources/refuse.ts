@@ -3,7 +3,7 @@
  * folder, or not a regular file (a named pipe would hang the build). The message names
  * the path the author wrote, never anything of the file it points to.
  */
-import type { Confined } from '../confine.js';
+import type { Confined } from '../load/confine.js';
 
 export interface SourceProblem {
   rule: string;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Reporter } from '../diagnostics.js';
 import { Collector } from './collect.js';
 import { buildFilter, describeFilter, type LineFilter } from './filter.js';
-import { isInside } from '../confine.js';
+import { isInside } from '../load/confine.js';
 import { parseJsonArray } from './json-array.js';
 import { parseWindow } from './spec.js';
 import { slackRecord, slackUsers, type SlackState } from './slack-message.js';

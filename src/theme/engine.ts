@@ -42,7 +42,7 @@ const load = createRequire(import.meta.url);
 /**
  * Templates precompiled to Handlebars' JavaScript (`Handlebars.precompile`), by theme
  * file (`layouts/incident`, `partials/facts`). A renderer given them runs on the small
- * Handlebars runtime and never parses a template: site/templates-cache.ts keeps them between
+ * Handlebars runtime and never parses a template: build/store/templates-cache.ts keeps them between
  * builds (they depend only on the theme and Handlebars' version).
  */
 export type TemplateSpecs = Record<string, string>;

@@ -10,7 +10,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { isInside } from '../confine.js';
+import { isInside } from '../load/confine.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { check, listThemeFiles, refuse, type Fence, type ThemeFile } from './walk.js';
 

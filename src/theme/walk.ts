@@ -6,7 +6,7 @@
  */
 import { readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
-import { confine, type Confined } from '../confine.js';
+import { confine, type Confined } from '../load/confine.js';
 import type { Diagnostic } from '../diagnostics.js';
 
 export interface Fence {

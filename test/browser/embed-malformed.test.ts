@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/site/build.js';
+import { buildSite } from '../../src/build/build.js';
 import { launch, skipBrowser, watchProblems } from './chromium.js';
 import { hostPage, serveWithCors } from './embed-helpers.js';
 import { serveDir, type StaticServer } from './serve.js';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../cli/helpers.js';
-import { writeCorpus } from '../site/archive/corpus.js';
+import { writeCorpus } from '../outputs/archive/corpus.js';
 import { launch, skipBrowser, watchProblems } from './chromium.js';
 import { serveDir, type StaticServer } from './serve.js';
 import { buildInto, type BuiltSite } from './site.js';

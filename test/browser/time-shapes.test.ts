@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatLocal, isoToMs } from '../../src/time/format.js';
 import { normalizeZone } from '../../src/time/zones.js';
 import type { TimelineJson } from '../../src/timeline/types.js';
-import { writeShapes } from '../site/axis-shapes.js';
+import { writeShapes } from '../render/axis/shapes.js';
 import { launch, noProblems, skipBrowser, watchProblems } from './chromium.js';
 import { hostPage } from './embed-helpers.js';
 import { serveDir, type StaticServer } from './serve.js';

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkSite } from '../../src/check/site.js';
 import { main } from '../../src/cli/main.js';
 import { formatDiagnostic } from '../../src/diagnostics.js';
-import { buildSite } from '../../src/site/build.js';
+import { buildSite } from '../../src/build/build.js';
 import { captureIO } from '../cli/helpers.js';
 
 let work: string;

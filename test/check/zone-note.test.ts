@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { captureIO } from '../cli/helpers.js';
-import { HASHBANG } from '../site/axis-shapes.js';
+import { HASHBANG } from '../render/axis/shapes.js';
 import { makeSite } from './helpers.js';
 
 const roots: string[] = [];

@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { CLI, ensureCompiled, treeHashes } from '../site/cli-helpers.js';
+import { CLI, ensureCompiled, treeHashes } from '../build/cli-helpers.js';
 import { captureIO, tempDir } from './helpers.js';
 
 const fixture = path.join(import.meta.dirname, '..', 'fixtures', 'site-basic');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { buildSite } from '../../src/site/build.js';
+import { buildSite } from '../../src/build/build.js';
 import { captureIO } from '../cli/helpers.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures');

@@ -2,7 +2,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseIncident } from '../../src/incident/parse.js';
-import { buildSite } from '../../src/site/build.js';
+import { buildSite } from '../../src/build/build.js';
 import { tempDir } from '../cli/helpers.js';
 
 const config = { timezone: 'UTC', displayTimezone: null };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/site/build.js';
+import { buildSite } from '../../src/build/build.js';
 import { KNOWN_KEYS, loadConfig, resolveConfig } from '../../src/config/resolve.js';
 import { scaffold, scaffoldFiles } from '../../src/init/scaffold.js';
 import { headersFor, readHeadersFile } from './headers-rules.js';

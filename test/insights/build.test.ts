@@ -9,9 +9,9 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { buildSite } from '../../src/site/build.js';
+import { buildSite } from '../../src/build/build.js';
 import { captureIO, tempDir } from '../cli/helpers.js';
-import { CLI, ensureCompiled, treeHashes } from '../site/cli-helpers.js';
+import { CLI, ensureCompiled, treeHashes } from '../build/cli-helpers.js';
 import { generateSite, type ModelIncident } from './generate.js';
 
 let root: string;

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/site/build.js';
+import { buildSite } from '../../src/build/build.js';
 import { decodeEntities, scanHtml, scanJson } from '../browser/payload-scan.js';
 import { tempDir } from '../cli/helpers.js';
 

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/site/build.js';
+import { buildSite } from '../../src/build/build.js';
 import type { TimelineJson } from '../../src/timeline/types.js';
 
 const POST = `---

@@ -9,7 +9,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, w
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureCompiled } from '../site/cli-helpers.js';
+import { ensureCompiled } from '../build/cli-helpers.js';
 import { REPO, run } from './stranger.js';
 
 interface Example {

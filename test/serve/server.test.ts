@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PortInUseError } from '../../src/serve/listen.js';
 import { serveSite, type ServeHandle } from '../../src/serve/server.js';
-import { buildSite } from '../../src/site/build.js';
+import { buildSite } from '../../src/build/build.js';
 import { copyFixture, nextRebuild, sseClient } from './helpers.js';
 
 const POST = 'posts/2020-09-02-outbound.md';

@@ -10,9 +10,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics.js';
 import { readSource } from '../../src/sources/read.js';
-import { buildSite } from '../../src/site/build.js';
+import { buildSite } from '../../src/build/build.js';
 import { tempDir } from '../cli/helpers.js';
-import { CLI, ensureCompiled, treeHashes } from '../site/cli-helpers.js';
+import { CLI, ensureCompiled, treeHashes } from '../build/cli-helpers.js';
 
 const KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzSECRET';
 

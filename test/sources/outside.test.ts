@@ -9,9 +9,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/site/build.js';
+import { buildSite } from '../../src/build/build.js';
 import { tempDir } from '../cli/helpers.js';
-import { CLI, ensureCompiled } from '../site/cli-helpers.js';
+import { CLI, ensureCompiled } from '../build/cli-helpers.js';
 
 const SECRET = 'OUTSIDE-SECRET-4c1d';
 const LOG = `Jan  7 22:23:17 web sshd[1]: ${SECRET} first\nJan  7 22:24:00 web sshd[2]: ${SECRET} second\n`;

@@ -8,10 +8,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/site/build.js';
+import { buildSite } from '../../src/build/build.js';
 import { loadSiteTheme } from '../../src/theme/load.js';
 import { tempDir } from '../cli/helpers.js';
-import { CLI, ensureCompiled } from '../site/cli-helpers.js';
+import { CLI, ensureCompiled } from '../build/cli-helpers.js';
 
 const KEY = '-----BEGIN OPENSSH PRIVATE KEY----- b3BlbnNzaC1rZXktdjEAAAA-THEME-SECRET';
 

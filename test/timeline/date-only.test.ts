@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseIncident } from '../../src/incident/parse.js';
-import { timelineMeta } from '../../src/site/render-incident.js';
-import { incidentTimeline } from '../../src/site/sources.js';
+import { timelineMeta } from '../../src/render/incident-pages.js';
+import { incidentTimeline } from '../../src/timeline/incident-timeline.js';
 import { timelineToJson } from '../../src/timeline/json.js';
 import { renderTimelineText } from '../../src/timeline/render-text.js';
 

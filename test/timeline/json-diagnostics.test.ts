@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { formatDiagnostic } from '../../src/diagnostics.js';
 import { parseIncident } from '../../src/incident/parse.js';
-import { timelineMeta } from '../../src/site/render-incident.js';
-import { incidentTimeline } from '../../src/site/sources.js';
+import { timelineMeta } from '../../src/render/incident-pages.js';
+import { incidentTimeline } from '../../src/timeline/incident-timeline.js';
 import { timelineToJson } from '../../src/timeline/json.js';
 
 // One incident whose timeline has something to say at every stage: the entries

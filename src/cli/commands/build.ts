@@ -1,8 +1,8 @@
 /** `pm build`: the whole site into dist/ (atomically), with progress on a terminal. */
 import path from 'node:path';
 import { hasErrors } from '../../diagnostics.js';
-import { buildSite, type BuildResult } from '../../site/build.js';
-import { OutputError } from '../../site/out-guard.js';
+import { buildSite, type BuildResult } from '../../build/build.js';
+import { OutputError } from '../../write/out-guard.js';
 import { parseCommand, str, UsageError } from '../args.js';
 import { resolveToday } from '../../insights/today.js';
 import { buildSpec } from '../specs.js';

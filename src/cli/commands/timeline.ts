@@ -4,9 +4,9 @@ import path from 'node:path';
 import { loadConfig, resolveConfig } from '../../config/resolve.js';
 import { hasErrors } from '../../diagnostics.js';
 import { parseIncident } from '../../incident/parse.js';
-import { timelineMeta } from '../../site/render-incident.js';
-import { incidentTimeline, type ExtraSource } from '../../site/sources.js';
-import { toPosix } from '../../site/discover.js';
+import { timelineMeta } from '../../render/incident-pages.js';
+import { incidentTimeline, type ExtraSource } from '../../timeline/incident-timeline.js';
+import { toPosix } from '../../load/discover.js';
 import { unlisted } from '../../sources/listed.js';
 import { parseSourceSpecs } from '../../sources/spec.js';
 import { timelineToJson } from '../../timeline/json.js';
@@ -52,7 +52,7 @@ export async function runTimeline(argv: string[], io: CliIO): Promise<number> {
     extra,
   });
   const all = [...incident.diagnostics, ...diagnostics];
-  const json = timelineToJson(timeline, timelineMeta(incident, timeline), { public: isPublic });
+  const json = timelineToJson(timeline, timelineMeta(incident, timeline), { public: isPublic, notes: { notes: incident.document.notes, file: incident.file } });
   const style = values['long'] ? 'long' : config.offsetFormat;
   if (format === 'json') io.out(`${JSON.stringify(json, null, 2)}\n`);
   else if (format === 'html') io.out(`${renderTimelineHtml(json, { format: style, notes: placeNotes(incident.document.notes, json, incident.file) })}\n`);
