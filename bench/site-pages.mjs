@@ -95,7 +95,7 @@ const size = (p) => {
   return st.isDirectory() ? readdirSync(p).reduce((sum, f) => sum + (size(path.join(p, f)) || 0), 0) : st.size;
 };
 const last = path.join(dir, 'outs', 'profiled');
-for (const f of ['incidents.json', 'follow-ups/index.html', 'follow-ups.json', 'insights/index.html', 'insights.json', 'index.html', 'services', 'tags', 'pagefind', '.']) {
+for (const f of ['incidents.json', 'follow-ups/index.html', 'follow-ups', 'follow-ups.json', 'insights/index.html', 'insights.json', 'index.html', 'services', 'tags', 'pagefind', '.']) {
   report.add(`size of ${f === '.' ? 'the whole output' : f}`, 'bytes', [size(path.join(last, f))]);
 }
 rmSync(base, { recursive: true, force: true });
