@@ -48,7 +48,7 @@ describe('search index', () => {
     // every page carries the search box pointing at the bundle
     const deep = String(a.pages.find((p) => p.path === 'services/dns/index.html')!.contents);
     expect(deep).toContain('data-pagefind="../../pagefind/"');
-  });
+  }, 120_000);
 
   it('search: false: no index and no search box', async () => {
     const r = await buildSite({ root: corpus(5, 'search: false\n'), write: false });
