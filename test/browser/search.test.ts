@@ -1,10 +1,12 @@
 /**
  * Search in Chromium: type a word on any page, get the right incident (title, date,
  * snippet), follow it; filters as words of the query; list pages are not in the index;
- * the new feeds parse as XML. Served from 127.0.0.1, nothing fetched from elsewhere.
+ * results from both shards of the index; the new feeds parse as XML. Served from
+ * 127.0.0.1, nothing fetched from elsewhere.
  */
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../cli/helpers.js';
@@ -45,7 +47,8 @@ describe.skipIf(skipBrowser)('search in Chromium', () => {
 
   beforeAll(async () => {
     root = tempDir('pm-search-browser-');
-    writeCorpus(root, 150, { inReviewEvery: 9 });
+    // 300 incidents, 267 published: more than one shard holds (256), so the index comes in two
+    writeCorpus(root, 300, { inReviewEvery: 9 });
     site = await buildInto(root, 'pm-search-out-');
     server = await serveDir(site.out);
     browser = await launch();
@@ -96,6 +99,34 @@ describe.skipIf(skipBrowser)('search in Chromium', () => {
     const inReview = await search(page, wordOf(root, 8).word);
     expect(inReview.map((r) => r.href)).not.toContain(`${server.url}incidents/incident-0008/`);
     expect((await search(page, wordOf(root, 7).word)).map((r) => r.href)).toContain(`${server.url}incidents/incident-0007/`);
+    await page.close();
+  });
+
+  it('the index comes in two shards, and a word finds its incident in either', async () => {
+    // which incidents each shard holds, from Pagefind's own fragments (gzip of "pagefind_dcd" + JSON)
+    const held = (dir: string): number[] => site.files
+      .filter((f) => f.startsWith(`pagefind/${dir}fragment/`))
+      .map((f) => JSON.parse(gunzipSync(readFileSync(path.join(site.out, f))).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string })
+      .map((fragment) => Number(/incident-(\d+)/.exec(fragment.url)![1]));
+    const primary = held('');
+    const merged = held('shard-1/');
+    expect(primary.length).toBeGreaterThan(50);
+    expect(merged.length).toBeGreaterThan(50);
+    expect(primary.length + merged.length).toBe(267);
+    const page = await browser.newPage();
+    const problems = watchProblems(page);
+    await page.goto(`${server.url}tags/dns/`);
+    // incidents 30-99: their words are no prefix of another incident's (Pagefind matches prefixes)
+    for (const i of [primary.find((n) => n >= 30 && n < 100)!, merged.find((n) => n >= 30 && n < 100)!]) {
+      const { word, title } = wordOf(root, i);
+      // first, whichever shard holds it (a shorter word of the other shard may follow: Pagefind splits digits off)
+      const results = await search(page, word);
+      expect(results[0]!.title).toBe(title);
+    }
+    // a word of every incident: found in both shards, counted once each
+    expect(await search(page, 'Fixed')).toHaveLength(10);
+    expect(await page.textContent('.search-results > p.meta')).toBe('267 results');
+    expect(problems).toMatchObject({ pageErrors: [], consoleErrors: [], external: [], badResponses: [] });
     await page.close();
   });
 

@@ -1,14 +1,18 @@
 /**
- * The Pagefind index of the incident pages (https://pagefind.app), through its Node
- * API: each page is added from memory under its site URL and the bundle comes back
- * as files for `pagefind/`. Pagefind runs as a native binary shipped in the npm
- * package; where it cannot run, the caller gets the reason instead of files.
+ * Pagefind indexes of the incident pages (https://pagefind.app), through its Node API:
+ * each page is added from memory under its site URL and each index comes back as files
+ * for `pagefind/` (the primary shard) or `pagefind/shard-k/` (the others, their index data
+ * only: the browser loads the code and the WebAssembly once, from the primary).
+ * Pagefind runs as a native binary shipped in the npm package; where it cannot run,
+ * the caller gets the reason instead of files.
  *
  * Determinism: pages are added one at a time in page order. Pagefind still writes its
  * filter files (and the entry file naming them) in an order of its own that can vary
- * between runs (Pagefind issue #638); every other file, and what a search returns, is
- * the same for the same pages.
+ * between runs (Pagefind issue #638), so no page declares Pagefind filters; every other
+ * file, and what a search returns, is the same for the same pages.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Page } from '../../render/types.js';
 import { SEARCH_DIR } from '../paths.js';
 
@@ -17,11 +21,24 @@ export interface SearchDocument {
   url: string;
   html: string;
 }
+import { isShardData, shardDir, type Shard } from './shards.js';
 
 export type SearchIndex = { ok: true; pages: Page[] } | { ok: false; reason: string };
 
 
-export async function pagefindIndex(docs: readonly SearchDocument[], language: string): Promise<SearchIndex> {
+/** The installed Pagefind's version (part of every shard's digest), or null when it cannot be read. */
+export function pagefindVersion(): string | null {
+  try {
+    const manifest = new URL('../package.json', import.meta.resolve('pagefind'));
+    const version: unknown = JSON.parse(readFileSync(fileURLToPath(manifest), 'utf8')).version;
+    return typeof version === 'string' ? version : null;
+  } catch {
+    return null;
+  }
+}
+
+/** One index per shard, all from one run of the Pagefind binary. */
+export async function pagefindShards(shards: readonly Shard[], language: string): Promise<SearchIndex> {
   let pagefind: typeof import('pagefind');
   try {
     pagefind = await import('pagefind');
@@ -36,19 +53,23 @@ export async function pagefindIndex(docs: readonly SearchDocument[], language: s
     else log(...args);
   };
   try {
-    const created = await pagefind.createIndex({ forceLanguage: language.split('-')[0] || 'en' });
-    if (!created.index) return { ok: false, reason: created.errors.join('; ') || 'Pagefind did not start' };
-    const { index } = created;
-    for (const doc of docs) {
-      const added = await index.addHTMLFile({ url: `/${doc.url}`, content: doc.html });
-      if (added.errors.length) return { ok: false, reason: added.errors.join('; ') };
+    const pages: Page[] = [];
+    for (const shard of shards) {
+      const created = await pagefind.createIndex({ forceLanguage: language.split('-')[0] || 'en' });
+      if (!created.index) return { ok: false, reason: created.errors.join('; ') || 'Pagefind did not start' };
+      const { index } = created;
+      for (const doc of shard.docs) {
+        const added = await index.addHTMLFile({ url: `/${doc.url}`, content: doc.html });
+        if (added.errors.length) return { ok: false, reason: added.errors.join('; ') };
+      }
+      const { files, errors } = await index.getFiles();
+      if (errors.length) return { ok: false, reason: errors.join('; ') };
+      await index.deleteIndex();
+      for (const f of files) {
+        const file = f.path.replace(/^\/+/, '');
+        if (shard.k === 0 || isShardData(file)) pages.push({ path: `${SEARCH_DIR}${shardDir(shard.k)}${file}`, contents: Buffer.from(f.content) });
+      }
     }
-    const { files, errors } = await index.getFiles();
-    if (errors.length) return { ok: false, reason: errors.join('; ') };
-    await index.deleteIndex();
-    const pages = files
-      .map((f) => ({ path: `${SEARCH_DIR}${f.path.replace(/^\/+/, '')}`, contents: Buffer.from(f.content) }))
-      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { ok: true, pages };
   } catch (e) {
     return { ok: false, reason: stopped ?? message(e) };

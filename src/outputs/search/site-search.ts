@@ -1,8 +1,10 @@
 /**
  * Search for a build: the Pagefind index of every published incident page (never the
- * indexes, tag or service pages, or embeds), and the one warning when it cannot be made.
- * `search: false` in the config: nothing. The pages are read through `read`, so a disk
- * build can take unchanged pages from the output folder and new ones from staging.
+ * indexes, tag or service pages, or embeds), split into shards (shards.ts), and the one
+ * warning when it cannot be made. `search: false` in the config: nothing. The pages are
+ * read through `read`, so a disk build can take unchanged pages from the output folder
+ * and new ones from staging; with the last build's index (`previous`), only the shards
+ * whose pages changed are indexed again, the others are kept as they are.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,28 +12,55 @@ import type { Diagnostic } from '../../diagnostics.js';
 import type { ResolvedConfig } from '../../config/types.js';
 import type { IncidentSummary, Page } from '../../render/types.js';
 import { fileForUrl } from '../urls.js';
-import { pagefindIndex, type SearchDocument } from './pagefind.js';
+import { manifestPage, readManifest } from './manifest.js';
+import { pagefindShards, pagefindVersion } from './pagefind.js';
+import { previousIndex, type PreviousIndex } from './previous.js';
+import { shardDir, splitShards, type Shard, type ShardDocument } from './shards.js';
 
 export interface SiteSearch {
   pages: Page[];
   diagnostics: Diagnostic[];
+  /** Shards indexed by this build, and kept from the last one. */
+  stats: { indexed: number; kept: number };
 }
+
+type SearchConfig = Pick<ResolvedConfig, 'search' | 'language' | 'configFile'>;
+
+/** Changes whenever what pm gives Pagefind changes shape: every shard is indexed again. */
+const FORMAT = 'pm-search/1';
 
 export async function siteSearch(
   summaries: readonly IncidentSummary[],
-  config: Pick<ResolvedConfig, 'search' | 'language' | 'configFile'>,
+  config: SearchConfig,
   read: (file: string) => string | Buffer | null,
+  previous: PreviousIndex | null = null,
 ): Promise<SiteSearch> {
-  if (!config.search) return { pages: [], diagnostics: [] };
-  const docs: SearchDocument[] = [];
+  if (!config.search) return { pages: [], diagnostics: [], stats: { indexed: 0, kept: 0 } };
+  const docs: ShardDocument[] = [];
   for (const s of summaries) {
     const html = read(fileForUrl(s.url));
     if (html !== null) docs.push({ url: s.url, html: html.toString() });
   }
-  const index = await pagefindIndex(docs, config.language);
-  if (index.ok) return { pages: index.pages, diagnostics: [] };
+  const version = pagefindVersion();
+  const shards = splitShards(docs, `${FORMAT}\0${version ?? 'unknown'}\0${config.language}`);
+  // an unknown Pagefind version could be another one than the last build's: keep nothing
+  const before = version === null ? new Map<string, string>() : readManifest(previous?.manifest ?? null);
+  const pages: Page[] = [];
+  const todo: Shard[] = [];
+  for (const shard of shards) {
+    const kept = before.get(shardDir(shard.k)) === shard.digest ? previous?.shardFiles(shardDir(shard.k)) ?? null : null;
+    if (kept) pages.push(...kept);
+    else todo.push(shard);
+  }
+  const index = todo.length ? await pagefindShards(todo, config.language) : { ok: true as const, pages: [] };
+  const stats = { indexed: todo.length, kept: shards.length - todo.length };
+  if (index.ok) {
+    pages.push(...index.pages, manifestPage(shards));
+    return { pages: pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), diagnostics: [], stats };
+  }
   return {
     pages: [],
+    stats,
     diagnostics: [{
       level: 'warning', file: config.configFile ?? '.', line: 0, column: 0, rule: 'search/unavailable',
       message: `search index not built: ${index.reason}. The site works without search; set \`search: false\` in the config to skip it`,
@@ -53,12 +82,12 @@ export function readStagedOrOut(staging: string, out: string): (file: string) =>
   };
 }
 
-/** A disk build's search: pages from staging, else the output folder. */
+/** A disk build's search: pages from staging, else the output folder; unchanged shards from the output folder. */
 export function diskSearch(
   summaries: readonly IncidentSummary[],
-  config: Pick<ResolvedConfig, 'search' | 'language' | 'configFile'>,
+  config: SearchConfig,
   staging: string,
   out: string,
 ): Promise<SiteSearch> {
-  return siteSearch(summaries, config, readStagedOrOut(staging, out));
+  return siteSearch(summaries, config, readStagedOrOut(staging, out), previousIndex(out));
 }

@@ -1,11 +1,15 @@
 /**
  * The Pagefind index in a build: incident pages only, the same bytes from two builds,
  * `search: false` turns it off, and a machine where the binary cannot run still builds
- * with one warning.
+ * with one warning. A larger archive is split into shards, and a rebuild indexes only the
+ * shards whose pages changed, giving the bytes a build from scratch gives.
  */
-import { rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { buildSite } from '../../../src/build/build.js';
+import { previousIndex } from '../../../src/outputs/search/previous.js';
+import { siteSearch } from '../../../src/outputs/search/site-search.js';
 import { tempDir } from '../../cli/helpers.js';
 import { writeCorpus } from '../archive/corpus.js';
 
@@ -38,10 +42,13 @@ describe('search index', () => {
     expect(files.filter((p) => p.path.startsWith('pagefind/fragment/'))).toHaveLength(a.incidents.length);
     expect(a.incidents).toHaveLength(48);
     expect(searchFiles(b)).toEqual(files);
+    // one shard: the primary index only
+    const manifest = JSON.parse(String(files.find((p) => p.path === 'pagefind/pm-shards.json')!.contents));
+    expect(manifest.shards.map((s: { dir: string }) => s.dir)).toEqual(['']);
     // every page carries the search box pointing at the bundle
     const deep = String(a.pages.find((p) => p.path === 'services/dns/index.html')!.contents);
     expect(deep).toContain('data-pagefind="../../pagefind/"');
-  });
+  }, 120_000);
 
   it('search: false: no index and no search box', async () => {
     const r = await buildSite({ root: corpus(5, 'search: false\n'), write: false });
@@ -59,4 +66,46 @@ describe('search index', () => {
     expect(warnings[0]!.message).toMatch(/^search index not built: .*set `search: false`/);
     expect(r.pages.some((p) => p.path === 'index.html')).toBe(true);
   });
+
+  it('a larger archive is split into shards; a rebuild indexes only the changed shard, and gives the bytes of a cold build', async () => {
+    const root = corpus(340);
+    const first = await buildSite({ root, write: false });
+    expect(first.incidents.length).toBeGreaterThan(256);
+    const files = searchFiles(first);
+    const shardDirs = JSON.parse(String(files.find((p) => p.path === 'pagefind/pm-shards.json')!.contents)).shards.map((s: { dir: string }) => s.dir);
+    expect(shardDirs).toEqual(['', 'shard-1/']);
+    // each shard is a whole index; the merged one carries no copy of Pagefind's code
+    expect(files.map((p) => p.path)).toContain('pagefind/shard-1/pagefind-entry.json');
+    expect(files.filter((p) => p.path.startsWith('pagefind/shard-1/') && /\.(js|css|pagefind)$/.test(p.path))).toEqual([]);
+    const fragments = files.filter((p) => /^pagefind\/(shard-1\/)?fragment\//.test(p.path));
+    expect(fragments).toHaveLength(first.incidents.length);
+
+    // the last build's output folder, as a disk build finds it
+    const out = tempDir('pm-search-out-');
+    dirs.push(out);
+    for (const p of files) {
+      mkdirSync(path.dirname(path.join(out, p.path)), { recursive: true });
+      writeFileSync(path.join(out, p.path), p.contents);
+    }
+    const post = readdirSync(path.join(root, 'posts')).find((f) => f.endsWith('incident-0100.md'))!;
+    appendFileSync(path.join(root, 'posts', post), '\nA sentence added by the edit.\n');
+    const second = await buildSite({ root, write: false });
+    const pages = new Map(second.pages.map((p) => [p.path, p.contents]));
+    const again = await siteSearch(second.incidents, second.config, (f) => pages.get(f) ?? null, previousIndex(out));
+    expect(again.diagnostics).toEqual([]);
+    expect(again.stats).toEqual({ indexed: 1, kept: 1 });
+    expect(again.pages).toEqual(searchFiles(second));
+    expect(again.pages).not.toEqual(files);
+
+    // nothing changed since: no shard to index, so not even a binary that cannot run matters
+    rmSync(path.join(out, 'pagefind'), { recursive: true });
+    for (const p of again.pages) {
+      mkdirSync(path.dirname(path.join(out, p.path)), { recursive: true });
+      writeFileSync(path.join(out, p.path), p.contents);
+    }
+    process.env['PAGEFIND_BINARY_PATH'] = '/nonexistent/pagefind';
+    const same = await siteSearch(second.incidents, second.config, (f) => pages.get(f) ?? null, previousIndex(out));
+    expect(same).toMatchObject({ diagnostics: [], stats: { indexed: 0, kept: 2 } });
+    expect(same.pages).toEqual(again.pages);
+  }, 120_000);
 });

@@ -1,5 +1,6 @@
 // The search box in every page's header. Loads the Pagefind bundle (pagefind/pagefind.js,
-// written by `pm build`) on first use; everything is on this site, nothing from the network.
+// written by `pm build`) on first use, and merges the index shards that pagefind/pm-shards.json
+// lists; everything is on this site, nothing from the network.
 // Results show each incident's title, date and a snippet. Without script the box stays hidden.
 // Filters are words of the query: `year:2024`, `severity:sev1`, `tag:dns`, `service:api`.
 (() => {
@@ -13,8 +14,13 @@
   let asked = 0;
   form.hidden = false;
 
-  const load = () => (api ??= import(new URL('pagefind.js', bundle).href).then(async (pagefind) => {
+  // The index comes in shards (pagefind/pm-shards.json): pagefind/ itself, and shard-k/ merged into it.
+  const shards = () => fetch(new URL('pm-shards.json', bundle))
+    .then((r) => (r.ok ? r.json() : { shards: [] }))
+    .then((m) => (Array.isArray(m.shards) ? m.shards : []).map((s) => s.dir).filter((d) => /^shard-\d+\/$/.test(d)));
+  const load = () => (api ??= Promise.all([import(new URL('pagefind.js', bundle).href), shards()]).then(async ([pagefind, dirs]) => {
     await pagefind.options({ baseUrl: '/' });
+    await Promise.all(dirs.map((d) => pagefind.mergeIndex(new URL(d, bundle).href, { baseUrl: '/' })));
     return pagefind;
   }));
 
