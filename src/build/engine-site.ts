@@ -52,6 +52,8 @@ export interface SiteResult {
   hashes: Record<string, string>;
   /** How many site pages were written. */
   changed: number;
+  /** Their paths, and those of site pages the last run had and this one has not. */
+  paths: string[];
   diagnostics: Diagnostic[];
   summaries: IncidentSummary[] | null;
 }
@@ -59,7 +61,7 @@ export interface SiteResult {
 export async function renderSitePages(s: SiteStep): Promise<SiteResult> {
   const { config, site, root, assets } = s.setup;
   const digest = siteDigest({ published: s.published, assets: assets.map((a) => a.path), today: config.today, search: s.writer.search });
-  if (s.before && s.before.digest === digest) return { digest, same: true, hashes: s.before.pages, changed: 0, diagnostics: [], summaries: s.summaries };
+  if (s.before && s.before.digest === digest) return { digest, same: true, hashes: s.before.pages, changed: 0, paths: [], diagnostics: [], summaries: s.summaries };
   const ctx = { root, site, siteKey: s.siteKey, store: s.store };
   const summaries = s.summaries ?? (await summariesOrRender(s.published, s.rendered, ctx));
   await feedBodies(summaries.slice(0, BODY_ENTRIES), s.entries, ctx);
@@ -71,9 +73,10 @@ export async function renderSitePages(s: SiteStep): Promise<SiteResult> {
     pages.push(...search.pages);
     diagnostics.push(...search.diagnostics);
   }
-  const { hashes, changed } = changedPages(pages, s.before?.pages ?? null);
+  const { hashes, changed, gone } = changedPages(pages, s.before?.pages ?? null);
   s.writer.put(changed);
-  return { digest, same: false, hashes, changed: changed.length, diagnostics, summaries };
+  const paths = [...changed.map((p) => p.path), ...gone].sort();
+  return { digest, same: false, hashes, changed: changed.length, paths, diagnostics, summaries };
 }
 
 /** The cache key of the precompiled theme: templates are only good for the Handlebars that made them. */

@@ -55,6 +55,7 @@ export async function runEngine(setup: SiteSetup, options: EngineOptions, full =
     .map((message) => ({ level: 'warning', file: rel(root, writer.out ?? root), line: 0, column: 0, rule: 'build/output', message }));
   const incremental = !!cache && cache.siteKey === siteKey && cache.out === writer.out && !!cache.outStamp && cache.outStamp === writer.stamp();
   try {
+    writer.begin?.(incremental);
     const { entries, todo } = planIncidents(root, files, incremental ? cache : null);
     const results = await examineMany(todo, { setup, options, siteKey, writer, threads: options.threads, done: files.length - todo.length, onProgress: options.onProgress, onExamined: options.onExamined });
     const rendered: Record<string, IncidentSummary> = {};

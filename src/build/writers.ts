@@ -23,6 +23,8 @@ export interface Writer {
   readonly warnings: string[];
   /** Identity of the current output (out-guard.ts stampId): the cache's must match it to build incrementally. */
   stamp(): string;
+  /** Called once the engine knows whether the last output is reused (a writer in place clears it when not). */
+  begin?(incremental: boolean): void;
   put(pages: readonly Page[]): void;
   /** A page of this build, else of the last output (for the search index); null when neither has it. */
   read(file: string): string | Buffer | null;

@@ -39,6 +39,10 @@ export interface ServeOptions extends SetupOptions {
   watch?: boolean;
   /** Terminal lines: progress, rebuilds, diagnostics. */
   log?: (line: string) => void;
+  /** Worker processes for the first build (default: one per core, up to two). */
+  threads?: number;
+  /** Quiet time after a rebuild before pm serve's store is saved (default 2000 ms). */
+  saveDelayMs?: number;
 }
 
 export interface RebuildEvent {
@@ -103,6 +107,7 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
     await initial;
   } catch (e) {
     hub.close();
+    state.dispose();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     throw e;
   }
@@ -200,10 +205,10 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
     new Promise((resolve) => {
       setTimeout(() => {
         started = performance.now();
-        const changed = state.renderSitePages();
-        if (changed.length) hub.reload({ all: false, paths: changed });
-        finish('site', [], changed, false);
-        resolve();
+        void state.renderSitePages().then((changed) => {
+          if (changed.length) hub.reload({ all: false, paths: changed });
+          finish('site', [], changed, false);
+        }).finally(resolve);
       }, delay);
     });
 
@@ -213,6 +218,18 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
     log(`rebuilt ${what} in ${event.ms} ms${event.errors ? ` — ${event.errors} error(s)` : ''}`);
     if (kind === 'full') reportErrors(state.errors, log);
     events.emit('rebuild', event);
+    saveLater();
+  };
+
+  // The store is saved once edits settle (and on close): the next start is a warm one.
+  let saveTimer: NodeJS.Timeout | null = null;
+  const saveLater = (): void => {
+    if (saveTimer) clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => {
+      saveTimer = null;
+      if (!running) state.save();
+      else saveLater();
+    }, options.saveDelayMs ?? 2000);
   };
 
   rewatch();
@@ -232,6 +249,11 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
       waiting.clear();
       await checked;
       await running;
+      if (saveTimer) {
+        clearTimeout(saveTimer);
+        state.save();
+      }
+      state.dispose();
       hub.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
