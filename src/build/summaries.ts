@@ -56,7 +56,8 @@ export async function summariesOrRender(
   rendered: Record<string, IncidentSummary>,
   ctx: { root: string; site: SiteContext; siteKey: string; store: SiteCache | null },
 ): Promise<IncidentSummary[]> {
-  const cached = ctx.store?.loadSummaries() ?? {};
+  const missing = published.some((e) => !rendered[e.file]);
+  const cached = (missing ? ctx.store?.loadSummaries() : null) ?? {};
   const { readAndProcess } = await import('./examine.js');
   for (const e of published) {
     if (rendered[e.file] || cached[e.file]) continue;

@@ -112,8 +112,10 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
     throw e;
   }
   log(`built ${state.results.size} incidents in ${ms(started)} ms`);
+  setTimeout(() => state.preload(), 50); // after the first requests: an edit then finds the summaries in memory
   reportErrors(state.errors, log);
-  const checked = reportWarnings(options, log);
+  const check = reportWarnings(options, log);
+  const checked = check.done;
 
   const waiting = new Set<string>();
   let running: Promise<void> | null = null;
@@ -247,6 +249,7 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
     close: async () => {
       watcher?.close();
       waiting.clear();
+      check.stop();
       await checked;
       await running;
       if (saveTimer) {

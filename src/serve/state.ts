@@ -123,6 +123,15 @@ export class ServeState {
     return this.live.paths();
   }
 
+  /** Reads what a warm start left in the store (the summaries) now, not at the first edit. */
+  preload(): void {
+    try {
+      this.live?.loadSummaries();
+    } catch {
+      // a damaged store: read again (and reported) when the site pages are rendered
+    }
+  }
+
   /** Records the current state in pm serve's store, so the next start is a warm one. */
   save(): void {
     try {
