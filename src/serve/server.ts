@@ -1,5 +1,5 @@
 /**
- * serveSite: build in memory, serve on loopback, watch, rebuild what an edit
+ * serveSite: build with the engine (serve/state.ts), serve on loopback, watch, rebuild what an edit
  * affects, and tell open pages to reload.
  *
  *   edit posts/x.md        → reprocess x.md → reload pages whose bytes changed
@@ -7,7 +7,7 @@
  *                              a moment later so the edited page is served first
  *   edit a log source      → reprocess the incidents that read it
  *   add/remove an incident → rediscover, then as above
- *   edit theme or config   → full in-memory rebuild, reload everything
+ *   edit theme or config   → the engine again (a new site key: a full run), reload everything
  */
 import { EventEmitter } from 'node:events';
 import { createServer } from 'node:http';
@@ -71,8 +71,6 @@ export interface ServeHandle {
   idle(): Promise<void>;
   close(): Promise<void>;
 }
-
-const MARKDOWN = /\.(md|markdown)$/i;
 
 export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle> {
   const log = options.log ?? ((): void => undefined);
@@ -175,17 +173,7 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
       rewatch();
       return;
     }
-    const files = new Set<string>();
-    let rediscover = false;
-    for (const abs of batch) {
-      const rel = toPosix(path.relative(state.root, abs));
-      const known = state.results.has(rel);
-      if (known) files.add(rel);
-      const readers = known ? [] : state.readersOf(abs);
-      for (const f of readers) files.add(f);
-      if (!known && !readers.length && (MARKDOWN.test(abs) || path.dirname(abs) === config.postsDir)) rediscover = true;
-    }
-    if (rediscover) for (const f of state.rediscover()) files.add(f);
+    const files = state.touchedBy(batch);
     if (!files.size) return;
     const update = await state.update([...files]);
     const all = errorKey(state.errors) !== errorsBefore;
@@ -220,18 +208,7 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
     log(`rebuilt ${what} in ${event.ms} ms${event.errors ? ` — ${event.errors} error(s)` : ''}`);
     if (kind === 'full') reportErrors(state.errors, log);
     events.emit('rebuild', event);
-    saveLater();
-  };
-
-  // The store is saved once edits settle (and on close): the next start is a warm one.
-  let saveTimer: NodeJS.Timeout | null = null;
-  const saveLater = (): void => {
-    if (saveTimer) clearTimeout(saveTimer);
-    saveTimer = setTimeout(() => {
-      saveTimer = null;
-      if (!running) state.save();
-      else saveLater();
-    }, options.saveDelayMs ?? 2000);
+    state.saveSoon(options.saveDelayMs ?? 2000, () => running !== null);
   };
 
   rewatch();
@@ -252,11 +229,7 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
       check.stop();
       await checked;
       await running;
-      if (saveTimer) {
-        clearTimeout(saveTimer);
-        state.save();
-      }
-      state.dispose();
+      state.dispose(); // saves what is not saved yet
       hub.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -11,7 +11,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.js';
-import { discoverIncidents } from '../load/discover.js';
+import { discoverIncidents, toPosix } from '../load/discover.js';
 import { readCopy, siteCopies, type Copy } from '../load/copies.js';
 import { checkSlugs, setupSite, type SetupOptions, type SiteSetup } from '../build/setup.js';
 import { runEngine } from '../build/engine.js';
@@ -23,11 +23,14 @@ import type { Page } from '../render/types.js';
 
 export type { Update } from './live-site.js';
 
+const MARKDOWN = /\.(md|markdown)$/i;
+
 export class ServeState {
   setup!: SiteSetup;
   private live!: LiveSite;
   private copies = new Map<string, Copy>();
   private folder: ReturnType<typeof serveFolder> | null = null;
+  private saveTimer: NodeJS.Timeout | null = null;
   /** The error-level diagnostics, sorted (what the overlay shows). */
   errors: Diagnostic[] = [];
 
@@ -87,6 +90,25 @@ export class ServeState {
     return this.errors.length > 0;
   }
 
+  /**
+   * The incident files a batch of changed paths touches: incidents edited, incidents that read
+   * an edited log, and — for a path that is neither — those that appeared or disappeared.
+   */
+  touchedBy(batch: readonly string[]): Set<string> {
+    const files = new Set<string>();
+    let rediscover = false;
+    for (const abs of batch) {
+      const rel = toPosix(path.relative(this.root, abs));
+      const known = this.live.entries.has(rel);
+      if (known) files.add(rel);
+      const readers = known ? [] : this.readersOf(abs);
+      for (const f of readers) files.add(f);
+      if (!known && !readers.length && (MARKDOWN.test(abs) || path.dirname(abs) === this.setup.config.postsDir)) rediscover = true;
+    }
+    if (rediscover) for (const f of this.rediscover()) files.add(f);
+    return files;
+  }
+
   /** Files of incidents that read `absPath` as a log source. */
   readersOf(absPath: string): string[] {
     return [...this.live.entries.values()].filter((e) => e.sources.some((s) => s.path === absPath)).map((e) => e.file);
@@ -141,8 +163,23 @@ export class ServeState {
     }
   }
 
-  /** Removes what only this server needed (a temporary folder). */
+  /** Saves once edits have settled for `delayMs` (the store is written whole: not after every keystroke). */
+  saveSoon(delayMs: number, busy: () => boolean): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      if (busy()) this.saveSoon(delayMs, busy);
+      else this.save();
+    }, delayMs);
+  }
+
+  /** Saves what is waiting to be saved, then removes what only this server needed (a temporary folder). */
   dispose(): void {
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = null;
+      this.save();
+    }
     this.folder?.dispose();
   }
 
