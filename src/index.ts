@@ -10,7 +10,7 @@
 export { buildSite, type BuildOptions, type BuildResult } from './build/build.js';
 export { writeSite } from './write/staging.js';
 export { incidentTimeline, type TimelineOptions, type ExtraSource } from './timeline/incident-timeline.js';
-export { renderIncident, timelineMeta, timelineJsonPath } from './render/incident-pages.js';
+export { renderIncident, timelineMeta } from './render/incident-pages.js';
 export type { Page, IncidentSummary, IncidentOutput } from './render/types.js';
 export { insightsData, type InsightsJson } from './insights/compute.js';
 export { followUpsData, type FollowUpsJson, type FollowUpItem } from './insights/follow-ups.js';
@@ -28,15 +28,17 @@ export { renderDocument, bodyHtml, type RenderedDocument } from './markdown/docu
 export { placeNotes, type PlacedNotes, type TimelineNotes } from './timeline/notes.js';
 export { computeTimeline, computeTimeline as buildTimeline } from './timeline/compute.js';
 export { timelineToJson } from './timeline/json.js';
-export { renderTimelineHtml, escapeHtml } from './timeline/render-html.js';
+export { renderTimelineHtml } from './timeline/render-html.js';
+export { escapeHtml } from './text/escape.js';
 export type { RenderOptions } from './timeline/render-common.js';
 export { renderEmbedPage, embedCsp, fragmentOf, type EmbedPageOptions } from './outputs/embed/page.js';
 export { loadEmbedFiles, buildElementScript, type EmbedFiles } from './outputs/embed/files.js';
-export { embedPagePath, EMBED_SCRIPT_PATH } from './outputs/embed/outputs.js';
+export { embedPagePath, EMBED_SCRIPT_PATH, timelineJsonPath, STATUSPAGE_PATH, STATUSPAGE_SUMMARY_PATH as SUMMARY_PATH } from './outputs/paths.js';
 export {
-  statuspageData, impactOf, STATUSPAGE_PATH, type StatuspageIncidents, type StatuspageIncident, type StatuspageUpdate, type Impact,
+  statuspageData, impactOf, type StatuspageIncidents, type StatuspageIncident, type StatuspageUpdate,
 } from './outputs/statuspage.js';
-export { statuspageSummaryData, SUMMARY_PATH, type StatuspageSummary } from './outputs/archive/statuspage-summary.js';
+export { statuspageSummaryData, type StatuspageSummary } from './outputs/archive/statuspage-summary.js';
+export { severityLevel, type SeverityLevel, type Impact } from './incident/severity.js';
 export { formatOffset, formatDelta, parseOffset } from './timeline/duration.js';
 export type {
   Timeline, TimelineEvent, ComputedEvent, TimelineJson, TimelineEventJson, TimelineMetrics, Milestone,
@@ -49,7 +51,7 @@ export { normalizeZone } from './time/zones.js';
 export { parseDateValue, type DateValue } from './time/date-value.js';
 export { parseTimestamp } from './time/parse-timestamp.js';
 
-export { formatDiagnostic, sortDiagnostics, type Diagnostic, type Level } from './diagnostics.js';
+export { formatDiagnostic, sortDiagnostics, type Diagnostic, type Level, type RuleId } from './diagnostics.js';
 
 export { serveSite, type ServeOptions, type ServeHandle, type RebuildEvent } from './serve/server.js';
 export { PortInUseError } from './serve/listen.js';

@@ -5,13 +5,13 @@
  * folder, or land on a page pm writes itself is refused with the reason.
  */
 import type { UrlPatterns } from './types.js';
+import { reservedNames } from '../outputs/paths.js';
 
 const KEYS = ['incident', 'tag', 'tags'] as const;
 const PLACEHOLDER: Record<(typeof KEYS)[number], string | null> = { incident: 'slug', tag: 'tag', tags: null };
 const EXAMPLE: Record<(typeof KEYS)[number], string> = { incident: 'incidents/:slug/', tag: 'tags/:tag/', tags: 'tags/' };
 /** Folders and files pm writes whatever the patterns say. */
-const RESERVED = ['assets', 'embed', 'page', 'api', 'pagefind', 'insights', 'follow-ups', 'services', 'index.html', '404.html',
-  'feed.xml', 'feed.json', 'incidents.json', 'insights.json', 'sitemap.xml'];
+const RESERVED = reservedNames();
 
 /**
  * Named sets of patterns. `flat`: every page a `.html` file in one folder, as blogs made

@@ -10,13 +10,10 @@ import { insightsData } from './compute.js';
 import { followUpsData } from './follow-ups.js';
 import { followUpsChunks, followUpsView } from './follow-ups-view.js';
 import { fileForUrl } from '../outputs/urls.js';
-import { pageUrl } from '../outputs/archive/paging.js';
 import { insightsView } from './insights-view.js';
 import { OVERDUE_CSP, OVERDUE_SCRIPT } from './overdue-script.js';
+import { FOLLOW_UPS_JSON_PATH, FOLLOW_UPS_URL, INSIGHTS_JSON_PATH, INSIGHTS_PAGE, pageUrl } from '../outputs/paths.js';
 
-export const INSIGHTS_PAGE = 'insights/index.html';
-export const FOLLOW_UPS_PAGE = 'follow-ups/index.html';
-const FOLLOW_UPS_URL = 'follow-ups/';
 
 export function insightsPages(sorted: readonly IncidentSummary[], site: SiteContext): Page[] {
   const links = siteLinks(site);
@@ -29,8 +26,8 @@ export function insightsPages(sorted: readonly IncidentSummary[], site: SiteCont
     return { path: file, contents: site.renderer.render(template, { ...base, extraCss: css['insights_css'], ...data }) };
   };
   return [
-    { path: 'insights.json', contents: `${JSON.stringify(insights, null, 2)}\n` },
-    { path: 'follow-ups.json', contents: `${JSON.stringify(followUps, null, 2)}\n` },
+    { path: INSIGHTS_JSON_PATH, contents: `${JSON.stringify(insights, null, 2)}\n` },
+    { path: FOLLOW_UPS_JSON_PATH, contents: `${JSON.stringify(followUps, null, 2)}\n` },
     page(INSIGHTS_PAGE, 'insights', 'Insights', { insights: insightsView(insights) }),
     ...followUpsPages(followUps, urls, site),
   ];

@@ -1,9 +1,10 @@
 /**
  * Severity levels the charts stack by: what authors write (`SEV1`, `sev-2`, `critical`,
- * `minor`) folded into four levels plus "none" with the rule the index uses for its
- * colours (render/views.ts severityClass). insights.json lists the spellings of each level.
+ * `minor`) folded into four levels plus "none" by the one severity policy
+ * (incident/severity.ts) that the badges and the Statuspage impact read too.
+ * insights.json lists the spellings of each level.
  */
-import { severityClass } from '../render/views.js';
+import { severityLevel } from '../incident/severity.js';
 
 export interface SeverityLevel {
   key: 'sev-1' | 'sev-2' | 'sev-3' | 'sev-4' | 'sev-unknown';
@@ -20,7 +21,8 @@ export const LEVELS: readonly SeverityLevel[] = [
 ];
 
 export function levelOf(severity: string | null): SeverityLevel['key'] {
-  return severityClass(severity) as SeverityLevel['key'];
+  const level = severityLevel(severity);
+  return level === null ? 'sev-unknown' : `sev-${level}`;
 }
 
 export type SeverityCounts = Record<SeverityLevel['key'], number>;

@@ -6,7 +6,7 @@
 import type { TimelineMetrics } from '../timeline/types.js';
 import type { SiteContext } from '../render/context.js';
 import { rfc3339, siteLinks } from './feed-common.js';
-import { timelineJsonPath } from '../render/incident-pages.js';
+import { INCIDENTS_JSON_PATH, timelineJsonPath } from './paths.js';
 import type { IncidentSummary, Page } from '../render/types.js';
 
 export interface IncidentRecord {
@@ -14,7 +14,7 @@ export interface IncidentRecord {
   title: string;
   /** Page URL: absolute with a base URL, else relative to the site root. */
   url: string;
-  /** The incident's `timeline.json` (§5), same rule. */
+  /** The incident's `timeline.json` (README "The published JSON"), same rule. */
   timeline_url: string;
   /** RFC 3339 in the display zone: `2020-09-02T00:00:00-05:00`. */
   date: string;
@@ -89,5 +89,5 @@ export function incidentsJson(summaries: readonly IncidentSummary[], site: SiteC
   const { incidents, ...head } = incidentsData(summaries, site);
   const open = JSON.stringify({ ...head, incidents: [] }).slice(0, -3);
   const rows = incidents.map((i) => JSON.stringify(i)).join(',\n');
-  return [{ path: 'incidents.json', contents: `${open}[${rows ? `\n${rows}\n` : ''}]}\n` }];
+  return [{ path: INCIDENTS_JSON_PATH, contents: `${open}[${rows ? `\n${rows}\n` : ''}]}\n` }];
 }

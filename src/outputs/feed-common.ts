@@ -14,16 +14,6 @@ export const FEED_ENTRIES = 20;
 /** Site pages carry the bodies of this many newest incidents (feeds: 20; api/v2/incidents.json: 50). */
 export const BODY_ENTRIES = 50;
 
-/** Characters XML 1.0 cannot carry at all (controls, lone surrogates, U+FFFE/U+FFFF) are dropped. */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Escapes text for XML element content and double- or single-quoted attributes. */
-export function escapeXml(s: string): string {
-  return s
-    .replace(NOT_XML, '')
-    .replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
-}
-
 export interface SiteLinks {
   /** True when config.baseUrl is set and every URL is absolute. */
   absolute: boolean;

@@ -4,8 +4,9 @@
  * (never the clock), so the bytes depend on the input alone.
  */
 import type { SiteContext } from '../render/context.js';
-import { entryDates, escapeXml as x, feedContent, FEED_ENTRIES, siteLinks } from './feed-common.js';
-import { timelineJsonPath } from '../render/incident-pages.js';
+import { entryDates, feedContent, FEED_ENTRIES, siteLinks } from './feed-common.js';
+import { escapeXml as x } from '../text/escape.js';
+import { ATOM_FEED_PATH, JSON_FEED_PATH, timelineJsonPath } from './paths.js';
 import type { IncidentSummary, Page } from '../render/types.js';
 import { rootPrefix } from './urls.js';
 
@@ -14,7 +15,7 @@ const EPOCH = '1970-01-01T00:00:00Z';
 
 export function atomFeed(summaries: readonly IncidentSummary[], site: SiteContext): Page[] {
   const { title, description } = site.config;
-  return [{ path: 'feed.xml', contents: atomXml({ path: 'feed.xml', alternate: '', title, subtitle: description, entries: summaries, content: true }, site) }];
+  return [{ path: ATOM_FEED_PATH, contents: atomXml({ path: ATOM_FEED_PATH, alternate: '', title, subtitle: description, entries: summaries, content: true }, site) }];
 }
 
 export interface AtomSpec {
@@ -105,11 +106,11 @@ export function jsonFeed(summaries: readonly IncidentSummary[], site: SiteContex
   const feed = {
     version: 'https://jsonfeed.org/version/1.1',
     title: site.config.title,
-    ...(links.absolute ? { home_page_url: links.url(''), feed_url: links.url('feed.json') } : {}),
+    ...(links.absolute ? { home_page_url: links.url(''), feed_url: links.url(JSON_FEED_PATH) } : {}),
     description: site.config.description,
     language: site.config.language,
     authors: [{ name: site.config.title }],
     items,
   };
-  return [{ path: 'feed.json', contents: `${JSON.stringify(feed, null, 2)}\n` }];
+  return [{ path: JSON_FEED_PATH, contents: `${JSON.stringify(feed, null, 2)}\n` }];
 }

@@ -5,31 +5,16 @@
  * they can be rebuilt from cached summaries).
  */
 import { embedPage, embedScript } from './embed/outputs.js';
-import type { Incident } from '../incident/types.js';
-import type { Timeline, TimelineJson } from '../timeline/types.js';
-import type { SiteContext } from '../render/context.js';
 import { incidentsJson } from './data.js';
 import { atomFeed, jsonFeed } from './feeds.js';
 import { renderIndexes } from '../render/indexes.js';
 import { insightsPages } from '../insights/pages.js';
 import { sitemap } from './sitemap.js';
 import { statuspageIncidents } from './statuspage.js';
-import type { IncidentSummary, Page } from '../render/types.js';
 import { listFeeds } from './archive/list-feeds.js';
 import { statuspageSummary } from './archive/statuspage-summary.js';
 
-export interface IncidentOutputContext {
-  incident: Incident;
-  timeline: Timeline;
-  /** The §5 JSON as published (respects --public). */
-  json: TimelineJson;
-  summary: IncidentSummary;
-  site: SiteContext;
-}
-
-export type IncidentOutputFn = (ctx: IncidentOutputContext) => Page[];
-/** `summaries` are sorted newest first. */
-export type SiteOutputFn = (summaries: readonly IncidentSummary[], site: SiteContext) => Page[];
+import type { IncidentOutputFn, SiteOutputFn } from './types.js';
 
 export const incidentOutputs: IncidentOutputFn[] = [embedPage];
 

@@ -9,12 +9,14 @@
  * are relative to the site root (search engines want absolute ones: set `base_url`).
  */
 import type { SiteContext } from '../render/context.js';
-import { escapeXml, siteLinks } from './feed-common.js';
+import { siteLinks } from './feed-common.js';
+import { escapeXml } from '../text/escape.js';
 import { isoDay } from '../render/format.js';
 import { collectTags } from '../render/indexes.js';
 import type { IncidentSummary, Page } from '../render/types.js';
-import { pageUrl, paginate } from './archive/paging.js';
-import { collectServices, SERVICES_PATH, serviceUrl } from './archive/services.js';
+import { paginate } from './archive/paging.js';
+import { collectServices } from './archive/services.js';
+import { FOLLOW_UPS_URL, HOME_URL, INSIGHTS_URL, pageUrl, SERVICES_URL, serviceUrl, SITEMAP_PATH } from './paths.js';
 
 interface Entry {
   url: string;
@@ -29,15 +31,15 @@ export function sitemapEntries(summaries: readonly IncidentSummary[], site: Site
   const list = (first: string, incidents: readonly IncidentSummary[]): void => {
     paginate(incidents, site.config.pageSize).forEach((chunk, i) => entries.push({ url: pageUrl(first, i + 1), lastmod: day(chunk[0]) }));
   };
-  list('', summaries);
+  list(HOME_URL, summaries);
   for (const s of summaries) entries.push({ url: s.url, lastmod: day(s) });
   const tags = collectTags(summaries);
   entries.push({ url: site.urls.tags(), lastmod: day(summaries[0]) });
   for (const t of tags) list(site.urls.tag(t.slug), t.incidents);
-  entries.push({ url: SERVICES_PATH, lastmod: day(summaries[0]) });
+  entries.push({ url: SERVICES_URL, lastmod: day(summaries[0]) });
   for (const s of collectServices(summaries)) list(serviceUrl(s.slug), s.incidents);
   for (const t of tags) entries.push({ url: site.urls.tag(t.slug), lastmod: day(t.incidents[0]) });
-  for (const url of ['insights/', 'follow-ups/']) entries.push({ url, lastmod: day(summaries[0]) });
+  for (const url of [INSIGHTS_URL, FOLLOW_UPS_URL]) entries.push({ url, lastmod: day(summaries[0]) });
   const seen = new Set<string>();
   return entries
     .filter((e) => (seen.has(e.url) ? false : (seen.add(e.url), true)))
@@ -52,5 +54,5 @@ export function sitemap(summaries: readonly IncidentSummary[], site: SiteContext
     lines.push(`  <url><loc>${escapeXml(loc)}</loc>${e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : ''}</url>`);
   }
   lines.push('</urlset>', '');
-  return [{ path: 'sitemap.xml', contents: lines.join('\n') }];
+  return [{ path: SITEMAP_PATH, contents: lines.join('\n') }];
 }

@@ -3,8 +3,8 @@
  * its public API (`/api/v2/incidents.json`), so status pages, widgets and bots that already read
  * that shape can list pm incidents. Mapping (documented in the README):
  *
- *   severity  SEV1/SEV0/P1/critical → critical, SEV2/P2/major/high → major,
- *             SEV3/P3/minor/medium → minor, SEV4/low/anything else/none → none
+ *   severity  its level (incident/severity.ts) 1 → critical, 2 → major, 3 → minor,
+ *             4 (SEV4, low, anything else) and none → none
  *   milestone detected → investigating, acknowledged → identified,
  *             mitigated → monitoring, resolved → resolved (T0 is `started_at`)
  *   status    as written; absent: the latest milestone's, else resolved
@@ -13,15 +13,16 @@
  * Links are absolute with `base_url`, else relative to this file (`../../incidents/x/`).
  */
 import { slugify } from '../slug.js';
-import { cleanText } from '../timeline/render-common.js';
+import { impactOfLevel, severityLevel, type Impact } from '../incident/severity.js';
+import { displayText } from '../text/controls.js';
 import type { Milestone } from '../timeline/types.js';
 import type { ResolvedConfig } from '../config/types.js';
 import { feedContent } from './feed-common.js';
 import { isoUtc } from '../render/format.js';
 import type { IncidentSummary, Page } from '../render/types.js';
-import { absoluteUrl } from './urls.js';
+import { absoluteUrl, rootPrefix } from './urls.js';
+import { STATUSPAGE_PATH } from './paths.js';
 
-export type Impact = 'none' | 'minor' | 'major' | 'critical';
 
 export interface StatuspageUpdate {
   id: string;
@@ -58,7 +59,6 @@ export interface StatuspageIncidents {
   incidents: StatuspageIncident[];
 }
 
-export const STATUSPAGE_PATH = 'api/v2/incidents.json';
 /** Statuspage's incidents.json lists the newest 50; so does pm's (incidents.json has them all). */
 export const STATUSPAGE_ENTRIES = 50;
 
@@ -69,7 +69,7 @@ export interface StatuspageSite {
 
 /** A site path as a link: absolute with a base URL, else relative to this JSON file. */
 export function link(site: StatuspageSite, sitePath: string): string {
-  return site.config.baseUrl ? absoluteUrl(site.config.baseUrl, sitePath) : `../../${sitePath}`;
+  return site.config.baseUrl ? absoluteUrl(site.config.baseUrl, sitePath) : `${rootPrefix(STATUSPAGE_PATH)}${sitePath}`;
 }
 
 const UPDATE_STATUS: Partial<Record<Milestone, string>> = {
@@ -79,13 +79,9 @@ const UPDATE_STATUS: Partial<Record<Milestone, string>> = {
   resolved: 'resolved',
 };
 
-/** Statuspage impact of a pm severity (case, spaces and dashes do not matter). */
+/** Statuspage impact of a pm severity, by the one severity policy (incident/severity.ts). */
 export function impactOf(severity: string | null): Impact {
-  const s = (severity ?? '').toLowerCase().replace(/[\s_-]+/g, '');
-  if (/^(sev|p)?[01]$|^(critical|crit|blocker)$/.test(s)) return 'critical';
-  if (/^(sev|p)?2$|^(major|high)$/.test(s)) return 'major';
-  if (/^(sev|p)?3$|^(minor|medium|moderate)$/.test(s)) return 'minor';
-  return 'none';
+  return impactOfLevel(severityLevel(severity));
 }
 
 /** The Statuspage status of a milestone; null for T0 (which is `started_at`, not an update). */
@@ -107,7 +103,7 @@ export function statuspageIncident(s: IncidentSummary, site: StatuspageSite, pag
       id: `${s.slug}-${m.milestone}${n > 1 ? `-${n}` : ''}`,
       incident_id: s.slug,
       status,
-      body: cleanText(m.text).replace(/\s+/g, ' ').trim(),
+      body: displayText(m.text).replace(/\s+/g, ' ').trim(),
       created_at: m.at,
       updated_at: m.at,
       display_at: m.at,

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { ThemeFiles } from '../theme/load.js';
 import type { Page } from './types.js';
+import { ASSETS_DIR } from '../outputs/paths.js';
 
 export function hashedAssets(theme: ThemeFiles): { pages: Page[]; names: Record<string, string> } {
   const pages: Page[] = [];
@@ -10,8 +11,8 @@ export function hashedAssets(theme: ThemeFiles): { pages: Page[]; names: Record<
     const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 10);
     const dot = rel.lastIndexOf('.');
     const hashed = dot > rel.lastIndexOf('/') ? `${rel.slice(0, dot)}.${hash}${rel.slice(dot)}` : `${rel}.${hash}`;
-    names[rel] = `assets/${hashed}`;
-    pages.push({ path: `assets/${hashed}`, contents: bytes });
+    names[rel] = `${ASSETS_DIR}${hashed}`;
+    pages.push({ path: `${ASSETS_DIR}${hashed}`, contents: bytes });
   }
   return { pages, names };
 }

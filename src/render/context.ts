@@ -3,6 +3,7 @@ import type { ResolvedConfig } from '../config/types.js';
 import type { ThemeRenderer } from '../theme/engine.js';
 import { fileLinks } from './file-links.js';
 import { rootPrefix, siteUrls, type SiteUrls } from '../outputs/urls.js';
+import { ATOM_FEED_PATH, FOLLOW_UPS_URL, INSIGHTS_URL, JSON_FEED_PATH, SEARCH_DIR, SERVICES_URL } from '../outputs/paths.js';
 
 export interface SiteContext {
   config: ResolvedConfig;
@@ -37,13 +38,13 @@ export function createSiteContext(config: ResolvedConfig, theme: ThemeRenderer, 
           language: config.language,
           baseUrl: config.baseUrl,
           tagsUrl: `${root}${urls.tags()}`,
-          servicesUrl: `${root}services/`,
+          servicesUrl: `${root}${SERVICES_URL}`,
           /** The Pagefind bundle the search box loads (see site/search/); null with `search: false`. */
-          search: config.search ? { bundle: `${root}pagefind/` } : null,
-          insightsUrl: `${root}insights/`,
-          followUpsUrl: `${root}follow-ups/`,
-          feedUrl: `${root}feed.xml`,
-          jsonFeedUrl: `${root}feed.json`,
+          search: config.search ? { bundle: `${root}${SEARCH_DIR}` } : null,
+          insightsUrl: `${root}${INSIGHTS_URL}`,
+          followUpsUrl: `${root}${FOLLOW_UPS_URL}`,
+          feedUrl: `${root}${ATOM_FEED_PATH}`,
+          jsonFeedUrl: `${root}${JSON_FEED_PATH}`,
         },
         page: { title, file, url, canonical: config.baseUrl ? `${config.baseUrl}/${url}` : null },
         css: Object.fromEntries(Object.entries(assets).map(([k, v]) => [k.replace(/\W/g, '_'), `${root}${v}`])),

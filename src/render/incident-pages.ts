@@ -12,6 +12,7 @@ import { formatDateTime, formatDay, humanDuration, isoDay, isoUtc, yearOf } from
 import type { SiteContext } from './context.js';
 import type { IncidentOutput, IncidentSummary, Page } from './types.js';
 import { fileForUrl, rootPrefix } from '../outputs/urls.js';
+import { timelineJsonPath } from '../outputs/paths.js';
 import { incidentOutputs } from '../outputs/registry.js';
 import { incidentView, timelineView } from './views.js';
 import { renderAxis } from './axis/axis.js';
@@ -52,11 +53,6 @@ export function renderIncident(incident: Incident, timeline: Timeline, site: Sit
 /** T0 as readers see it: `~2020-09-02 03:25 CDT` when the entry that gives it is approximate. */
 function t0Text(timeline: Timeline, zone: string): string {
   return `${timeline.t0Approximate ? '~' : ''}${formatDateTime(timeline.t0 ?? 0, zone)}`;
-}
-
-/** The published timeline JSON sits at a fixed place whatever the page URL pattern (DESIGN §6). */
-export function timelineJsonPath(slug: string): string {
-  return `incidents/${slug}/timeline.json`;
 }
 
 export function timelineMeta(incident: Incident, timeline: Timeline): TimelineJson['incident'] {

@@ -7,6 +7,7 @@ import type { Tag } from '../incident/types.js';
 import type { SiteContext } from './context.js';
 import type { IncidentSummary, Page } from './types.js';
 import { fileForUrl } from '../outputs/urls.js';
+import { HOME_URL, NOT_FOUND_PATH } from '../outputs/paths.js';
 import { listPages, viewCache } from '../outputs/archive/list-pages.js';
 import { renderServices } from '../outputs/archive/services.js';
 
@@ -52,7 +53,7 @@ export function renderIndexes(summaries: readonly IncidentSummary[], site: SiteC
   };
 
   pages.push(...listPages({
-    first: '',
+    first: HOME_URL,
     template: 'index',
     title: site.config.title,
     incidents: sorted,
@@ -81,7 +82,7 @@ export function renderIndexes(summaries: readonly IncidentSummary[], site: SiteC
 
   // A 404 page is served at any depth: its links start from the site's base path
   // (`/repo/` for a GitHub Pages project site at https://you.github.io/repo/), never relative.
-  page('404.html', 'notfound', 'Not found', {}, basePath(site.config.baseUrl));
+  page(NOT_FOUND_PATH, 'notfound', 'Not found', {}, basePath(site.config.baseUrl));
   return pages;
 }
 

@@ -8,7 +8,8 @@ import type { PlacedNotes } from '../timeline/notes.js';
 import type { TimelineJson } from '../timeline/types.js';
 import type { SiteContext } from './context.js';
 import { slugify } from '../slug.js';
-import { serviceUrl } from '../outputs/archive/paging.js';
+import { severityLevel } from '../incident/severity.js';
+import { serviceUrl } from '../outputs/paths.js';
 import { formatDay, humanDuration, isoDay } from './format.js';
 import type { IncidentSummary } from './types.js';
 
@@ -85,11 +86,8 @@ export function timelineView(json: TimelineJson, format: 'compact' | 'long', not
   };
 }
 
+/** The badge's class: `sev-1` … `sev-4` by the one severity policy (incident/severity.ts), else `sev-unknown`. */
 export function severityClass(severity: string | null): string {
-  if (!severity) return 'sev-unknown';
-  const s = severity.toLowerCase();
-  if (/^(sev)?\s*-?1$|critical/.test(s)) return 'sev-1';
-  if (/^(sev)?\s*-?2$|major|high/.test(s)) return 'sev-2';
-  if (/^(sev)?\s*-?3$|minor|medium/.test(s)) return 'sev-3';
-  return 'sev-4';
+  const level = severityLevel(severity);
+  return level === null ? 'sev-unknown' : `sev-${level}`;
 }

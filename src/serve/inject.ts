@@ -4,7 +4,7 @@
  * bytes changed, and — while the site has content errors — an overlay listing them.
  */
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import { escapeHtml } from '../timeline/render-html.js';
+import { escapeHtml } from '../text/escape.js';
 
 export const EVENTS_PATH = '/__pm/events';
 export const CLIENT_PATH = '/__pm/client.js';

@@ -8,7 +8,8 @@
 import { Reporter } from '../diagnostics.js';
 import type { TimelineEvent } from '../timeline/types.js';
 import { finalizeCount, Grouper } from './group.js';
-import { cleanText, logText } from './text.js';
+import { logLine } from '../text/controls.js';
+import { logText } from '../text/escape.js';
 import { bad, type ParsedRecord, type ParseOutcome } from './types.js';
 
 
@@ -59,7 +60,7 @@ export class Collector {
   private event(rec: ParsedRecord, line: number): TimelineEvent {
     // A label is shown on pages and printed on terminals: no escape sequence survives.
     const raw = rec.label ?? this.label;
-    const label = raw === undefined ? undefined : cleanText(raw);
+    const label = raw === undefined ? undefined : logLine(raw);
     const file = rec.file ?? this.reporter.file;
     const { text, html } = logText(rec.text);
     const ev: TimelineEvent = {

@@ -11,7 +11,7 @@
  */
 import type { TimelineEvent } from '../timeline/types.js';
 import { copyShape, sameShape, scanShape } from './shape.js';
-import { escapeHtml } from './text.js';
+import { escapeHtml } from '../text/escape.js';
 
 interface Run {
   shape: Uint16Array;

@@ -1,10 +1,10 @@
 /**
- * Structured log sources (DESIGN §4): validation of `sources:` entries, format
+ * Structured log sources (README "Log sources"): validation of `sources:` entries, format
  * detection, per-format parsers, filtering, grouping and the streaming reader.
  *
  * Modules: types (contract), spec (front-matter validation), read (entry point),
  * lines (streaming splitter), detect, filter, collect (events + diagnostics),
- * group/shape (folding), clock/timestamp (time), text (escaping), and one parser
+ * group/shape (folding), clock/timestamp (time), and one parser
  * per format: syslog (+ syslog-tag, syslog5424), json (+ json-array), csv, yaml, clf,
  * irc (+ irc-message), slack (+ slack-message; a folder, not a file).
  */
@@ -13,7 +13,6 @@ export { parseSourceSpecs, parseWindow, compileRegex, unknownSourceKeys, type Sp
 export { detectFormat } from './detect.js';
 export { parseIso, fractionMs, isoInstant } from './timestamp.js';
 export { messageShape } from './shape.js';
-export { cleanText, escapeHtml, logText, stripBom } from './text.js';
 export { buildFilter, describeFilter, type LineFilter, type FilterResult } from './filter.js';
 export { readLines, binaryReason, type LineStats } from './lines.js';
 export { SOURCE_FORMATS } from './types.js';

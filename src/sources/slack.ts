@@ -14,7 +14,7 @@ import { isInside } from '../load/confine.js';
 import { parseJsonArray } from './json-array.js';
 import { parseWindow } from './spec.js';
 import { slackRecord, slackUsers, type SlackState } from './slack-message.js';
-import { stripBom } from './text.js';
+import { stripBom } from '../text/controls.js';
 import { SourceError, type SourceContext, type SourceSpec, type SourceStats } from './types.js';
 
 const DAY_FILE = /^\d{4}-\d{2}-\d{2}\.json$/;

@@ -1,5 +1,5 @@
 /**
- * Reads the timestamp at the START of a timeline entry (DESIGN §3): full dates in every
+ * Reads the timestamp at the START of a timeline entry (README "Timestamps"): full dates in every
  * form authors write, time-only entries, zones written next to the time, approximations
  * (`~`, `±`, `about`, `-ish`) and ranges (`14:00 – 16:00`). Never throws: a missing or
  * broken timestamp is a value with a reason.

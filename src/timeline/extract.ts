@@ -1,5 +1,5 @@
 /**
- * The hand-written timeline (DESIGN §3): finds the `Timeline` section of a post and
+ * The hand-written timeline (README "The Timeline section"): finds the `Timeline` section of a post and
  * reads its entries — list items, paragraphs, heading entries with the paragraphs under
  * them, table rows — into events. Prose that is not an entry is kept as the text of the
  * heading or paragraph entry before it, or, where no entry is open, as a note shown where it

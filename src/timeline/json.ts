@@ -1,5 +1,5 @@
 /**
- * The published timeline (DESIGN §5): the exact JSON `pm timeline --json` prints and
+ * The published timeline (README "The published JSON"): the exact JSON `pm timeline --json` prints and
  * the site writes to `incidents/<slug>/timeline.json`. Keys in a fixed order, times
  * formatted without the machine's zone or locale. A grouped log event's text ends with
  * its span in the display zone (`47× Failed password … · 23:23:17–23:31:02 CET`).
@@ -8,7 +8,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import { iso } from '../time/instant.js';
 import { formatLocal, formatSpan } from '../time/format.js';
 import { formatDelta, formatOffset } from './duration.js';
-import { escapeHtml } from './render-html.js';
+import { escapeHtml } from '../text/escape.js';
 import { notesJson, type TimelineNotes } from './notes.js';
 import type { ComputedEvent, Timeline, TimelineEventJson, TimelineJson } from './types.js';
 
@@ -19,7 +19,7 @@ export interface TimelineJsonOptions {
   notes?: { notes: TimelineNotes | undefined; file: string };
 }
 
-/** Builds the §5 JSON for a computed timeline. */
+/** Builds the published JSON for a computed timeline. */
 export function timelineToJson(tl: Timeline, incident: TimelineJson['incident'], opts: TimelineJsonOptions = {}): TimelineJson {
   const events = opts.public ? tl.events.filter((e) => !e.internal) : tl.events;
   const json: TimelineJson = {

@@ -1,5 +1,5 @@
 /**
- * Relative timeline entries, for narratives written without clock times (DESIGN §3):
+ * Relative timeline entries, for narratives written without clock times (README "Relative and weekday entries"):
  * `T+2h machine rebooted` and `T-3d abuse report` are offsets from T0; `+40m swap nearly
  * full` is a delta from the entry before it. They are read here; their instants are
  * resolved by {@link resolveRelative} once T0 is known (compute.ts), and they are

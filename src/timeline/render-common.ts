@@ -1,10 +1,11 @@
 /**
  * What the text, markdown and HTML renderers share: the columns of a timeline row,
- * computed from the published JSON only, and the cleaning of attacker-controlled text.
+ * computed from the published JSON only (attacker-controlled text cleaned by text/controls.ts).
  */
 import { formatDelta, formatOffset, type DurationStyle } from './duration.js';
 import { formatLocal, formatUtc, isoToMs } from '../time/format.js';
 import type { TimelineEventJson, TimelineJson } from './types.js';
+import { displayText } from '../text/controls.js';
 
 export interface RenderOptions {
   /** Offsets as `T+5h20m` (default) or `T+5 hours 20 minutes`. */
@@ -20,15 +21,6 @@ export interface RowCells {
   marks: string;
   text: string;
   source: string;
-}
-
-const ANSI = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g;
-// C0/C1 controls (except tab and newline) and bidi overrides that can disguise text.
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-/** Removes ANSI escape sequences and control characters from untrusted text. */
-export function cleanText(text: string): string {
-  return text.replace(ANSI, '').replace(CONTROL, '');
 }
 
 /** The cells of one event. */
@@ -51,8 +43,8 @@ export function rowCells(e: TimelineEventJson, json: TimelineJson, opts: RenderO
     offset: e.offset_s === null ? '' : formatOffset(e.offset_s, style),
     delta: e.delta_s === null ? '' : formatDelta(e.delta_s, style),
     marks: marks.join(' '),
-    text: cleanText(e.text),
-    source: cleanText(e.source.label ?? `${e.source.file}:${e.source.line}`),
+    text: displayText(e.text),
+    source: displayText(e.source.label ?? `${e.source.file}:${e.source.line}`),
   };
 }
 

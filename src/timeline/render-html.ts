@@ -12,14 +12,10 @@
  * the `<pm-timeline>` element builds the same structure in the browser.
  */
 import { formatLocal, isoToMs } from '../time/format.js';
+import { escapeHtml } from '../text/escape.js';
 import type { PlacedNotes } from './notes.js';
 import { rowCells, t0IsApproximate, type RenderOptions } from './render-common.js';
 import type { TimelineEventJson, TimelineJson } from './types.js';
-
-/** Escapes text for HTML element content and double-quoted attributes. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
 
 /** How a milestone is labelled on pages and embeds: `T0`, `detected`, … */
 export function milestoneLabel(milestone: string): string {

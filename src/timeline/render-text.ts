@@ -7,6 +7,7 @@ import { formatOffset } from './duration.js';
 import { fitText, MIN_TEXT_COLUMNS } from './fit.js';
 import { HEADERS, rowCells, t0IsApproximate, type RenderOptions, type RowCells } from './render-common.js';
 import type { TimelineJson } from './types.js';
+import { escapeMarkdown } from '../text/escape.js';
 
 const COLUMNS: Array<keyof RowCells> = ['local', 'utc', 'offset', 'delta', 'marks', 'text'];
 
@@ -52,7 +53,3 @@ function oneLine(s: string): string {
   return s.replace(/\s*\n\s*/g, ' ⏎ ').replace(/\t/g, ' ');
 }
 
-/** Escapes what could turn cell text into markup: pipes, HTML, emphasis, links. */
-export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}[\]()<>#|!~]/g, (c) => `\\${c}`).replace(/&/g, '&amp;');
-}

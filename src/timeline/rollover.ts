@@ -1,5 +1,5 @@
 /**
- * The date of a time-only entry that follows another entry (DESIGN §3 roll-over).
+ * The date of a time-only entry that follows another entry (README "Dates of time-only entries").
  *
  * The entry before is seen on the wall clock of the new entry's zone: `8:41 PM CDT`
  * is 01:41 the next day for a `02:55 UTC` entry. The new entry takes that day, or the
@@ -25,6 +25,7 @@ import {
   type TimestampOk,
   type ZoneSpec,
 } from '../time/parse-timestamp.js';
+import type { RuleAt } from '../diagnostics.js';
 import { nextDay } from '../time/timestamp-parts.js';
 import { formatDelta } from './duration.js';
 import { zoneOffset } from '../time/zones.js';
@@ -79,7 +80,7 @@ export interface Placed {
   /** True when the entry went backwards and was moved to the next day. */
   rolled: boolean;
   /** The warning when the entry went backwards: `timeline/rollover` or `timeline/out-of-order`. */
-  note?: { rule: string; message: string };
+  note?: { rule: RuleAt<'warning'>; message: string };
 }
 
 /** Places a time-only entry `r` (read with `ctx`) after `prev`. */

@@ -1,6 +1,6 @@
 /**
  * The normalized timeline: the data model shared by the timeline engine, the log
- * sources, the renderers and the published JSON (DESIGN §5).
+ * sources, the renderers and the published JSON (README "The published JSON").
  */
 import type { Diagnostic } from '../diagnostics.js';
 
@@ -66,7 +66,7 @@ export interface TimelineMetrics {
   time_to_resolve_s: number | null;
 }
 
-/** One event as published (DESIGN §5). */
+/** One event as published (README "The published JSON"). */
 export interface TimelineEventJson {
   at: string;
   local: string;

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSite } from '../../src/build/build.js';
-import { escapeXml, feedContent } from '../../src/outputs/feed-common.js';
+import { feedContent } from '../../src/outputs/feed-common.js';
+import { escapeXml } from '../../src/text/escape.js';
 import type { IncidentSummary } from '../../src/render/types.js';
 
 const basic = path.join(import.meta.dirname, '..', 'fixtures', 'site-basic');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { impactOf, statuspageData, STATUSPAGE_PATH, type StatuspageIncidents } from '../../src/outputs/statuspage.js';
+import { impactOf, statuspageData, type StatuspageIncidents } from '../../src/outputs/statuspage.js';
+import { STATUSPAGE_PATH } from '../../src/outputs/paths.js';
 import type { IncidentSummary } from '../../src/render/types.js';
 import { build, get, makeSite, SLUG } from './embed/helpers.js';
 

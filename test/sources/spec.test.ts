@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { parseSourceSpecs, parseWindow, unknownSourceKeys } from '../../src/sources/spec.js';
-import { cleanText, escapeHtml } from '../../src/sources/text.js';
 
 function parse(raw: unknown): { specs: ReturnType<typeof parseSourceSpecs>; messages: string[] } {
   const messages: string[] = [];
@@ -76,14 +75,4 @@ describe('parseWindow', () => {
   ])('%s', (text, ms) => expect(parseWindow(text)).toBe(ms));
 
   it.each(['', '10', 'ten minutes', '0s', '-5m', '5 x'])('rejects %j', (text) => expect(parseWindow(text)).toBeNull());
-});
-
-describe('text safety', () => {
-  it('strips ANSI escapes and control characters but keeps tabs', () => {
-    expect(cleanText('\x1b[31mred\x1b[0m\tok\x07\x00 \x1b]0;title\x07done\r\nnext')).toBe('red\tok done next');
-  });
-
-  it('escapes the five HTML characters', () => {
-    expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
-  });
 });

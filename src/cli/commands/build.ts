@@ -8,7 +8,8 @@ import { resolveToday } from '../../insights/today.js';
 import { buildSpec } from '../specs.js';
 import { readJobs } from '../jobs.js';
 import type { CliIO } from '../io.js';
-import { printDiagnostics, stripControl } from '../report.js';
+import { printDiagnostics } from '../report.js';
+import { displayText } from '../../text/controls.js';
 
 
 export async function runBuild(argv: string[], io: CliIO): Promise<number> {
@@ -37,7 +38,7 @@ export async function runBuild(argv: string[], io: CliIO): Promise<number> {
     // an output folder pm may not replace, or a disk that refused: the message says why and what to do
     if (!(e instanceof OutputError)) throw e;
     if (progress) io.err('\r\x1b[2K');
-    io.err(`${stripControl(e.message)}\n`);
+    io.err(`${displayText(e.message)}\n`);
     return e.exitCode;
   }
   if (progress) io.err('\r\x1b[2K');

@@ -5,7 +5,8 @@ import type { Diagnostic } from '../../diagnostics.js';
 import { parseCommand, str, UsageError } from '../args.js';
 import { checkSpec } from '../specs.js';
 import type { CliIO } from '../io.js';
-import { diagnosticLine, stripControl } from '../report.js';
+import { diagnosticLine } from '../report.js';
+import { displayText } from '../../text/controls.js';
 
 
 const FORMATS = ['text', 'json', 'github'] as const;
@@ -39,6 +40,6 @@ const count = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' :
 export function githubAnnotation(d: Diagnostic): string {
   const kind = d.level === 'error' ? 'error' : d.level === 'warning' ? 'warning' : 'notice';
   const prop = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A').replace(/:/g, '%3A').replace(/,/g, '%2C');
-  const msg = stripControl(d.message).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  const msg = displayText(d.message).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
   return `::${kind} file=${prop(d.file)},line=${d.line},col=${d.column},title=${prop(d.rule)}::${msg}`;
 }

@@ -5,7 +5,7 @@ import { PortInUseError } from '../../serve/listen.js';
 import { parseCommand, str, UsageError } from '../args.js';
 import { serveSpec } from '../specs.js';
 import type { CliIO } from '../io.js';
-import { stripControl } from '../report.js';
+import { displayText } from '../../text/controls.js';
 
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
@@ -17,7 +17,7 @@ export async function runServe(argv: string[], io: CliIO): Promise<number> {
   if (!/^\d+$/.test(portText ?? '0') || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${portText}"`, serveSpec);
   const host = str(values['host']) ?? '127.0.0.1';
   if (!LOOPBACK.has(host)) io.err(`pm serve: listening on ${host}: other machines may reach this development server\n`);
-  const log = (line: string): void => io.err(`${stripControl(line)}\n`);
+  const log = (line: string): void => io.err(`${displayText(line)}\n`);
   let handle;
   try {
     handle = await serveSite({

@@ -1,5 +1,5 @@
 /** The most frequent names (services, tags, root causes) as horizontal bars with their counts. */
-import { escapeHtml as esc } from '../../timeline/render-html.js';
+import { escapeHtml as esc } from '../../text/escape.js';
 import { px } from './scale.js';
 
 const W = 320;

@@ -2,7 +2,7 @@
  * One response-time metric per quarter: the median as a solid line with dots, the p90
  * as a dashed line. A quarter without values breaks the lines (nothing is guessed).
  */
-import { escapeHtml as esc } from '../../timeline/render-html.js';
+import { escapeHtml as esc } from '../../text/escape.js';
 import type { Spread } from '../stats.js';
 import { durationUnit, fmt, niceTicks, px } from './scale.js';
 

@@ -3,7 +3,7 @@
  * segment per severity level, most severe at the bottom. Colours come from the theme's
  * CSS (classes `ins-sev-*`) with printable fallbacks; every label is escaped.
  */
-import { escapeHtml as esc } from '../../timeline/render-html.js';
+import { escapeHtml as esc } from '../../text/escape.js';
 import type { PeriodCount } from '../compute.js';
 import { LEVELS } from '../severity.js';
 import { fmt, niceTicks, px } from './scale.js';

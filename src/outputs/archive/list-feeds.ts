@@ -8,8 +8,8 @@ import type { SiteContext } from '../../render/context.js';
 import { atomXml } from '../feeds.js';
 import { collectTags } from '../../render/indexes.js';
 import type { IncidentSummary, Page } from '../../render/types.js';
-import { listFeedUrl } from './paging.js';
-import { collectServices, serviceUrl } from './services.js';
+import { listFeedUrl, serviceUrl } from '../paths.js';
+import { collectServices } from './services.js';
 
 export function listFeeds(sorted: readonly IncidentSummary[], site: SiteContext): Page[] {
   const pages: Page[] = [];

@@ -8,7 +8,8 @@ import type { SiteContext } from '../../render/context.js';
 import type { IncidentSummary, Page } from '../../render/types.js';
 import { fileForUrl, rootPrefix } from '../urls.js';
 import { summaryView } from '../../render/views.js';
-import { listFeedUrl, pageUrl, paginate } from './paging.js';
+import { paginate } from './paging.js';
+import { listFeedUrl, pageUrl } from '../paths.js';
 
 export type Views = (s: IncidentSummary, root: string) => Record<string, unknown>;
 

@@ -10,9 +10,8 @@ import { humanDuration } from '../../render/format.js';
 import type { IncidentSummary, Page } from '../../render/types.js';
 import { fileForUrl } from '../urls.js';
 import { listPages, type Views } from './list-pages.js';
-import { SERVICES_PATH, serviceUrl } from './paging.js';
+import { SERVICES_URL, serviceUrl } from '../paths.js';
 
-export { SERVICES_PATH, serviceUrl } from './paging.js';
 
 export interface ServiceEntry {
   slug: string;
@@ -72,7 +71,7 @@ export function metricsLine(list: readonly IncidentSummary[]): MetricsLine {
 
 export function renderServices(sorted: readonly IncidentSummary[], site: SiteContext, views: Views): Page[] {
   const services = collectServices(sorted);
-  const indexFile = fileForUrl(SERVICES_PATH);
+  const indexFile = fileForUrl(SERVICES_URL);
   const indexData = site.pageData(indexFile, 'Services');
   const root = indexData['root'] as string;
   const pages: Page[] = [{

@@ -4,10 +4,11 @@
  * from the worst impact among those. pm knows no components or maintenance windows:
  * those lists are empty.
  */
-import { statuspageData, statuspageIncident, type Impact, type StatuspageIncident, type StatuspageSite } from '../statuspage.js';
+import { statuspageData, statuspageIncident, type StatuspageIncident, type StatuspageSite } from '../statuspage.js';
+import type { Impact } from '../../incident/severity.js';
 import type { IncidentSummary, Page } from '../../render/types.js';
+import { STATUSPAGE_SUMMARY_PATH } from '../paths.js';
 
-export const SUMMARY_PATH = 'api/v2/summary.json';
 
 const DESCRIPTION: Record<Impact, string> = {
   none: 'All Systems Operational',
@@ -43,5 +44,5 @@ export function statuspageSummaryData(summaries: readonly IncidentSummary[], sit
 
 /** Site output: `api/v2/summary.json`. */
 export function statuspageSummary(summaries: readonly IncidentSummary[], site: StatuspageSite): Page[] {
-  return [{ path: SUMMARY_PATH, contents: `${JSON.stringify(statuspageSummaryData(summaries, site), null, 2)}\n` }];
+  return [{ path: STATUSPAGE_SUMMARY_PATH, contents: `${JSON.stringify(statuspageSummaryData(summaries, site), null, 2)}\n` }];
 }

@@ -4,20 +4,14 @@
  *   embed/pm-timeline.js      once per site (the custom element, stylesheet built in)
  * Both use the published JSON only, so `--public` builds embed public timelines.
  */
-import type { IncidentOutputContext } from '../registry.js';
+import type { IncidentOutputContext } from '../types.js';
+import { EMBED_SCRIPT_PATH, embedPagePath } from '../paths.js';
 import type { SiteContext } from '../../render/context.js';
 import type { IncidentSummary, Page } from '../../render/types.js';
 import { rootPrefix } from '../urls.js';
 import { placeNotes } from '../../timeline/notes.js';
 import { buildElementScript, embedFilesFor } from './files.js';
 import { renderEmbedPage } from './page.js';
-
-/** Where an incident's embed page is written (fixed, whatever the page URL pattern). */
-export function embedPagePath(slug: string): string {
-  return `embed/${slug}/index.html`;
-}
-
-export const EMBED_SCRIPT_PATH = 'embed/pm-timeline.js';
 
 /** Link from the embed page to the post-mortem: absolute with a base URL, else relative. */
 function fullPostUrl(ctx: IncidentOutputContext, file: string): string {

@@ -5,7 +5,8 @@
  * embeds show log text, so a payload that slipped through escaping still cannot run.
  */
 import { createHash } from 'node:crypto';
-import { escapeHtml, renderTimelineHtml, type HtmlRenderOptions } from '../../timeline/render-html.js';
+import { renderTimelineHtml, type HtmlRenderOptions } from '../../timeline/render-html.js';
+import { escapeHtml, inlineRawText } from '../../text/escape.js';
 import type { TimelineJson } from '../../timeline/types.js';
 
 export interface EmbedPageOptions extends HtmlRenderOptions {
@@ -40,14 +41,9 @@ export function embedCsp(css: string, script: string): string {
   ].join('; ');
 }
 
-/** Keeps inline text from closing its element early. */
-function inlineSafe(text: string, tag: 'style' | 'script'): string {
-  return text.replace(new RegExp(`</(${tag})`, 'gi'), '<\\/$1');
-}
-
 export function renderEmbedPage(json: TimelineJson, options: EmbedPageOptions): string {
-  const css = inlineSafe(options.css, 'style');
-  const script = inlineSafe(options.script, 'script');
+  const css = inlineRawText(options.css, 'style');
+  const script = inlineRawText(options.script, 'script');
   const title = `Timeline — ${json.incident.title}`;
   const fragment = renderTimelineHtml(json, { ...(options.format ? { format: options.format } : {}), ...(options.notes ? { notes: options.notes } : {}) });
   const footer = options.fullUrl

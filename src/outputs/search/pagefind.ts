@@ -10,6 +10,7 @@
  * the same for the same pages.
  */
 import type { Page } from '../../render/types.js';
+import { SEARCH_DIR } from '../paths.js';
 
 export interface SearchDocument {
   /** URL path relative to the site root: `incidents/x/`. */
@@ -19,7 +20,6 @@ export interface SearchDocument {
 
 export type SearchIndex = { ok: true; pages: Page[] } | { ok: false; reason: string };
 
-export const SEARCH_DIR = 'pagefind/';
 
 export async function pagefindIndex(docs: readonly SearchDocument[], language: string): Promise<SearchIndex> {
   let pagefind: typeof import('pagefind');

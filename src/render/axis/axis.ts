@@ -6,7 +6,7 @@
  * long quiet gaps are cut out behind a break mark that says how long they were.
  * Every SVG has role="img" and a text description; every string is escaped.
  */
-import { escapeHtml as esc } from '../../timeline/render-html.js';
+import { escapeHtml as esc } from '../../text/escape.js';
 import type { Milestone, TimelineJson } from '../../timeline/types.js';
 import { axisScale, placeLabels, type AxisOptions } from './layout.js';
 import { axisDescription, axisModel, belowLabels, MILESTONE_LABEL, spansOf, type AxisModel } from './model.js';

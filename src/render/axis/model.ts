@@ -3,7 +3,7 @@
  * published JSON), milestone names, offset and gap labels, and the text a screen
  * reader hears instead of the drawing.
  */
-import { cleanText } from '../../timeline/render-common.js';
+import { displayText } from '../../text/controls.js';
 import { formatOffset } from '../../timeline/duration.js';
 import type { Milestone, TimelineJson } from '../../timeline/types.js';
 import { isoToMs } from '../../time/format.js';
@@ -35,7 +35,7 @@ export function axisModel(json: TimelineJson): AxisModel {
   const events = json.events
     .map((e): AxisEvent => {
       const start = isoToMs(e.at);
-      const text = cleanText(e.text).replace(/\s+/g, ' ').trim();
+      const text = displayText(e.text).replace(/\s+/g, ' ').trim();
       const short = text.length > 140 ? `${text.slice(0, 139)}…` : text;
       return {
         start,

@@ -4,7 +4,7 @@
  * on the right, pushed apart when they would overlap and tied to their mark by a
  * leader line. Same scale, same escaping and description as the horizontal one.
  */
-import { escapeHtml as esc } from '../../timeline/render-html.js';
+import { escapeHtml as esc } from '../../text/escape.js';
 import type { Milestone } from '../../timeline/types.js';
 import { axisScale, stackLabels, type AxisOptions } from './layout.js';
 import { axisDescription, belowLabels, MILESTONE_LABEL, spansOf, type AxisModel } from './model.js';
