@@ -12,6 +12,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { Diagnostic } from '../diagnostics.js';
 import { incidentTimeLimitMs, timeLimitMessage } from '../load/guard.js';
 import type { IncidentResult, SetupOptions } from './setup.js';
 import type { RuleId } from '../diagnostics.js';
@@ -28,10 +29,13 @@ export interface PoolOptions {
   onResult?: (result: IncidentResult) => void;
 }
 
-export type WorkerRequest = { init: { setup: SetupOptions; siteKey: string; staging: string; specs: Record<string, string> } } | { files: string[] };
+export type WorkerRequest =
+  | { init: { setup: SetupOptions; siteKey: string; staging: string; specs: Record<string, string> } }
+  | { files: string[] }
+  | { check: SetupOptions };
 
-/** One reply per incident processed, so the parent always knows which file a worker is on. */
-export type WorkerReply = { ready: true } | { result: IncidentResult } | { error: string };
+/** One reply per incident processed, so the parent always knows which file a worker is on; `checked` answers `check`. */
+export type WorkerReply = { ready: true } | { result: IncidentResult } | { error: string } | { checked: Diagnostic[] };
 
 export const WORKER_FILE = fileURLToPath(new URL('./worker.js', import.meta.url));
 const BATCH = 8;
@@ -115,6 +119,7 @@ export function processInWorkers(files: readonly string[], opts: PoolOptions): P
           if (batch.length > got) arm();
           return;
         }
+        if (!('result' in reply)) return;
         push(reply.result);
         if (++got === batch.length) feed();
         else arm();

@@ -1,13 +1,12 @@
 /**
- * The build's stages as separate functions, so `pm build`, worker processes, the cache
- * and `pm serve` share one way through the data:
+ * The first stage of the engine (engine.ts), shared by every caller and worker process:
  *
- *   setupSite()        config, theme, discovery        (disk: read)      here
- *   processIncident()  read → parse → timeline → render, one incident   examine.ts
- *   renderSite()       site-wide outputs from summaries only             examine.ts
+ *   setupSite()         config, theme, discovery        (disk: read)      here
+ *   examineIncident()   read → parse → timeline → render, one incident   examine.ts
+ *   renderSite()        site-wide outputs from summaries only             examine.ts
  *
  * This module stays light (no markdown, no templates loaded): a rebuild with nothing
- * to render never loads examine.ts. Writing is the caller's business (disk-build.ts, write/staging.ts).
+ * to render never loads examine.ts. Writing is the writers' business (writers.ts).
  */
 import path from 'node:path';
 import { loadConfig, resolveConfig } from '../config/resolve.js';

@@ -49,3 +49,20 @@ export async function feedBodies(
     }
   }
 }
+
+/** Every summary in page order; one missing from the store (a damaged cache) is rendered again. */
+export async function summariesOrRender(
+  published: readonly CacheEntry[],
+  rendered: Record<string, IncidentSummary>,
+  ctx: { root: string; site: SiteContext; siteKey: string; store: SiteCache | null },
+): Promise<IncidentSummary[]> {
+  const missing = published.some((e) => !rendered[e.file]);
+  const cached = (missing ? ctx.store?.loadSummaries() : null) ?? {};
+  const { readAndProcess } = await import('./examine.js');
+  for (const e of published) {
+    if (rendered[e.file] || cached[e.file]) continue;
+    const summary = (await readAndProcess(ctx.root, e.file, ctx.site, ctx.siteKey)).summary;
+    if (summary) cached[e.file] = summary;
+  }
+  return summariesInOrder(published, rendered, cached);
+}

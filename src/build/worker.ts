@@ -20,6 +20,13 @@ const orphaned = (): boolean => !process.connected || process.ppid !== parent;
 
 process.on('disconnect', () => process.exit(0));
 process.on('message', (request: WorkerRequest) => {
+  if ('check' in request) {
+    // `pm serve`'s background check (serve/start-report.ts): a process of its own, stopped on close
+    void import('../check/site.js')
+      .then(({ checkSite }) => checkSite(request.check))
+      .then((r) => reply({ checked: r.diagnostics }), (e: unknown) => reply({ error: e instanceof Error ? e.message : String(e) }));
+    return;
+  }
   if ('init' in request) {
     const { setup, siteKey, staging, specs } = request.init;
     try {

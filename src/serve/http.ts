@@ -1,5 +1,5 @@
 /**
- * The request handler of `pm serve`: pages come from memory (ServeState), `/x/` is
+ * The request handler of `pm serve`: pages come from ServeState (its folder, serve/state.ts), `/x/` is
  * `x/index.html`, a missing page is the site's 404.html with status 404, and HTML
  * gets the live-reload script (and the error overlay) injected on the way out.
  */

@@ -1,5 +1,5 @@
 /**
- * serveSite: build in memory, serve on loopback, watch, rebuild what an edit
+ * serveSite: build with the engine (serve/state.ts), serve on loopback, watch, rebuild what an edit
  * affects, and tell open pages to reload.
  *
  *   edit posts/x.md        → reprocess x.md → reload pages whose bytes changed
@@ -7,7 +7,7 @@
  *                              a moment later so the edited page is served first
  *   edit a log source      → reprocess the incidents that read it
  *   add/remove an incident → rediscover, then as above
- *   edit theme or config   → full in-memory rebuild, reload everything
+ *   edit theme or config   → the engine again (a new site key: a full run), reload everything
  */
 import { EventEmitter } from 'node:events';
 import { createServer } from 'node:http';
@@ -39,6 +39,10 @@ export interface ServeOptions extends SetupOptions {
   watch?: boolean;
   /** Terminal lines: progress, rebuilds, diagnostics. */
   log?: (line: string) => void;
+  /** Worker processes for the first build (default: one per core, up to two). */
+  threads?: number;
+  /** Quiet time after a rebuild before pm serve's store is saved (default 2000 ms). */
+  saveDelayMs?: number;
 }
 
 export interface RebuildEvent {
@@ -67,8 +71,6 @@ export interface ServeHandle {
   idle(): Promise<void>;
   close(): Promise<void>;
 }
-
-const MARKDOWN = /\.(md|markdown)$/i;
 
 export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle> {
   const log = options.log ?? ((): void => undefined);
@@ -103,12 +105,15 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
     await initial;
   } catch (e) {
     hub.close();
+    state.dispose();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     throw e;
   }
   log(`built ${state.results.size} incidents in ${ms(started)} ms`);
+  setTimeout(() => state.preload(), 50); // after the first requests: an edit then finds the summaries in memory
   reportErrors(state.errors, log);
-  const checked = reportWarnings(options, log);
+  const check = reportWarnings(options, log);
+  const checked = check.done;
 
   const waiting = new Set<string>();
   let running: Promise<void> | null = null;
@@ -168,17 +173,7 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
       rewatch();
       return;
     }
-    const files = new Set<string>();
-    let rediscover = false;
-    for (const abs of batch) {
-      const rel = toPosix(path.relative(state.root, abs));
-      const known = state.results.has(rel);
-      if (known) files.add(rel);
-      const readers = known ? [] : state.readersOf(abs);
-      for (const f of readers) files.add(f);
-      if (!known && !readers.length && (MARKDOWN.test(abs) || path.dirname(abs) === config.postsDir)) rediscover = true;
-    }
-    if (rediscover) for (const f of state.rediscover()) files.add(f);
+    const files = state.touchedBy(batch);
     if (!files.size) return;
     const update = await state.update([...files]);
     const all = errorKey(state.errors) !== errorsBefore;
@@ -200,10 +195,10 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
     new Promise((resolve) => {
       setTimeout(() => {
         started = performance.now();
-        const changed = state.renderSitePages();
-        if (changed.length) hub.reload({ all: false, paths: changed });
-        finish('site', [], changed, false);
-        resolve();
+        void state.renderSitePages().then((changed) => {
+          if (changed.length) hub.reload({ all: false, paths: changed });
+          finish('site', [], changed, false);
+        }).finally(resolve);
       }, delay);
     });
 
@@ -213,6 +208,7 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
     log(`rebuilt ${what} in ${event.ms} ms${event.errors ? ` — ${event.errors} error(s)` : ''}`);
     if (kind === 'full') reportErrors(state.errors, log);
     events.emit('rebuild', event);
+    state.saveSoon(options.saveDelayMs ?? 2000, () => running !== null);
   };
 
   rewatch();
@@ -230,8 +226,10 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
     close: async () => {
       watcher?.close();
       waiting.clear();
+      check.stop();
       await checked;
       await running;
+      state.dispose(); // saves what is not saved yet
       hub.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

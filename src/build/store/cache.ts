@@ -69,18 +69,21 @@ type Head = Pick<BuildCache, 'out' | 'outStamp' | 'siteKey' | 'siteDigest' | 'si
 /** A line of index.log: an incident's new row (its page shape inline), a removed file, or a new head. */
 type LogRecord = ['row', Row, string[]] | ['del', string] | ['head', Partial<Head>];
 
-/** The cache of the site at `root`; null when this user has no secret to authenticate one with. */
-export function openCache(root: string): SiteCache | null {
+/**
+ * The cache of the site at `root`; null when this user has no secret to authenticate one with.
+ * `dir`: another folder for it (`pm serve` keeps its own, for its own output folder).
+ */
+export function openCache(root: string, dir?: string): SiteCache | null {
   const signer = signerFor(root);
-  return signer ? new SiteCache(root, signer) : null;
+  return signer ? new SiteCache(root, signer, dir) : null;
 }
 
 export class SiteCache {
   /** Why a cache file was discarded, the first time one was; the build reports it once. */
   problem: string | null = null;
   readonly dir: string;
-  constructor(readonly root: string, private readonly signer: Signer) {
-    this.dir = cacheDir(root);
+  constructor(readonly root: string, private readonly signer: Signer, dir?: string) {
+    this.dir = dir ?? cacheDir(root);
   }
 
   load(): BuildCache | null {

@@ -1,0 +1,122 @@
+/**
+ * The engine's site-wide step and its bookkeeping: site pages rendered from summaries
+ * when plan.ts says their digest changed (only the changed ones handed to the writer),
+ * and what a run leaves in the store for the next one.
+ */
+import { createRequire } from 'node:module';
+import type { Diagnostic } from '../diagnostics.js';
+import { BODY_ENTRIES } from '../outputs/feed-common.js';
+import { siteSearch } from '../outputs/search/site-search.js';
+import { CACHE_VERSION, type BuildCache, type CacheEntry, type SiteCache } from './store/cache.js';
+import { saveTemplates } from './store/templates-cache.js';
+import { changedPages, siteDigest } from './plan.js';
+import { feedBodies, summariesOrRender } from './summaries.js';
+import type { SiteSetup } from './setup.js';
+import type { Writer } from './writers.js';
+import type { IncidentSummary } from '../render/types.js';
+
+/** What one run of the engine knows when it is done: enough to update the site file by file. */
+export interface EngineState {
+  siteKey: string;
+  store: SiteCache | null;
+  /** Every incident's row, by file. */
+  entries: Record<string, CacheEntry>;
+  /** Site-wide outputs (and copies) → content hash. */
+  site: Record<string, string>;
+  digest: string;
+  /** Published summaries in page order, when this run had them (null: still in the store). */
+  summaries: IncidentSummary[] | null;
+  /** The cache this run started from (the store appends to it), null for a full run. */
+  cache: BuildCache | null;
+}
+
+export interface SiteStep {
+  setup: SiteSetup;
+  siteKey: string;
+  store: SiteCache | null;
+  writer: Writer;
+  /** Published rows in page order. */
+  published: readonly CacheEntry[];
+  entries: Record<string, CacheEntry>;
+  /** Summaries of the incidents examined in this run. */
+  rendered: Record<string, IncidentSummary>;
+  summaries: IncidentSummary[] | null;
+  /** The last run's digest and site page hashes; null when nothing can be reused. */
+  before: { digest: string; pages: Record<string, string> } | null;
+}
+
+export interface SiteResult {
+  digest: string;
+  /** The digest is the last run's: the site pages in the output are current. */
+  same: boolean;
+  hashes: Record<string, string>;
+  /** How many site pages were written. */
+  changed: number;
+  /** Their paths, and those of site pages the last run had and this one has not. */
+  paths: string[];
+  diagnostics: Diagnostic[];
+  summaries: IncidentSummary[] | null;
+}
+
+export async function renderSitePages(s: SiteStep): Promise<SiteResult> {
+  const { config, site, root, assets } = s.setup;
+  const digest = siteDigest({ published: s.published, assets: assets.map((a) => a.path), today: config.today, search: s.writer.search });
+  if (s.before && s.before.digest === digest) return { digest, same: true, hashes: s.before.pages, changed: 0, paths: [], diagnostics: [], summaries: s.summaries };
+  const ctx = { root, site, siteKey: s.siteKey, store: s.store };
+  const summaries = s.summaries ?? (await summariesOrRender(s.published, s.rendered, ctx));
+  await feedBodies(summaries.slice(0, BODY_ENTRIES), s.entries, ctx);
+  const { renderSite } = await import('./examine.js');
+  const pages = [...assets, ...renderSite(summaries, site)];
+  const diagnostics: Diagnostic[] = [];
+  if (s.writer.search) {
+    const search = await siteSearch(summaries, config, (file) => s.writer.read(file));
+    pages.push(...search.pages);
+    diagnostics.push(...search.diagnostics);
+  }
+  const { hashes, changed, gone } = changedPages(pages, s.before?.pages ?? null);
+  s.writer.put(changed);
+  const paths = [...changed.map((p) => p.path), ...gone].sort();
+  return { digest, same: false, hashes, changed: changed.length, paths, diagnostics, summaries };
+}
+
+/** The cache key of the precompiled theme: templates are only good for the Handlebars that made them. */
+export function templatesKey(siteKey: string): string {
+  const { version } = createRequire(import.meta.url)('handlebars/package.json') as { version: string };
+  return `${siteKey}\0${version}`;
+}
+
+interface SaveOptions {
+  seeded: number;
+  /** Null: templates are not cached. */
+  templatesKey: string | null;
+  renderer: SiteSetup['site']['renderer'];
+  summariesChanged: boolean;
+}
+
+/** Records the run in the store (and the precompiled theme); returns warnings for what could not be saved. */
+export function saveState(state: EngineState, writer: Writer, o: SaveOptions): Diagnostic[] {
+  const problems: string[] = [];
+  if (state.store && writer.out) {
+    const next: BuildCache = {
+      version: CACHE_VERSION, out: writer.out, outStamp: writer.stamp(), siteKey: state.siteKey, siteDigest: state.digest, entries: state.entries, site: state.site,
+    };
+    try {
+      if (state.summaries && o.summariesChanged) state.store.saveSummaries(byFile(state.summaries));
+      state.store.save(next, state.cache);
+      state.cache = null; // the next save writes a whole index (the log is bound to the loaded one)
+    } catch (e) {
+      problems.push(`the build cache could not be saved (${(e as Error).message}): the next build is a full one`);
+    }
+  }
+  if (o.templatesKey) {
+    o.renderer.precompileAll();
+    if (Object.keys(o.renderer.specs).length !== o.seeded) saveTemplates(o.templatesKey, o.renderer.specs);
+  }
+  return problems.map((message) => ({ level: 'warning', file: '.pm-cache', line: 0, column: 0, rule: 'build/cache', message }));
+}
+
+function byFile(summaries: readonly IncidentSummary[]): Record<string, IncidentSummary> {
+  const out: Record<string, IncidentSummary> = {};
+  for (const s of summaries) out[s.file] = { ...s, contentHtml: '' };
+  return out;
+}
