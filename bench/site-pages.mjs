@@ -27,7 +27,7 @@ const GROUPS = process.env.BENCH_PROFILE_GROUPS ? JSON.parse(process.env.BENCH_P
   'services pages': ['renderServices'],
   'tag and service feeds': ['listFeeds'],
   'all site-wide pages (renderSite)': ['renderSite'],
-  'search index, main-process CPU only': ['siteSearch', 'diskSearch'],
+  'search index, main-process CPU only': ['siteSearch'],
 };
 
 const sites = Object.entries(variants).map(([name, config], i) => {

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import type { Diagnostic } from '../diagnostics.js';
 import { BODY_ENTRIES } from '../outputs/feed-common.js';
+import { previousIndex } from '../outputs/search/previous.js';
 import { siteSearch } from '../outputs/search/site-search.js';
 import { CACHE_VERSION, type BuildCache, type CacheEntry, type SiteCache } from './store/cache.js';
 import { saveTemplates } from './store/templates-cache.js';
@@ -56,27 +57,33 @@ export interface SiteResult {
   paths: string[];
   diagnostics: Diagnostic[];
   summaries: IncidentSummary[] | null;
+  search: { indexed: number; kept: number };
 }
 
 export async function renderSitePages(s: SiteStep): Promise<SiteResult> {
   const { config, site, root, assets } = s.setup;
   const digest = siteDigest({ published: s.published, assets: assets.map((a) => a.path), today: config.today, search: s.writer.search });
-  if (s.before && s.before.digest === digest) return { digest, same: true, hashes: s.before.pages, changed: 0, paths: [], diagnostics: [], summaries: s.summaries };
+  if (s.before && s.before.digest === digest) return { digest, same: true, hashes: s.before.pages, changed: 0, paths: [], diagnostics: [], summaries: s.summaries, search: { indexed: 0, kept: 0 } };
   const ctx = { root, site, siteKey: s.siteKey, store: s.store };
   const summaries = s.summaries ?? (await summariesOrRender(s.published, s.rendered, ctx));
   await feedBodies(summaries.slice(0, BODY_ENTRIES), s.entries, ctx);
   const { renderSite } = await import('./examine.js');
   const pages = [...assets, ...renderSite(summaries, site)];
   const diagnostics: Diagnostic[] = [];
+  let searchStats = { indexed: 0, kept: 0 };
   if (s.writer.search) {
-    const search = await siteSearch(summaries, config, (file) => s.writer.read(file));
+    // the last index's unchanged shards, only from an output this user's cache vouches for (an incremental build):
+    // a planted dist/ could hold a shard whose manifest digest matches and whose excerpts do not
+    const previous = s.before && s.writer.out ? previousIndex(s.writer.out) : null;
+    const search = await siteSearch(summaries, config, (file) => s.writer.read(file), previous);
     pages.push(...search.pages);
     diagnostics.push(...search.diagnostics);
+    searchStats = search.stats;
   }
   const { hashes, changed, gone } = changedPages(pages, s.before?.pages ?? null);
   s.writer.put(changed);
   const paths = [...changed.map((p) => p.path), ...gone].sort();
-  return { digest, same: false, hashes, changed: changed.length, paths, diagnostics, summaries };
+  return { digest, same: false, hashes, changed: changed.length, paths, diagnostics, summaries, search: searchStats };
 }
 
 /** The cache key of the precompiled theme: templates are only good for the Handlebars that made them. */

@@ -75,7 +75,7 @@ export async function runEngine(setup: SiteSetup, options: EngineOptions, full =
     // Summaries of incidents not rendered now come from the store, read only if needed.
     let summaries: IncidentSummary[] | null = incremental ? null : published.map((e) => rendered[e.file]!);
     const incidents = (): IncidentSummary[] => (summaries ??= summariesInOrder(published, rendered, store?.loadSummaries() ?? {}));
-    const stats = { incidents: published.length, rendered: results.filter((r) => r.summary).length, files: 0, written: 0, incremental };
+    const stats = { incidents: published.length, rendered: results.filter((r) => r.summary).length, files: 0, written: 0, incremental, search: { indexed: 0, kept: 0 } };
     const base = { config, pages: [] as BuildResult['pages'], stats };
     const stop = (more: Diagnostic[]): EngineRun => {
       writer.discard();
@@ -86,6 +86,7 @@ export async function runEngine(setup: SiteSetup, options: EngineOptions, full =
     const before = incremental ? splitSite(cache.site) : null;
     const sitePart = await renderSitePages({ setup, siteKey, store, writer, published, entries, rendered, summaries, before: incremental ? { digest: cache.siteDigest, pages: before!.pages } : null });
     summaries = sitePart.summaries ?? summaries;
+    stats.search = sitePart.search;
     diagnostics.push(...sitePart.diagnostics);
     // Bundle assets and static/ (copy-plan.ts): never where pm writes a page.
     const outputs = new Set([...current.flatMap((e) => e.pages), ...Object.keys(sitePart.hashes)]);

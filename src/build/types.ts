@@ -27,6 +27,8 @@ export interface BuildStats {
   /** Files written by this build. */
   written: number;
   incremental: boolean;
+  /** Search index shards indexed by this build and kept from the last one (both 0 when search pages were not made). */
+  search: { indexed: number; kept: number };
 }
 
 export interface BuildResult {

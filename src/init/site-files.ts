@@ -4,8 +4,9 @@
  * fetch the timelines' JSON and load the embed script. It sits in static/, which
  * pm build copies into the output as-is.
  */
-export const GITIGNORE = `# pm build output and its incremental cache
+export const GITIGNORE = `# pm build output, the generation kept beside it for fast rebuilds, and the build cache
 dist/
+dist.pm-*
 .pm-cache/
 node_modules/
 `;

@@ -10,18 +10,12 @@ import { importCycles, importGraph } from './import-graph.js';
 
 const SRC = path.resolve(import.meta.dirname, '../../src');
 
-// The one cycle left on purpose: the in-memory and disk builds call each other until the
-// s5-engine rework (issue #17 "one engine") replaces both with one pipeline. Remove this entry
-// then; any other cycle, or this one growing to take in another module, fails.
-const ALLOWED = [['build/build.ts', 'build/disk-build.ts']];
-
-const allowed = (members: string[]): boolean => ALLOWED.some((a) => a.join('\n') === members.join('\n'));
 
 describe('import cycles', () => {
-  it('src/ has none (but the allow-listed one)', () => {
+  it('src/ has none', () => {
     const graph = importGraph(SRC);
     expect(graph.size).toBeGreaterThan(100);
-    const found = importCycles(graph).filter((c) => !allowed(c.members));
+    const found = importCycles(graph);
     expect(found.map((c) => c.cycle.join(' → '))).toEqual([]);
   });
 

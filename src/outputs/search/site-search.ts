@@ -14,7 +14,7 @@ import type { IncidentSummary, Page } from '../../render/types.js';
 import { fileForUrl } from '../urls.js';
 import { manifestPage, readManifest } from './manifest.js';
 import { pagefindShards, pagefindVersion } from './pagefind.js';
-import { previousIndex, type PreviousIndex } from './previous.js';
+import type { PreviousIndex } from './previous.js';
 import { shardDir, splitShards, type Shard, type ShardDocument } from './shards.js';
 
 export interface SiteSearch {
@@ -80,14 +80,4 @@ export function readStagedOrOut(staging: string, out: string): (file: string) =>
     }
     return null;
   };
-}
-
-/** A disk build's search: pages from staging, else the output folder; unchanged shards from the output folder. */
-export function diskSearch(
-  summaries: readonly IncidentSummary[],
-  config: SearchConfig,
-  staging: string,
-  out: string,
-): Promise<SiteSearch> {
-  return siteSearch(summaries, config, readStagedOrOut(staging, out), previousIndex(out));
 }

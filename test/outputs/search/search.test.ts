@@ -108,4 +108,18 @@ describe('search index', () => {
     expect(same).toMatchObject({ diagnostics: [], stats: { indexed: 0, kept: 2 } });
     expect(same.pages).toEqual(again.pages);
   }, 120_000);
+
+  it('pm build re-indexes only the changed shard of its last output, and never trusts an index it did not make', async () => {
+    const root = corpus(340);
+    const out = path.join(root, 'dist');
+    const cold = await buildSite({ root, out });
+    expect(cold.stats.search).toEqual({ indexed: 2, kept: 0 });
+    const post = readdirSync(path.join(root, 'posts')).find((f) => f.endsWith('incident-0100.md'))!;
+    appendFileSync(path.join(root, 'posts', post), '\nA sentence added by the edit.\n');
+    const edit = await buildSite({ root, out });
+    expect(edit.stats).toMatchObject({ incremental: true, search: { indexed: 1, kept: 1 } });
+    // without the cache (a dist/ it cannot vouch for), every shard is indexed again
+    const full = await buildSite({ root, out, cache: false });
+    expect(full.stats).toMatchObject({ incremental: false, search: { indexed: 2, kept: 0 } });
+  }, 240_000);
 });
