@@ -6,7 +6,6 @@ const RANK: Record<Level, number> = { error: 0, warning: 1, info: 2 };
 
 /** Removes ANSI escapes and control characters (log text reaches the terminal). */
 export function stripControl(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return s.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-_]|[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, '');
 }
 
