@@ -11,21 +11,24 @@ export const OVERDUE_SCRIPT = `
 (function () {
   var d = new Date(), p = function (n) { return (n < 10 ? '0' : '') + n; };
   var today = d.getFullYear() + '-' + p(d.getMonth() + 1) + '-' + p(d.getDate());
-  var rows = document.querySelectorAll('tr[data-due]'), count = 0, owners = {};
+  var rows = document.querySelectorAll('tr[data-due]');
   for (var i = 0; i < rows.length; i++) {
     var row = rows[i];
     if (row.getAttribute('data-due') >= today) continue;
-    count++;
     row.classList.add('fu-overdue');
     var badge = document.createElement('strong');
     badge.className = 'fu-badge';
     badge.textContent = 'overdue';
     row.querySelector('.fu-due').appendChild(badge);
-    var group = row.getAttribute('data-group');
-    owners[group] = (owners[group] || 0) + 1;
   }
-  var cells = document.querySelectorAll('td[data-owner-overdue]');
-  for (var j = 0; j < cells.length; j++) cells[j].textContent = String(owners[cells[j].getAttribute('data-owner-overdue')] || 0);
+  /* the owners table holds every open due day of each owner, on every page of the list */
+  var cells = document.querySelectorAll('td[data-owner-dues]'), count = 0;
+  for (var j = 0; j < cells.length; j++) {
+    var dues = cells[j].getAttribute('data-owner-dues').split(' '), late = 0;
+    for (var k = 0; k < dues.length; k++) if (dues[k] && dues[k] < today) late++;
+    cells[j].textContent = String(late);
+    count += late;
+  }
   var total = document.querySelector('[data-overdue-count]');
   if (total) {
     total.textContent = ', ' + count + ' overdue today (' + today + ')';

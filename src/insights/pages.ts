@@ -8,12 +8,15 @@ import { siteLinks } from '../outputs/feed-common.js';
 import type { IncidentSummary, Page } from '../render/types.js';
 import { insightsData } from './compute.js';
 import { followUpsData } from './follow-ups.js';
-import { followUpsView } from './follow-ups-view.js';
+import { followUpsChunks, followUpsView } from './follow-ups-view.js';
+import { fileForUrl } from '../outputs/urls.js';
+import { pageUrl } from '../outputs/archive/paging.js';
 import { insightsView } from './insights-view.js';
 import { OVERDUE_CSP, OVERDUE_SCRIPT } from './overdue-script.js';
 
 export const INSIGHTS_PAGE = 'insights/index.html';
 export const FOLLOW_UPS_PAGE = 'follow-ups/index.html';
+const FOLLOW_UPS_URL = 'follow-ups/';
 
 export function insightsPages(sorted: readonly IncidentSummary[], site: SiteContext): Page[] {
   const links = siteLinks(site);
@@ -25,14 +28,40 @@ export function insightsPages(sorted: readonly IncidentSummary[], site: SiteCont
     const css = base['css'] as Record<string, string>;
     return { path: file, contents: site.renderer.render(template, { ...base, extraCss: css['insights_css'], ...data }) };
   };
-  const root = site.pageData(FOLLOW_UPS_PAGE, '')['root'] as string;
   return [
     { path: 'insights.json', contents: `${JSON.stringify(insights, null, 2)}\n` },
     { path: 'follow-ups.json', contents: `${JSON.stringify(followUps, null, 2)}\n` },
     page(INSIGHTS_PAGE, 'insights', 'Insights', { insights: insightsView(insights) }),
-    page(FOLLOW_UPS_PAGE, 'follow-ups', 'Follow-ups', {
-      followUps: followUpsView(followUps, (slug) => `${root}${urls.get(slug) ?? ''}`),
-      ...(followUps.today === null && followUps.open > 0 ? { script: OVERDUE_SCRIPT, csp: OVERDUE_CSP } : {}),
-    }),
+    ...followUpsPages(followUps, urls, site),
   ];
+}
+
+/** The follow-ups as pages of `page_size` items (follow-ups-view.ts), each linking its neighbours. */
+function followUpsPages(followUps: ReturnType<typeof followUpsData>, urls: Map<string, string>, site: SiteContext): Page[] {
+  const chunks = followUpsChunks(followUps, site.config.pageSize);
+  const total = chunks.length;
+  const script = followUps.today === null && followUps.open > 0 ? { script: OVERDUE_SCRIPT, csp: OVERDUE_CSP } : {};
+  return chunks.map((_, i) => {
+    const n = i + 1;
+    const file = fileForUrl(pageUrl(FOLLOW_UPS_URL, n));
+    const base = site.pageData(file, n === 1 ? 'Follow-ups' : `Follow-ups (page ${n} of ${total})`);
+    const root = base['root'] as string;
+    const href = (k: number): string => `${root}${pageUrl(FOLLOW_UPS_URL, k)}`;
+    const prev = n > 1 ? href(n - 1) : null;
+    const next = n < total ? href(n + 1) : null;
+    const css = base['css'] as Record<string, string>;
+    const view = followUpsView(followUps, chunks, n, { incident: (slug) => `${root}${urls.get(slug) ?? ''}`, page: href });
+    const data = {
+      ...base,
+      page: { ...(base['page'] as Record<string, unknown>), prev, next },
+      extraCss: css['insights_css'],
+      followUps: view,
+      pager: {
+        many: total > 1, current: n, total, prev, next, first: n > 1 ? href(1) : null, last: n < total ? href(total) : null,
+        labels: { first: '« First', prev: '‹ Previous', next: 'Next ›', last: 'Last »' },
+      },
+      ...script,
+    };
+    return { path: file, contents: site.renderer.render('follow-ups', data) };
+  });
 }

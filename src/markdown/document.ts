@@ -76,7 +76,7 @@ export function renderDocument(input: DocumentInput): RenderedDocument {
       item.event.html = html(i);
       after = item.event.source.line;
       notes.order.push(after);
-    } else notes.notes.push({ after, html: html(i) });
+    } else notes.notes.push({ after, html: html(i), text: noteText(item.nodes) });
   });
   return { hast, slot, timelineHeading: input.section ? null : timelineId, toc, notes };
 }
@@ -169,4 +169,10 @@ function dropMarked(parent: HastRoot | Element, mark: string): void {
     dropMarked(c, mark);
     return true;
   });
+}
+
+/** A note as plain text (timeline.json's `text`): blocks and list items on lines of their own, raw HTML left out. */
+function noteText(nodes: readonly RootContent[]): string {
+  const lines = nodes.flatMap((n) => (n.type === 'list' ? n.children.map((item) => toString(item, { includeHtml: false })) : [toString(n, { includeHtml: false })]));
+  return lines.map((l) => l.trim()).filter(Boolean).join('\n');
 }

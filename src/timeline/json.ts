@@ -9,17 +9,20 @@ import { iso } from '../time/instant.js';
 import { formatLocal, formatSpan } from '../time/format.js';
 import { formatDelta, formatOffset } from './duration.js';
 import { escapeHtml } from './render-html.js';
+import { notesJson, type TimelineNotes } from './notes.js';
 import type { ComputedEvent, Timeline, TimelineEventJson, TimelineJson } from './types.js';
 
 export interface TimelineJsonOptions {
   /** Leave out `[internal]` events (and the `internal` flag). */
   public?: boolean;
+  /** The post's Timeline notes and file: published as `notes` (notes.ts). */
+  notes?: { notes: TimelineNotes | undefined; file: string };
 }
 
 /** Builds the §5 JSON for a computed timeline. */
 export function timelineToJson(tl: Timeline, incident: TimelineJson['incident'], opts: TimelineJsonOptions = {}): TimelineJson {
   const events = opts.public ? tl.events.filter((e) => !e.internal) : tl.events;
-  return {
+  const json: TimelineJson = {
     schema: 'pm.timeline/1',
     incident: {
       slug: incident.slug,
@@ -40,6 +43,10 @@ export function timelineToJson(tl: Timeline, incident: TimelineJson['incident'],
     events: events.map((e, i) => eventJson(e, tl.displayZone, opts.public ? deltaFrom(e, events[i - 1]) : e.deltaS, opts)),
     diagnostics: tl.diagnostics.map(diagnosticJson),
   };
+  if (!opts.notes) return json;
+  const notes = notesJson(opts.notes.notes, json, opts.notes.file).map(({ after, text, html }) => ({ after, text, html }));
+  const { diagnostics, ...rest } = json;
+  return { ...rest, notes, diagnostics };
 }
 
 function deltaFrom(e: ComputedEvent, prev: ComputedEvent | undefined): number | null {

@@ -89,6 +89,14 @@ export interface TimelineEventJson {
   date_only?: boolean;
 }
 
+/** A note of the Timeline section: after the event at index `after` of `events` (null: before them). */
+export interface TimelineNoteJson {
+  after: number | null;
+  text: string;
+  /** Sanitized HTML, as on the page. */
+  html: string;
+}
+
 export interface TimelineJson {
   schema: 'pm.timeline/1';
   incident: {
@@ -103,6 +111,8 @@ export interface TimelineJson {
   };
   metrics: TimelineMetrics;
   events: TimelineEventJson[];
+  /** What the Timeline section says besides its entries, in order (see notes.ts); absent when the caller had no document. */
+  notes?: TimelineNoteJson[];
   diagnostics: Array<Pick<Diagnostic, 'level' | 'file' | 'line' | 'column' | 'message'> & { rule: string }>;
 }
 

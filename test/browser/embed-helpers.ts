@@ -75,8 +75,13 @@ export function siteWithPayload(): string {
       '',
       '## Timeline',
       '',
+      `All times approximate ${PAYLOAD} reconstructed the next day.`,
+      '',
       `- 2024-02-02 10:00 [detected] markdown ${PAYLOAD} <script>window.__pwned=3</script>`,
+      '- afternoon: three support e-mails to the provider',
       '- 2024-02-02 10:30 [resolved] done',
+      '',
+      'Closing note: the provider never answered.',
       '',
     ].join('\n'),
   );

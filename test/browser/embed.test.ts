@@ -192,6 +192,12 @@ describe.skipIf(skipBrowser)('embedded timelines on a status page of another ori
     expect(await texts(page, 'pm-timeline#payload .pm-body')).toContain(PAYLOAD);
     expect(await page.locator('pm-timeline#payload img').count()).toBe(0);
     expect(await page.locator('pm-timeline#payload .pm-title').textContent()).toBe('Payload <script>window.__pwned=2</script> check');
+    // the Timeline section's notes, in order among the rows, as text: before, after the entry they follow, after the last
+    const rows = await page.locator('pm-timeline#payload tbody tr').evaluateAll((trs) => trs.map((tr) => `${tr.className.split(' ')[0]}: ${(tr.textContent ?? '').replace(/\s+/g, ' ').trim()}`));
+    expect(rows.map((r) => r.slice(0, r.indexOf(':')))).toEqual(['pm-note', 'pm-event', 'pm-note', 'pm-event', 'pm-event', 'pm-note']);
+    expect(rows[0]).toBe(`pm-note: All times approximate ${PAYLOAD} reconstructed the next day.`); // not HTML in markdown: text
+    expect(rows[2]).toBe('pm-note: afternoon: three support e-mails to the provider');
+    expect(rows[5]).toBe('pm-note: Closing note: the provider never answered.');
     expect(problems.dialogs).toEqual([]);
     expect(problems.external).toEqual([]);
     expect(problems.badResponses).toEqual([]);

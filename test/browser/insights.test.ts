@@ -110,14 +110,17 @@ describe.skipIf(skipBrowser)('insights and follow-ups in Chromium', () => {
     await page.clock.setFixedTime(new Date('2025-09-29T12:00:00Z'));
     const problems = watchProblems(page);
     await page.goto(`${undated.url}follow-ups/`);
+    // rows of this page due before the reader's day; the count in the lede covers every page (the owners table's due days)
+    const here = await page.locator('tr[data-due]').evaluateAll((rows, today) => rows.filter((r) => (r.getAttribute('data-due') ?? '') < today).length, TODAY);
     const marked = await page.locator('tr.fu-overdue').count();
     const badges = await page.locator('tr.fu-overdue .fu-badge').count();
     const summary = await page.locator('[data-overdue-count]').textContent();
     await page.screenshot({ path: path.join(shots, 'follow-ups-browser-marked.png') });
     await context.close();
     expect(want).toBeGreaterThan(10);
-    expect(marked).toBe(want);
-    expect(badges).toBe(want);
+    expect(here).toBeGreaterThan(0);
+    expect(marked).toBe(here);
+    expect(badges).toBe(here);
     expect(summary).toContain(`${want} overdue today (2025-09-30)`);
     expect(problems).toEqual(noProblems);
   });

@@ -16,6 +16,10 @@ const otherScripts = (html: string): string[] =>
   [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]!).filter((attrs) => !/^ src="(\.\.\/)*assets\/search\.[0-9a-f]+\.js" defer$/.test(attrs));
 
 const TODAY = '2024-06-30';
+/** Every page of the follow-ups list, in order. */
+const followUpPages = (built: Map<string, string>): string[] =>
+  [...built.keys()].filter((p) => /^follow-ups\/(page\/\d+\/)?index\.html$/.test(p))
+    .sort((a, b) => Number(/\d+/.exec(a)?.[0] ?? 1) - Number(/\d+/.exec(b)?.[0] ?? 1)).map((p) => built.get(p)!);
 let root: string;
 let model: ModelIncident[];
 let published: ModelIncident[];
@@ -121,8 +125,8 @@ describe('follow-ups.json', () => {
     }
   });
 
-  it('the page shows each open item under its owner, overdue ones marked in words, and no script when the day is known', () => {
-    const html = pages.get('follow-ups/index.html')!;
+  it('the pages show each open item under its owner, overdue ones marked in words, and no script when the day is known', () => {
+    const html = followUpPages(pages).join('\n');
     const data = json('follow-ups.json');
     expect(html.match(/<tr class="fu-item fu-overdue"/g)?.length).toBe(data.overdue);
     expect(html.match(/<strong class="fu-badge">overdue<\/strong>/g)?.length).toBe(data.overdue);
@@ -137,7 +141,7 @@ describe('follow-ups.json', () => {
     expect(data.today).toBeNull();
     expect(data.overdue).toBeNull();
     expect(data.items.every((i: { overdue: unknown }) => i.overdue === null)).toBe(true);
-    const html = undated.get('follow-ups/index.html')!;
+    const html = followUpPages(undated).join('\n');
     expect(html).not.toContain('fu-item fu-overdue');
     expect(html).toContain('<script>');
     expect(html.match(/data-due="\d{4}-\d{2}-\d{2}"/g)?.length).toBe(data.items.filter((i: { done: boolean; due: string | null }) => !i.done && i.due).length);

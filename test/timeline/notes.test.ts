@@ -50,4 +50,31 @@ describe('notes of the Timeline section', () => {
     expect(rows).toEqual(['pm-note', 'pm-event', 'pm-note', 'pm-event', 'pm-note']);
     expect(html).toContain('<p>Times are from the pager.\nSome are guesses.</p>');
   });
+
+  it('timeline.json publishes them in order with text and HTML, anchored to the event they follow (the <pm-timeline> rows)', () => {
+    const md = [
+      '## Timeline', '',
+      'All times are approximate, from <kbd>chat</kbd>.', '',
+      '- 10:00 a',
+      '- afternoon: three **support** e-mails',
+      '- 10:05 [internal] b',
+      '- waited for the vendor',
+      '- 10:30 c', '',
+      'End of timeline.',
+    ].join('\n');
+    for (const isPublic of [false, true]) {
+      const x = extract(md, 'UTC', D);
+      const tl = computeTimeline(x.events, { t0: null, displayZone: 'UTC', reporter: x.reporter, public: isPublic });
+      const json = timelineToJson(tl, META, { public: isPublic, notes: { notes: x.document.notes, file: 'posts/x.md' } });
+      const last = json.events.length - 1;
+      expect(json.notes, `public: ${isPublic}`).toEqual([
+        { after: null, text: 'All times are approximate, from chat.', html: '<p>All times are approximate, from <kbd>chat</kbd>.</p>' },
+        { after: 0, text: 'afternoon: three support e-mails', html: '<ul>\n<li>afternoon: three <strong>support</strong> e-mails</li>\n</ul>' },
+        // in a public build the [internal] entry is gone: its note follows the entry before it
+        { after: isPublic ? 0 : 1, text: 'waited for the vendor', html: '<ul>\n<li>waited for the vendor</li>\n</ul>' },
+        { after: last, text: 'End of timeline.', html: '<p>End of timeline.</p>' },
+      ]);
+      expect(Object.keys(json)).toEqual(['schema', 'incident', 'metrics', 'events', 'notes', 'diagnostics']);
+    }
+  });
 });

@@ -52,7 +52,7 @@ export async function runTimeline(argv: string[], io: CliIO): Promise<number> {
     extra,
   });
   const all = [...incident.diagnostics, ...diagnostics];
-  const json = timelineToJson(timeline, timelineMeta(incident, timeline), { public: isPublic });
+  const json = timelineToJson(timeline, timelineMeta(incident, timeline), { public: isPublic, notes: { notes: incident.document.notes, file: incident.file } });
   const style = values['long'] ? 'long' : config.offsetFormat;
   if (format === 'json') io.out(`${JSON.stringify(json, null, 2)}\n`);
   else if (format === 'html') io.out(`${renderTimelineHtml(json, { format: style, notes: placeNotes(incident.document.notes, json, incident.file) })}\n`);

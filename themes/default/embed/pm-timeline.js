@@ -185,7 +185,7 @@
         if ((pub && e.internal) || (only && !e.milestone)) return;
         const at = ms(e.at);
         const delta = prev === null ? null : prev.i === i - 1 && e.delta_s != null ? e.delta_s : (at - prev.at) / 1000;
-        kept.push({ e, at, delta });
+        kept.push({ e, at, delta, i });
         prev = { i, at };
       });
       const limit = parseInt(this.getAttribute('limit') || '', 10);
@@ -221,7 +221,9 @@
       const thead = el('thead');
       thead.append(head);
       const tbody = el('tbody');
-      for (const x of shown) tbody.append(this.row(x, zone, utc, long));
+      const notes = this.notes(shown, hidden);
+      for (const n of notes.get(-1) || []) tbody.append(n);
+      for (const x of shown) tbody.append(this.row(x, zone, utc, long), ...(notes.get(x.i) || []));
       if (!shown.length) {
         const empty = el('td', '', 'No timeline entries.');
         empty.colSpan = 3;
@@ -243,6 +245,26 @@
       this.box.replaceChildren(...parts);
       this.setAttribute('aria-busy', 'false');
       this.dispatchEvent(new CustomEvent('pm-render', { detail: { slug: json.incident.slug, zone: zone.name, events: shown.length } }));
+    }
+
+    /* The Timeline section's notes (plain text) as rows: after the shown event they follow
+       (or the nearest shown one before it); before the rows when written before every event.
+       Notes about events cut by `limit` go with them. Returns event index (-1: top) → rows. */
+    notes(shown, hidden) {
+      const rows = new Map();
+      const list = Array.isArray(this.json.notes) ? this.json.notes : [];
+      for (const n of list) {
+        if (!isObject(n) || typeof n.text !== 'string' || !n.text) continue;
+        let at = -1;
+        if (typeof n.after === 'number') for (const x of shown) if (x.i <= n.after) at = x.i;
+        if (at === -1 && typeof n.after === 'number' && hidden) continue;
+        const td = el('td', 'pm-note-text', n.text);
+        td.colSpan = 3;
+        const tr = el('tr', 'pm-note');
+        tr.append(td);
+        rows.set(at, [...(rows.get(at) || []), tr]);
+      }
+      return rows;
     }
 
     row({ e, at, delta }, zone, utc, long) {
