@@ -37,8 +37,8 @@ export default tseslint.config(
       ],
       // Re-throwing what a `catch` caught through `reject(err)` is the same as `throw err`.
       '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingUnknown: true }],
-      // Off: every CLI command is `async (argv, io) => Promise<number>` whether or not it awaits,
-      // and an async function turns a throw into a rejection, which the callers rely on.
+      // Off: every CLI command has the shape `async (argv, io) => Promise<number>` whether or not
+      // it awaits (so does writeSite), and `async` also turns a synchronous throw into a rejection.
       '@typescript-eslint/require-await': 'off',
       // Off: pm filters and tests for control characters on purpose (untrusted logs and markdown),
       // so `\x00-\x1f` in a regular expression is the point, not a typo.
@@ -51,8 +51,8 @@ export default tseslint.config(
   },
   {
     // Tests poke into JSON the CLI printed or wrote (`JSON.parse` is `any`): a wrong guess fails
-    // the test, so no-explicit-any and the no-unsafe-* rules would only add casts. Some tests compile a generated
-    // script with `new Function` to prove it parses.
+    // the test, so no-explicit-any and the no-unsafe-* rules would only add casts. Some tests
+    // compile a generated script with `new Function` to prove it parses.
     files: ['test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',
