@@ -1,160 +1,139 @@
-// `pm serve` edit-to-reload latency. For each size, generates a site with
-// /work/shared/bench/gen-corpus.mjs (or $PM_GEN_CORPUS), starts the server in-process
-// (compiled code from lib/), connects a server-sent-events client like a browser tab
-// would, then edits one incident's markdown at a time and measures:
-//   edit → reload event    from writing the file to receiving the SSE `reload` that names the page
-//   edit → page re-fetched from writing the file to having the new page bytes over HTTP
-// Two kinds of edit: a body edit (only the incident's own pages change) and a title edit
-// (the summary changes, so indexes/tags/feeds are rendered again: also timed, as
-// edit → site reload event).
-// Run after `npx tsc -p .`:  node bench/serve.mjs [sizes…] (default: 1000 10000)
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
-import { tmpdir } from 'node:os';
+// `pm serve` at scale (issue 17), driven from outside through the built CLI (lib/pm/main.js),
+// on the realistic corpus (bench/gen-realistic.mjs) of each size:
+//   start-up   from spawning `node lib/pm/main.js serve` until the first 200 for `/` and for
+//              one incident page (both polled every 20 ms from the spawn), with
+//              cold         no .pm-cache/ and no user cache (secret, precompiled templates),
+//              warm-serve   the caches the previous (cold) serve left,
+//              warm-build   the caches a `pm build` just left;
+//              rounds of the three, interleaved, medians over BENCH_RUNS rounds (default 3).
+//   RSS        VmHWM summed over the serve process tree (bench/lib/proc.mjs): peak when both
+//              pages first answered, once the server is idle again (pm serve runs pm check in
+//              the background after start), and after the edits below.
+//   edits      in the last warm-build server, a client connected to the live-reload stream:
+//              body edit  (a paragraph under "## Root cause"; BENCH_EDITS, default 10) — edit →
+//                         reload event naming the page, edit → the page served with the edit;
+//              title edit (an incident listed on `/`; BENCH_TITLE_EDITS, default 3) — edit →
+//                         reload event naming index.html, edit → `/` shows the new title
+//                         (polled every 50 ms). The server is let go idle between edits.
+//   node bench/serve.mjs [sizes…]   (default 1000 10000; `npm run build` first)
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { serveSite } from '../lib/serve/server.js';
+import { RssSampler, treeMemory, waitIdle } from './lib/proc.mjs';
+import { Report } from './lib/report.mjs';
+import { get, listenReloads, startServe, waitOk } from './lib/serve.mjs';
+import { coldCaches, editBody, editTitle, makeSite, outDir, pmBuild, siteEnv } from './lib/site.mjs';
 
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const SIZES = sizes.length ? sizes : [1000, 10000];
-const EDITS = Number(process.env.BENCH_EDITS ?? 12);
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+const EDITS = Number(process.env.BENCH_EDITS ?? 10);
 const TITLE_EDITS = Number(process.env.BENCH_TITLE_EDITS ?? 3);
-const GEN = process.env.PM_GEN_CORPUS ?? '/work/shared/bench/gen-corpus.mjs';
-const TARGET = { 1000: 150, 10000: 400 };
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const fmt = (xs) => (xs.length ? `median ${median(xs).toFixed(1)} ms (min ${Math.min(...xs).toFixed(1)}, max ${Math.max(...xs).toFixed(1)}, n=${xs.length})` : 'n/a');
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/** An SSE client that timestamps every reload event on arrival. */
-function listen(url) {
-  const seen = [];
-  const waiters = new Set();
-  const req = http.get(url, (res) => {
-    let buf = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk) => {
-      const at = performance.now();
-      buf += chunk;
-      let i;
-      while ((i = buf.indexOf('\n\n')) >= 0) {
-        const block = buf.slice(0, i);
-        buf = buf.slice(i + 2);
-        const data = /^data: (.*)$/m.exec(block)?.[1];
-        if (!/^event: reload$/m.test(block) || !data) continue;
-        const msg = { at, ...JSON.parse(data) };
-        seen.push(msg);
-        for (const w of waiters) w(msg);
-      }
-    });
-  });
-  req.on('error', () => undefined);
-  return {
-    /** Resolves with the arrival time of the next reload that `accept` takes. */
-    next(accept, timeout = 30_000) {
-      return new Promise((resolve, reject) => {
-        const t = setTimeout(() => {
-          waiters.delete(w);
-          reject(new Error('no reload event within the time limit'));
-        }, timeout);
-        const w = (msg) => {
-          if (!accept(msg)) return;
-          clearTimeout(t);
-          waiters.delete(w);
-          resolve(msg.at);
-        };
-        waiters.add(w);
-      });
-    },
-    close: () => req.destroy(),
-  };
+/** One server start: time to the two first 200s, peak RSS then and once idle. */
+async function start(dir, incident) {
+  const srv = await startServe(dir, siteEnv(dir));
+  const rss = new RssSampler(srv.child.pid);
+  try {
+    const [index, page] = await Promise.all([
+      waitOk(srv.url, { exited: srv.exited }),
+      waitOk(`${srv.url}incidents/${incident}/`, { exited: srv.exited }),
+    ]);
+    const atAnswer = rss.peak;
+    const idle = await waitIdle(srv.child.pid);
+    rss.sample();
+    return { srv, rss, index: index.at - srv.t0, page: page.at - srv.t0, rssAnswer: atAnswer, rssIdle: rss.peak, idle };
+  } catch (e) {
+    rss.stop();
+    await srv.stop();
+    throw new Error(`${e.message}\n--- pm serve said:\n${srv.log().slice(-3000)}`);
+  }
 }
 
-async function fetchText(url) {
-  const res = await fetch(url, { headers: { 'cache-control': 'no-store' } });
-  return res.text();
+/** Body and title edits against a running server; returns the latencies in ms. */
+async function edits(s, dir, files, n) {
+  const out = { bodyEvent: [], bodyPage: [], titleEvent: [], titleIndex: [] };
+  const sse = listenReloads(s.srv.url);
+  await sse.ready;
+  const pid = s.srv.child.pid;
+  const settle = () => waitIdle(pid, { windowMs: 300 });
+  await settle();
+  for (let i = 0; i < EDITS; i++) {
+    // spread over the older half (the newest posts' bodies are also in the feeds)
+    const file = files[Math.floor(((i + 0.5) * files.length) / EDITS / 2)];
+    const slug = file.replace(/\.md$/, '');
+    const marker = `bench-edit-${n}-${i}-${Date.now()}`;
+    const event = sse.next((m) => m.all || m.paths.includes(`incidents/${slug}/index.html`));
+    const t = performance.now();
+    editBody(path.join(dir, 'posts', file), marker);
+    out.bodyEvent.push((await event) - t);
+    out.bodyPage.push((await waitOk(`${s.srv.url}incidents/${slug}/`, { accept: (b) => b.includes(marker), timeoutMs: 60_000 })).at - t);
+    await settle();
+  }
+  // title edits: incidents the home page lists, so `/` must change
+  const home = (await get(s.srv.url)).body;
+  const listed = [...new Set([...home.matchAll(/href="[^"]*?incidents\/([^/"]+)\/"/g)].map((m) => m[1]))]
+    .filter((slug) => files.includes(`${slug}.md`));
+  if (listed.length < TITLE_EDITS) throw new Error(`only ${listed.length} incidents found linked from /`);
+  for (let i = 0; i < TITLE_EDITS; i++) {
+    const title = `Bench title ${n} ${i} ${Date.now()}`;
+    const event = sse.next((m) => m.all || m.paths.includes('index.html')).catch(() => NaN);
+    const t = performance.now();
+    editTitle(path.join(dir, 'posts', `${listed[i]}.md`), title);
+    const shown = await waitOk(s.srv.url, { everyMs: 50, accept: (b) => b.includes(title), timeoutMs: 300_000 });
+    out.titleIndex.push(shown.at - t);
+    out.titleEvent.push((await event) - t);
+    await settle();
+  }
+  sse.close();
+  return out;
 }
 
 async function run(n) {
-  const root = mkdtempSync(path.join(tmpdir(), `pm-bench-serve-${n}-`));
-  const gen = spawnSync(process.execPath, [GEN, path.join(root, 'posts'), String(n)], { encoding: 'utf8' });
-  if (gen.status !== 0) throw new Error(`corpus generator failed: ${gen.stderr}`);
-  const files = readdirSync(path.join(root, 'posts')).filter((f) => f.endsWith('.md')).sort();
-
-  let t = performance.now();
-  const server = await serveSite({ root, port: 0, log: () => undefined });
-  const startup = performance.now() - t;
-  const sse = listen(`${server.url}__pm/events`);
-  await sleep(200);
-
-  const reload = [];
-  const fetched = [];
-  const work = [];
-  const onRebuild = (e) => e.kind === 'incident' && work.push(e.ms);
-  server.events.on('rebuild', onRebuild);
-  let siteRenders = 0;
-  for (let i = 0; i < EDITS; i++) {
-    // spread over the corpus, away from the newest (whose post bodies are in the feeds)
-    const file = files[Math.floor(((i + 0.5) * files.length) / EDITS / 2)];
-    const full = path.join(root, 'posts', file);
-    const slug = file.replace(/\.md$/, '');
-    const page = `incidents/${slug}/index.html`;
-    const marker = `bench-edit-${n}-${i}`;
-    const text = readFileSync(full, 'utf8').replace('## Root cause\n', `## Root cause\n\n${marker}\n`);
-    const gotReload = sse.next((m) => m.all || m.paths.includes(page));
-    t = performance.now();
-    writeFileSync(full, text);
-    const at = await gotReload;
-    reload.push(at - t);
-    const body = await fetchText(`${server.url}incidents/${slug}/`);
-    fetched.push(performance.now() - t);
-    if (!body.includes(marker)) throw new Error(`page of ${file} does not show the edit`);
-    if (server.state.results.size !== files.length) throw new Error('incident count changed');
-    await server.idle();
-    await sleep(80);
+  const dir = path.join(outDir, `serve-${n}`);
+  const files = makeSite(dir, n);
+  const incident = files[Math.floor(files.length / 2)].replace(/\.md$/, '');
+  const report = new Report('serve', { size: n, corpus: 'realistic' });
+  const got = { cold: [], 'warm-serve': [], 'warm-build': [] };
+  const builds = [];
+  let edited = null;
+  let afterEdits = null;
+  coldCaches(dir);
+  for (let r = 0; r < RUNS; r++) {
+    for (const kind of Object.keys(got)) {
+      if (kind === 'cold') coldCaches(dir);
+      if (kind === 'warm-build') builds.push(pmBuild(dir, path.join(dir, 'dist')).ms);
+      const s = await start(dir, incident);
+      got[kind].push(s);
+      if (!s.idle) console.log(`  (${kind} server not idle after 3 min: RSS read while busy)`);
+      if (kind === 'warm-build' && r === RUNS - 1) {
+        edited = await edits(s, dir, files, n);
+        s.rss.sample();
+        afterEdits = { peak: s.rss.peak, now: treeMemory(s.srv.child.pid).rss };
+      }
+      s.rss.stop();
+      await s.srv.stop();
+    }
   }
-  server.events.off('rebuild', onRebuild);
-
-  const titleReload = [];
-  const titleSite = [];
-  for (let i = 0; i < TITLE_EDITS; i++) {
-    const file = files[Math.floor(files.length / 3) + i];
-    const full = path.join(root, 'posts', file);
-    const page = `incidents/${file.replace(/\.md$/, '')}/index.html`;
-    const before = readFileSync(full, 'utf8');
-    const text = /^title: ".*"$/m.test(before)
-      ? before.replace(/^title: "(.*)"$/m, (_, title) => `title: "${title} (rev ${i})"`)
-      : before.replace(/^title: (.*)$/m, (_, title) => `title: ${title} (rev ${i})`);
-    const gotPage = sse.next((m) => m.all || m.paths.includes(page));
-    const gotIndex = sse.next((m) => m.all || m.paths.includes('index.html'), 120_000);
-    t = performance.now();
-    writeFileSync(full, text);
-    titleReload.push((await gotPage) - t);
-    titleSite.push((await gotIndex) - t);
-    siteRenders++;
-    await server.idle();
-    await sleep(80);
+  const warmTarget = n >= 10000 ? 5000 : n >= 3000 ? 3000 : null;
+  for (const [kind, list] of Object.entries(got)) {
+    const note = kind !== 'cold' && warmTarget ? { note: `target < ${warmTarget / 1000} s at ${n}` } : {};
+    report.add(`start ${kind}: first 200 for /`, 'ms', list.map((s) => s.index), note);
+    report.add(`start ${kind}: first 200 for an incident`, 'ms', list.map((s) => s.page));
   }
-
-  sse.close();
-  await server.close();
-  rmSync(root, { recursive: true, force: true });
-  const target = TARGET[n];
-  const m = median(reload);
-  console.log(`${n} incidents  (in-memory start-up ${(startup / 1000).toFixed(1)} s)`);
-  console.log(`  body edit   edit → reload event:     ${fmt(reload)}${target ? `  target < ${target} ms: ${m < target ? 'ok' : 'MISSED'}` : ''}`);
-  console.log(`  body edit   edit → page re-fetched:  ${fmt(fetched)}`);
-  console.log(`  body edit   of which server rebuild:  ${fmt(work)}  (the rest: file watcher, ${30} ms debounce, event delivery)`);
-  console.log(`  title edit  edit → reload event:     ${fmt(titleReload)}`);
-  console.log(`  title edit  edit → site reload (index, tags, feeds re-rendered): ${fmt(titleSite)}  (${siteRenders} site renders)`);
-  return target ? m < target : true;
+  for (const [kind, list] of Object.entries(got)) {
+    report.add(`RSS peak ${kind}, at first answer`, 'MB', list.map((s) => s.rssAnswer), n >= 3000 ? { note: 'target < 400 MB' } : {});
+    report.add(`RSS peak ${kind}, once idle`, 'MB', list.map((s) => s.rssIdle));
+  }
+  report.add('pm build before warm-build start', 'ms', builds);
+  report.add('body edit → reload event', 'ms', edited.bodyEvent, n >= 10000 ? { note: 'target < 100 ms' } : {});
+  report.add('body edit → page shows the edit', 'ms', edited.bodyPage);
+  report.add('title edit → reload event for index.html', 'ms', edited.titleEvent);
+  report.add('title edit → / shows the new title', 'ms', edited.titleIndex, n >= 10000 ? { note: 'target < 500 ms' } : {});
+  report.add('RSS peak after edits (warm-build server)', 'MB', [afterEdits.peak]);
+  report.add('RSS now after edits (VmRSS, tree)', 'MB', [afterEdits.now]);
+  rmSync(dir, { recursive: true, force: true });
+  report.print(`pm serve, ${n} realistic incidents, ${RUNS} round(s) of cold / warm-serve / warm-build starts`);
 }
 
-let ok = true;
-for (const n of SIZES) ok = (await run(n)) && ok;
-process.exitCode = ok ? 0 : 1;
+for (const n of SIZES) await run(n);

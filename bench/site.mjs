@@ -1,4 +1,4 @@
-// Site build benchmark (issues 5, 13): on a generated corpus of N incidents, medians of
+// Site build benchmark (issues 5, 13, 17: `pm build` must not get slower): on a generated corpus of N incidents, medians of
 //   - the bare floor of the required libraries with GFM (../shared/bench/run-floor.sh --workers 2 --gfm),
 //   - a cold `pm build` (no cache, no output),
 //   - a rebuild with nothing changed,
@@ -20,6 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
+import { Report } from './lib/report.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -96,3 +97,10 @@ row('pm build, nothing changed', runs.noop);
 const edit = row('pm build, one edit', runs.edit);
 const rss = Math.max(...runs.cold.map((r) => r.rss), ...runs.edit.map((r) => r.rss));
 console.log(`cold / floor = ${(cold / floor).toFixed(2)}× (target ≤ 1.25×); one edit ${fmt(edit)} (target < 0.5 s); peak RSS ${Number.isNaN(rss) ? 'n/a' : `${rss.toFixed(0)} MB`} (target < 800 MB)`);
+const report = new Report('site', { size: N, corpus: KIND });
+for (const [key, name] of [['floor', 'floor (2 workers, --gfm)'], ['cold', 'pm build, cold'], ['noop', 'pm build, nothing changed'], ['edit', 'pm build, one edit']]) {
+  report.add(name, 'ms', runs[key].map((r) => r.ms));
+  report.add(`${name}, peak RSS`, 'MB', runs[key].map((r) => r.rss));
+}
+report.add('cold / floor', '×', [cold / floor]);
+report.print('', { table: false });

@@ -1,11 +1,15 @@
 /**
  * Diagnostics are values, not thrown strings: every content problem carries the
- * file, a 1-based line and column, a rule id and a severity. Only `fatal` ones stop
- * the processing of a file; everything else is reported and the build goes on.
+ * file, a 1-based line and column, a rule id (registered in diagnostics/rules.ts) and
+ * a severity. Only `fatal` ones stop the processing of a file (one that cannot be read:
+ * load/unreadable.ts); everything else is reported and the build goes on.
  */
 import { stripEscapes } from './sources/text.js';
+import type { Level } from './diagnostics/spec.js';
+import type { RuleAt, RuleId } from './diagnostics/rules.js';
 
-export type Level = 'error' | 'warning' | 'info';
+export type { Level } from './diagnostics/spec.js';
+export type { RuleAt, RuleId } from './diagnostics/rules.js';
 
 export interface Diagnostic {
   level: Level;
@@ -15,8 +19,8 @@ export interface Diagnostic {
   line: number;
   /** 1-based; 0 when unknown. */
   column: number;
-  /** Stable rule id, e.g. `frontmatter/date`, `timeline/offset-mismatch`. */
-  rule: string;
+  /** Stable rule id, e.g. `frontmatter/date`, `timeline/offset-mismatch`: one of the registry (diagnostics/rules.ts). */
+  rule: RuleId;
   message: string;
   /** True when the file could not be processed at all. */
   fatal?: boolean;
@@ -32,7 +36,7 @@ export class Reporter {
   readonly list: Diagnostic[] = [];
   constructor(readonly file: string) {}
 
-  report(level: Level, rule: string, message: string, place?: Partial<Place>): Diagnostic {
+  report(level: Level, rule: RuleId, message: string, place?: Partial<Place>): Diagnostic {
     const d: Diagnostic = {
       level,
       file: this.file,
@@ -44,24 +48,18 @@ export class Reporter {
     this.list.push(d);
     return d;
   }
-  error(rule: string, message: string, place?: Partial<Place>): Diagnostic {
+  error(rule: RuleAt<'error'>, message: string, place?: Partial<Place>): Diagnostic {
     return this.report('error', rule, message, place);
   }
-  warn(rule: string, message: string, place?: Partial<Place>): Diagnostic {
+  warn(rule: RuleAt<'warning'>, message: string, place?: Partial<Place>): Diagnostic {
     return this.report('warning', rule, message, place);
   }
-  info(rule: string, message: string, place?: Partial<Place>): Diagnostic {
+  info(rule: RuleAt<'info'>, message: string, place?: Partial<Place>): Diagnostic {
     return this.report('info', rule, message, place);
-  }
-  /** Records a fatal error and throws it as a {@link FatalDiagnostic}. */
-  fatal(rule: string, message: string, place?: Partial<Place>): never {
-    const d = this.error(rule, message, place);
-    d.fatal = true;
-    throw new FatalDiagnostic(d);
   }
 }
 
-/** Thrown only to unwind the processing of one file; carries its diagnostic. */
+/** Thrown only to unwind what no one file owns (the site-wide pages: theme/failed); carries its diagnostic. */
 export class FatalDiagnostic extends Error {
   constructor(readonly diagnostic: Diagnostic) {
     super(formatDiagnostic(diagnostic));

@@ -49,7 +49,7 @@ export { normalizeZone } from './time/zones.js';
 export { parseDateValue, type DateValue } from './time/date-value.js';
 export { parseTimestamp } from './time/parse-timestamp.js';
 
-export { formatDiagnostic, sortDiagnostics, type Diagnostic, type Level } from './diagnostics.js';
+export { formatDiagnostic, sortDiagnostics, type Diagnostic, type Level, type RuleId } from './diagnostics.js';
 
 export { serveSite, type ServeOptions, type ServeHandle, type RebuildEvent } from './serve/server.js';
 export { PortInUseError } from './serve/listen.js';

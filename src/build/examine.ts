@@ -12,6 +12,7 @@ import type { Timeline } from '../timeline/types.js';
 import { incidentKey } from './store/cache.js';
 import type { SiteContext } from '../render/context.js';
 import { readIncident } from '../load/discover.js';
+import { unreadable } from '../load/unreadable.js';
 import { localRefs } from '../check/local-links.js';
 import { siteOutputs } from '../outputs/registry.js';
 import type { IncidentResult } from './setup.js';
@@ -90,7 +91,7 @@ export async function examineIncident(root: string, file: string, site: SiteCont
     if (tooBig) return failed(tooBig);
     input = readIncident(root, file);
   } catch (e) {
-    return failed(crashed(file, e, 'could not be read'));
+    return failed(unreadable(file, e));
   }
   const key = incidentKey(siteKey, file, input.content);
   const deep = checkNesting(file, input.content);

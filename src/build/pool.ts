@@ -14,6 +14,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { incidentTimeLimitMs, timeLimitMessage } from '../load/guard.js';
 import type { IncidentResult, SetupOptions } from './setup.js';
+import type { RuleId } from '../diagnostics.js';
 
 export interface PoolOptions {
   setup: SetupOptions;
@@ -78,7 +79,7 @@ export function processInWorkers(files: readonly string[], opts: PoolOptions): P
         reject(e);
       };
       /** Gives up the file in hand, hands the rest of the batch to a new worker. */
-      const replace = (rule: string, message: string): void => {
+      const replace = (rule: RuleId, message: string): void => {
         clearTimeout(timer);
         if (replaced || failed) return;
         replaced = true;
@@ -135,7 +136,7 @@ export function processInWorkers(files: readonly string[], opts: PoolOptions): P
 }
 
 /** The result of an incident the pool gave up on: an error on the whole file, nothing published. */
-function givenUp(file: string, rule: string, message: string): IncidentResult {
+function givenUp(file: string, rule: RuleId, message: string): IncidentResult {
   return {
     file, slug: '', summary: null, pages: [], sources: [], key: '',
     diagnostics: [{ level: 'error', file, line: 0, column: 0, rule, message }],

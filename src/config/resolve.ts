@@ -2,11 +2,12 @@
  * Config loading and resolution. Loading is the only disk access; resolveConfig is
  * pure. Problems are diagnostics naming the config file's line and column.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Reporter, type Diagnostic } from '../diagnostics.js';
 import { parseYamlFrontMatter } from '../frontmatter/yaml-engine.js';
+import { readSiteText } from '../load/site-file.js';
 import { themeNameProblem } from '../theme/load.js';
 import { normalizeZone } from '../time/zones.js';
 import { checkedPatterns, URL_PRESETS, urlPatternProblems } from './url-patterns.js';
@@ -40,8 +41,10 @@ export interface LoadedConfig {
 export function loadConfig(root: string): LoadedConfig {
   const name = CONFIG_FILES.find((f) => existsSync(path.join(root, f)));
   if (!name) return { config: {}, file: null, diagnostics: [] };
+  const read = readSiteText(root, name, 'the config file');
+  if (!read.ok) return { config: {}, file: name, diagnostics: [read.problem] };
   const reporter = new Reporter(name);
-  const text = readFileSync(path.join(root, name), 'utf8');
+  const text = read.text;
   // The YAML engine wants the text after an opening fence: prefix a newline and shift lines back.
   const parsed = parseYamlFrontMatter(`\n${text}`, { nested: true });
   for (const e of parsed.errors) reporter.error('config/syntax', e.message, { line: e.place.line - 1, column: e.place.column });

@@ -2,11 +2,11 @@
  * Discover and read: the first disk phase. Finds incident files under the posts
  * folder — `posts/<name>.md` and bundles `posts/<name>/index.md` — in a stable order.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { IncidentInput } from '../incident/types.js';
-import { bundleIndex, entryKind, postsFolderUsable } from './posts-fence.js';
+import { bundleIndex, entryKind, postsFolderUsable, unlistable } from './posts-fence.js';
 
 const MARKDOWN = /\.(md|markdown)$/i;
 
@@ -21,7 +21,13 @@ export function discoverIncidents(root: string, postsDir: string, problems: Diag
   const rel = toPosix(path.relative(root, postsDir));
   const under = (name: string): string => (rel ? `${rel}/${name}` : name);
   const found: string[] = [];
-  const entries = readdirSync(postsDir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(postsDir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch (e) {
+    unlistable(root, postsDir, e, problems, 'the posts folder');
+    return [];
+  }
   for (const entry of entries) {
     const name = entry.name;
     if (name.startsWith('.') || name.startsWith('_')) continue;
@@ -36,6 +42,7 @@ export function discoverIncidents(root: string, postsDir: string, problems: Diag
   return found;
 }
 
+/** An incident file's text. Throws the file-system error: callers report it with load/unreadable.ts. */
 export function readIncident(root: string, file: string): IncidentInput {
   return { file, content: readFileSync(path.join(root, file), 'utf8') };
 }

@@ -8,16 +8,24 @@ import { lstatSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { confine, type Confined } from './confine.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { errorCode, unreadable } from './unreadable.js';
+
+const siteRel = (root: string, full: string): string => path.relative(root, full).split(path.sep).join('/');
 
 function report(root: string, full: string, found: Exclude<Confined, { ok: true }>, problems: Diagnostic[], what = 'this post'): void {
-  const file = path.relative(root, full).split(path.sep).join('/');
-  const message =
-    found.problem === 'outside'
-      ? `${what} is ${found.what}: a site may only publish files inside it, so it is not read`
-      : found.problem === 'special'
-        ? `${what} is ${found.what}, not a file: it is not read`
-        : `${what} cannot be read (${found.what})`;
-  problems.push({ level: 'error', file, line: 0, column: 0, rule: found.problem === 'outside' ? 'site/outside' : 'site/unreadable', message });
+  const file = siteRel(root, full);
+  if (found.problem === 'outside') {
+    const message = `${what} is ${found.what}: a site may only publish files inside it, so it is not read`;
+    problems.push({ level: 'error', file, line: 0, column: 0, rule: 'site/outside', message });
+  } else if (found.problem === 'special') {
+    const message = `${what} is ${found.what}, not a file: it is not read; remove it from the posts folder`;
+    problems.push({ level: 'error', file, line: 0, column: 0, rule: 'site/unreadable', message, fatal: true });
+  } else problems.push(unreadable(file, { code: found.what }, what));
+}
+
+/** A folder of the posts that cannot be listed: reported (fatal for it alone), never thrown. */
+export function unlistable(root: string, dir: string, err: unknown, problems: Diagnostic[], what: string): void {
+  problems.push(unreadable(siteRel(root, dir), err, what, true));
 }
 
 /** Checks the posts folder itself; false when there is nothing to list (reported unless missing). */
@@ -46,8 +54,11 @@ export function bundleIndex(root: string, dir: string, problems: Diagnostic[]): 
     let isFile: boolean;
     try {
       isFile = lstatSync(full).isFile();
-    } catch {
-      continue;
+    } catch (e) {
+      const code = errorCode(e);
+      if (code === 'ENOENT' || code === 'ENOTDIR') continue;
+      unlistable(root, dir, e, problems, 'this bundle folder');
+      return undefined;
     }
     if (isFile) return name;
     const found = confine(root, full);

@@ -8,7 +8,7 @@
 import { accessSync, constants, lstatSync, readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { confine, specialKind } from './confine.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, RuleId } from '../diagnostics.js';
 
 export interface FoundFile {
   /** Path below the folder walked, POSIX. */
@@ -34,8 +34,8 @@ export function walkFiles(root: string, dir: string, opts: WalkOptions = {}): { 
   const files: FoundFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const siteOf = (abs: string): string => path.relative(root, abs).split(path.sep).join('/');
-  const problem = (abs: string, rule: string, message: string): void =>
-    void diagnostics.push({ level: 'error', file: siteOf(abs), line: 0, column: 0, rule, message });
+  const problem = (abs: string, rule: RuleId, message: string): void =>
+    void diagnostics.push({ level: 'error', file: siteOf(abs), line: 0, column: 0, rule, message, ...(rule === 'site/unreadable' ? { fatal: true } : {}) });
   /** The real path and kind of `abs`, or null after reporting why it is not published. */
   const follow = (abs: string): { real: string; kind: 'file' | 'dir' } | null => {
     const c = confine(root, abs);

@@ -8,7 +8,8 @@
 import { constants } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { specialKind } from '../load/confine.js';
-import { Reporter } from '../diagnostics.js';
+import { unreadableMessage } from '../load/unreadable.js';
+import { Reporter, type RuleAt } from '../diagnostics.js';
 import { normalizeZone } from '../time/zones.js';
 import { SourceClock } from './clock.js';
 import { Collector } from './collect.js';
@@ -45,14 +46,13 @@ async function readHead(path: string): Promise<Buffer> {
   }
 }
 
-function ioMessage(err: unknown, spec: SourceSpec): { rule: string; message: string } {
+function ioMessage(err: unknown, spec: SourceSpec): { rule: RuleAt<'error'>; message: string } {
   const code = (err as { code?: string }).code;
   if (code === 'ENOENT') return { rule: 'source/missing', message: `source "${spec.path}" does not exist; paths are relative to the incident file` };
-  if (code === 'EISDIR') return { rule: 'source/unreadable', message: `source "${spec.path}" is a directory, not a log file` };
+  if (code === 'EISDIR') return { rule: 'source/unreadable', message: `source "${spec.path}" is a folder, not a log file: name a log file in it (a folder is read only as a Slack export)` };
   // The error code, not the message: the message holds the absolute path, which would
   // make the published JSON differ from one checkout to the next.
-  const reason = code ?? (err instanceof Error ? err.message : String(err));
-  return { rule: 'source/unreadable', message: `source "${spec.path}" cannot be read (${reason})` };
+  return { rule: 'source/unreadable', message: unreadableMessage(`source "${spec.path}"`, code ? { code } : err) };
 }
 
 function lineParser(format: SourceFormat, spec: SourceSpec, clock: SourceClock, ctx: SourceContext): RecordParser {

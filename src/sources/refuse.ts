@@ -4,9 +4,11 @@
  * the path the author wrote, never anything of the file it points to.
  */
 import type { Confined } from '../load/confine.js';
+import type { RuleAt } from '../diagnostics.js';
+import { unreadableMessage } from '../load/unreadable.js';
 
 export interface SourceProblem {
-  rule: string;
+  rule: RuleAt<'error'>;
   message: string;
 }
 
@@ -29,6 +31,6 @@ export function sourceProblem(written: string, file: string, where: Exclude<Conf
     case 'special':
       return { rule: 'source/unreadable', message: `${name} is ${where.what}, not a log file: pm reads only regular files` };
     default:
-      return { rule: 'source/unreadable', message: `${name} cannot be read (${where.what})` };
+      return { rule: 'source/unreadable', message: unreadableMessage(name, { code: where.what }) };
   }
 }

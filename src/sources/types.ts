@@ -2,7 +2,7 @@
  * Public types of the structured log sources (DESIGN §4): what a front-matter
  * `sources:` entry says, and what reading one source yields.
  */
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic, RuleAt } from '../diagnostics.js';
 import type { Milestone, TimelineEvent } from '../timeline/types.js';
 
 export type SourceFormat = 'syslog' | 'ndjson' | 'json' | 'csv' | 'yaml' | 'clf' | 'irc' | 'slack';
@@ -101,7 +101,7 @@ export interface ParsedRecord {
 /** A record that could not be read: `rule` and `level` say how to report it. */
 export interface BadRecord {
   ok: false;
-  rule: string;
+  rule: RuleAt<'error' | 'warning'>;
   level: 'error' | 'warning';
   reason: string;
 }
@@ -114,14 +114,14 @@ export interface RecordParser {
   parse(record: string): ParseOutcome;
 }
 
-export function bad(reason: string, rule = 'source/malformed-line', level: 'error' | 'warning' = 'warning'): BadRecord {
+export function bad(reason: string, rule: BadRecord['rule'] = 'source/malformed-line', level: 'error' | 'warning' = 'warning'): BadRecord {
   return { ok: false, rule, level, reason };
 }
 
 /** A problem that makes the whole source unreadable (bad CSV header, not a JSON array…). */
 export class SourceError extends Error {
   constructor(
-    readonly rule: string,
+    readonly rule: RuleAt<'error'>,
     message: string,
     readonly line = 0,
   ) {

@@ -25,6 +25,7 @@ import {
   type TimestampOk,
   type ZoneSpec,
 } from '../time/parse-timestamp.js';
+import type { RuleAt } from '../diagnostics.js';
 import { nextDay } from '../time/timestamp-parts.js';
 import { formatDelta } from './duration.js';
 import { zoneOffset } from '../time/zones.js';
@@ -79,7 +80,7 @@ export interface Placed {
   /** True when the entry went backwards and was moved to the next day. */
   rolled: boolean;
   /** The warning when the entry went backwards: `timeline/rollover` or `timeline/out-of-order`. */
-  note?: { rule: string; message: string };
+  note?: { rule: RuleAt<'warning'>; message: string };
 }
 
 /** Places a time-only entry `r` (read with `ctx`) after `prev`. */

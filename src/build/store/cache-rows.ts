@@ -5,7 +5,7 @@
  * back are checked again (authenticated or not): a cache never names a file outside
  * the output folder.
  */
-import type { Diagnostic } from '../../diagnostics.js';
+import type { Diagnostic, RuleId } from '../../diagnostics.js';
 import type { FileStamp } from './stamps.js';
 
 export interface CacheEntry {
@@ -26,7 +26,7 @@ export interface CacheEntry {
 
 export type Row = [file: string, size: number, mtimeMs: number, key: string, slug: string | null, date: number | null, summaryHash: string, shape: number, sources: Array<[string, number, number]>, diagnostics?: DiagnosticRow[]];
 /** A diagnostic without its file when it is the entry's own. */
-type DiagnosticRow = [level: Diagnostic['level'], line: number, column: number, rule: string, message: string, file?: string, fatal?: true];
+type DiagnosticRow = [level: Diagnostic['level'], line: number, column: number, rule: RuleId, message: string, file?: string, fatal?: true];
 
 /** The file pm stamps its output folders with (out-guard.ts); no cache may name it. */
 const STAMP_NAME = '.pm-output';
