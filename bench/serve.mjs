@@ -46,7 +46,7 @@ async function start(dir, incident) {
   } catch (e) {
     rss.stop();
     await srv.stop();
-    throw new Error(`${e.message}\n--- pm serve said:\n${srv.log().slice(-3000)}`);
+    throw new Error(`${e.message}\n--- pm serve said:\n${srv.log().slice(-3000)}`, { cause: e });
   }
 }
 

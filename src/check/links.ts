@@ -7,7 +7,6 @@
  * Links with a scheme, protocol-relative ones and in-page anchors are left alone.
  */
 import path from 'node:path';
-import type { Definition, Link } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Incident } from '../incident/types.js';
@@ -82,7 +81,7 @@ export function linkRefs(incident: Incident): LinkRef[] {
   const refs: LinkRef[] = [];
   visit(incident.tree, (node) => {
     if (node.type !== 'link' && node.type !== 'definition') return;
-    const { url, position } = node as Link | Definition;
+    const { url, position } = node;
     if (!intoSite(url.trim())) return;
     refs.push({ url, line: (position?.start.line ?? 1) + incident.bodyLineOffset, column: position?.start.column ?? 1 });
   });

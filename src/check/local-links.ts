@@ -7,7 +7,6 @@
  * and links to markdown files (check/broken-link's business) are not checked here.
  */
 import path from 'node:path';
-import type { Definition, Image, Link } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { UrlPatterns } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics.js';
@@ -29,7 +28,7 @@ export function localRefs(incident: Pick<Incident, 'tree' | 'bodyLineOffset'>): 
   const refs: LocalRef[] = [];
   visit(incident.tree, (node) => {
     if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
-    const { url, position } = node as Link | Image | Definition;
+    const { url, position } = node;
     if (localTarget(url) === null) return;
     const line = (position?.start.line ?? 1) + incident.bodyLineOffset;
     refs.push({ kind: node.type === 'image' ? 'image' : 'link', url, line, column: position?.start.column ?? 1 });

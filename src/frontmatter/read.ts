@@ -39,7 +39,7 @@ export function readFrontMatter(source: string): FrontMatter {
       toml: { parse: (s: string) => capture(parseTomlFrontMatter(s)) },
       json: { parse: (s: string) => capture(parseJsonFrontMatter(s)) },
     },
-  } as unknown as Parameters<typeof matter>[1]);
+  });
   const body = file.content;
   const head = text.slice(0, text.length - body.length);
   const present = head.length > 0;

@@ -7,7 +7,6 @@
  * at those URLs, to the name beside it.
  */
 import path from 'node:path';
-import type { Root } from 'mdast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
@@ -26,7 +25,7 @@ const FIGURE_SRC = /\{\{<\s*figure\b[^>]*?\ssrc\s*=\s*(["'])([^"']*)\1/g;
 /** Image URLs of `body`, each at the offset where it is written. */
 export function imageRefs(body: string): ImageRef[] {
   const refs: ImageRef[] = [];
-  const tree = unified().use(remarkParse).parse(body) as Root;
+  const tree = unified().use(remarkParse).parse(body);
   visit(tree, (node) => {
     if (node.type === 'image' && node.position?.start.offset !== undefined) {
       const start = node.position.start.offset;

@@ -4,7 +4,7 @@
  * Pure: works on the parsed tree; positions are made file-relative with the body's
  * line offset.
  */
-import type { Heading, Link, List, ListItem, Node, Parent, Root, RootContent } from 'mdast';
+import type { Heading, Link, ListItem, Node, Parent, Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { Reporter } from '../diagnostics.js';
 
@@ -51,7 +51,7 @@ export function readActions(tree: Root, lineOffset: number, reporter?: Reporter)
   if (!section) return [];
   const items: ActionItem[] = [];
   const visit = (node: RootContent): void => {
-    if (node.type === 'list') for (const item of (node as List).children) readItem(item);
+    if (node.type === 'list') for (const item of node.children) readItem(item);
   };
   const readItem = (item: ListItem): void => {
     if (typeof item.checked === 'boolean') {

@@ -88,7 +88,7 @@ const LEVELS = new Set(['blockquote', 'list', 'emphasis', 'strong', 'delete', 'l
  */
 export function deepestNode(tree: Root): { line: number; column: number } | null {
   type Node = { type: string; children?: Node[]; position?: { start: { line: number; column: number } } };
-  const stack: Array<[Node, number]> = [[tree as Node, 0]];
+  const stack: Array<[Node, number]> = [[tree, 0]];
   while (stack.length) {
     const [node, above] = stack.pop()!;
     const depth = above + (LEVELS.has(node.type) ? 1 : 0);

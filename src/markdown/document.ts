@@ -152,7 +152,7 @@ function placeSlot(hast: HastRoot, container: Element | null, slot: RawNode): vo
 }
 
 function replace(parent: HastRoot | Element, target: Element, by: ElementContent): boolean {
-  const i = parent.children.indexOf(target as HastContent & ElementContent);
+  const i = parent.children.indexOf(target);
   if (i >= 0) {
     parent.children[i] = by;
     return true;
@@ -168,7 +168,7 @@ function dropMarked(parent: HastRoot | Element, mark: string): void {
     if (typeof id === 'string' && id.startsWith(mark)) return false;
     dropMarked(c, mark);
     return true;
-  }) as typeof parent.children;
+  });
 }
 
 /** A note as plain text (timeline.json's `text`): blocks and list items on lines of their own, raw HTML left out. */

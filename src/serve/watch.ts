@@ -70,7 +70,7 @@ export function watchTargets(targets: readonly WatchTarget[], onBatch: (paths: s
 
   /** A name appeared or disappeared: watch a new folder, forget a removed one. */
   const follow = (abs: string, t: WatchTarget): void => {
-    let isDir = false;
+    let isDir: boolean;
     try {
       isDir = statSync(abs).isDirectory();
     } catch {

@@ -51,10 +51,10 @@ export class CsvParser implements RecordParser {
   private fields(record: string): string[] | string {
     try {
       const rows = parseCsv(record, { delimiter: this.delimiter, relax_column_count: true, relax_quotes: true });
-      return (rows[0] as string[] | undefined) ?? [];
+      return rows[0] ?? [];
     } catch (err) {
       // csv-parse's message quotes the field; its code says what is wrong.
-      return String((err as { code?: unknown }).code ?? 'unreadable');
+      return (err as { code?: string }).code ?? 'unreadable';
     }
   }
 

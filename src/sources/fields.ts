@@ -53,7 +53,7 @@ export function valueText(v: unknown): string {
     return Buffer.from(v as number[]).toString('utf8');
   }
   if (typeof v === 'object') return JSON.stringify(v);
-  return String(v);
+  return String(v); // eslint-disable-line @typescript-eslint/no-base-to-string -- not an object here
 }
 
 /** `key=value` of the scalar fields, for records without a text field. */
@@ -61,7 +61,7 @@ export function fieldsText(obj: Fields, skip: string): string {
   const parts: string[] = [];
   for (const [k, v] of Object.entries(obj)) {
     if (k === skip || k.startsWith('_') || v === null || typeof v === 'object') continue;
-    parts.push(`${k}=${String(v)}`);
+    parts.push(`${k}=${String(v)}`); // eslint-disable-line @typescript-eslint/no-base-to-string -- objects skipped above
   }
   return parts.join(' ').slice(0, 500);
 }

@@ -56,5 +56,5 @@ export function parseJsonArray(text: string): JsonElement[] {
     throw new SourceError('source/json', 'expected a JSON array of objects (or one object per line: format ndjson)');
   }
   const lines = elementLines(text);
-  return value.map((v, i) => ({ value: v, line: lines[i] ?? 1 }));
+  return (value as unknown[]).map((v, i) => ({ value: v, line: lines[i] ?? 1 }));
 }

@@ -34,7 +34,7 @@ export function compileRegex(source: string): RegExp | string {
 
 function asList(raw: unknown): unknown[] | null {
   if (raw === undefined || raw === null) return [];
-  if (Array.isArray(raw)) return raw;
+  if (Array.isArray(raw)) return raw as unknown[];
   if (typeof raw === 'string' || typeof raw === 'object') return [raw];
   return null;
 }
@@ -113,6 +113,7 @@ function parseEntry(item: unknown, index: number, report: SpecReport): SourceSpe
   if (o['year'] !== undefined && o['year'] !== null) {
     const y = Number(o['year']);
     if (Number.isInteger(y) && y >= 1970 && y <= 9999) spec.year = y;
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string -- TODO: a list or table shows as [object Object]
     else fail('year', `year "${String(o['year'])}" must be a four-digit year such as 2017`);
   }
   for (const key of ['match', 'exclude'] as const) {

@@ -16,7 +16,7 @@ import type { ThemeFiles } from './load.js';
 export type PageTemplate = 'index' | 'incident' | 'tag' | 'tags' | 'notfound';
 
 export interface ThemeRenderer {
-  render(template: PageTemplate | string, data: Record<string, unknown>): string;
+  render(template: PageTemplate | (string & {}), data: Record<string, unknown>): string;
   /** Renders one partial alone (used for the timeline block inside the post body). */
   partial(name: string, data: Record<string, unknown>): string;
   has(template: string): boolean;
@@ -68,6 +68,8 @@ export function createRenderer(theme: ThemeFiles, specs: TemplateSpecs = {}): Th
     return spec;
   };
   const fromSpec = (hb: typeof Handlebars, key: string, source: string) =>
+    // Handlebars' own precompiled output, evaluated as Handlebars.compile does itself.
+    // eslint-disable-next-line @typescript-eslint/no-implied-eval, @typescript-eslint/no-unsafe-call
     hb.template(new Function(`return ${specOf(key, source)}`)() as Parameters<typeof hb.template>[0]);
   const get = (key: string, source: string | undefined): Handlebars.TemplateDelegate => {
     let t = compiled.get(key);
@@ -121,6 +123,7 @@ function handlebarsFor(theme: ThemeFiles, partialOf: PartialOf): typeof Handleba
   );
   hb.registerHelper('json', (value: unknown) => new hb.SafeString(jsonForScript(value)));
   hb.registerHelper('plural', (n: unknown, one: unknown, many: unknown) => `${Number(n)} ${Number(n) === 1 ? String(one) : String(many)}`);
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a template's own data
   hb.registerHelper('lower', (s: unknown) => String(s ?? '').replace(/[A-Z]/g, (c) => c.toLowerCase()));
   for (const name of Object.keys(theme.partials)) {
     hb.registerPartial(name, (context: unknown, options?: Handlebars.RuntimeOptions) => partialOf(name)(context, options));

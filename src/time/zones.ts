@@ -159,7 +159,7 @@ export function zoneOffset(zone: string, ms: number): number {
   const z = luxonZone(zone);
   if (z.isUniversal) return z.offset(ms);
   let days = offsetCache.get(zone);
-  if (!days) offsetCache.set(zone, (days = new Map()));
+  if (!days) offsetCache.set(zone, (days = new Map<number, DayOffsets>()));
   const day = Math.floor(ms / DAY_MS);
   let d = days.get(day);
   if (!d) {

@@ -94,7 +94,7 @@ function located(p: Paragraph, lineOffset: number): { text: string; at: (i: numb
   const walk = (nodes: readonly PhrasingContent[]): void => {
     for (const n of nodes) {
       if (n.type === 'text') starts.push({ from: text.length, node: n });
-      if ('children' in n) walk(n.children as PhrasingContent[]);
+      if ('children' in n) walk(n.children);
       else text += plainText([n]);
     }
   };

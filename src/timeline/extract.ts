@@ -8,7 +8,7 @@
  * Events point at mdast nodes; no HTML is made here. document.ts renders the whole post,
  * these entries and notes included, in one pass, and fills each event's `html`.
  */
-import type { Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table } from 'mdast';
+import type { Heading, List, ListItem, Paragraph, Root, RootContent, Table } from 'mdast';
 import { Reporter } from '../diagnostics.js';
 import type { DateParts } from '../time/parse-timestamp.js';
 import { mapText, plainText, splitLines, trimEdges } from './inline.js';
@@ -102,6 +102,8 @@ function block(node: RootContent, w: Walk): void {
     case 'definition':
     case 'footnoteDefinition':
       return; // rendered document-wide (document.ts)
+    default:
+      break; // any other block belongs to the open entry, or is a note
   }
   if (w.open) w.open.nodes.push(node);
   else addNote(w.items, node);
@@ -212,7 +214,7 @@ function finish(e: PendingEntry): TimelineEvent {
 function blockText(n: RootContent): string {
   if ('children' in n) {
     if (n.type === 'list') return n.children.map((c) => blockText(c)).join('\n');
-    if (n.type === 'paragraph' || n.type === 'heading' || n.type === 'tableCell') return plainText(n.children as PhrasingContent[]);
+    if (n.type === 'paragraph' || n.type === 'heading' || n.type === 'tableCell') return plainText(n.children);
     return n.children.map((c) => blockText(c as RootContent)).join(n.type === 'tableRow' ? ' | ' : '\n');
   }
   return 'value' in n && n.type !== 'html' ? n.value : '';

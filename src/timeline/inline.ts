@@ -11,7 +11,7 @@ export function plainText(nodes: readonly PhrasingContent[]): string {
   for (const n of nodes) {
     if (n.type === 'text' || n.type === 'inlineCode') out += n.value;
     else if (n.type === 'break') out += '\n';
-    else if ('children' in n) out += plainText(n.children as PhrasingContent[]);
+    else if ('children' in n) out += plainText(n.children);
   }
   return out;
 }
@@ -32,8 +32,8 @@ export function stripPrefix(nodes: readonly PhrasingContent[], count: number): P
     }
     if (n.type === 'text' || n.type === 'inlineCode') out.push({ ...n, value: n.value.slice(left) });
     else if ('children' in n) {
-      const children = stripPrefix(n.children as PhrasingContent[], left);
-      out.push({ ...n, children } as PhrasingContent);
+      const children = stripPrefix(n.children, left);
+      out.push({ ...n, children });
     } else out.push(n);
     left = 0;
   }
@@ -48,8 +48,8 @@ export function mapText(nodes: readonly PhrasingContent[], fn: (value: string) =
       const value = fn(n.value);
       if (value) out.push({ ...n, value });
     } else if ('children' in n && n.type !== 'link' && n.type !== 'linkReference') {
-      const children = mapText(n.children as PhrasingContent[], fn);
-      if (children.length) out.push({ ...n, children } as PhrasingContent);
+      const children = mapText(n.children, fn);
+      if (children.length) out.push({ ...n, children });
     } else out.push(n);
   }
   return out;

@@ -24,7 +24,7 @@ let root: string;
 let model: ModelIncident[];
 let published: ModelIncident[];
 let pages: Map<string, string>;
-const json = (file: string): any => JSON.parse(pages.get(file) ?? 'null'); // eslint-disable-line @typescript-eslint/no-explicit-any
+const json = (file: string): any => JSON.parse(pages.get(file) ?? 'null');
 
 async function build(options: { public?: boolean; drafts?: boolean; today?: string | null } = {}): Promise<Map<string, string>> {
   const result = await buildSite({ root, out: path.join(root, 'dist'), write: false, today: TODAY, ...options });
@@ -98,7 +98,7 @@ describe('follow-ups.json', () => {
   it('lists every action item of every published incident with owner, due, status, incident and issue links', () => {
     const data = json('follow-ups.json');
     const want = published.flatMap((i) => i.actions.map((a) => ({ slug: i.slug, text: a.text, owner: a.owner, due: a.due, done: a.done, issues: a.urls })));
-    const got = data.items.map((it: any) => ({ slug: it.incident.slug, text: it.text, owner: it.owner, due: it.due, done: it.done, issues: it.issues.map((l: { url: string }) => l.url) })); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const got = data.items.map((it: any) => ({ slug: it.incident.slug, text: it.text, owner: it.owner, due: it.due, done: it.done, issues: it.issues.map((l: { url: string }) => l.url) }));
     const key = (x: { slug: string; text: string }): string => `${x.slug}\0${x.text}`;
     expect([...got].sort((a, b) => (key(a) < key(b) ? -1 : 1))).toEqual([...want].sort((a, b) => (key(a) < key(b) ? -1 : 1)));
     expect(data.count).toBe(want.length);

@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { formatDiagnostic } from '../../src/diagnostics.js';
+import { formatDiagnostic, type Diagnostic } from '../../src/diagnostics.js';
 import { parseIncident } from '../../src/incident/parse.js';
 import { timelineMeta } from '../../src/render/incident-pages.js';
 import { incidentTimeline } from '../../src/timeline/incident-timeline.js';
@@ -74,7 +74,7 @@ describe('timeline JSON diagnostics', () => {
     expect(new Set(check).size).toBe(check.length);
     // The unknown key `grup` is a warning, not an error, and its entry is still read.
     expect(check.filter((line) => /unknown key/.test(line))).toEqual([expect.stringContaining(': warning: source/unknown-key: ')]);
-    for (const d of json.diagnostics) expect(check).toContain(formatDiagnostic(d));
+    for (const d of json.diagnostics) expect(check).toContain(formatDiagnostic(d as Diagnostic));
   });
 
   it('--public keeps them, except those at the line of an [internal] event', async () => {

@@ -114,7 +114,7 @@ describe('killed builds converge', () => {
     const dist = path.join(root, 'dist');
     // How long an incremental build takes here, to spread the kills over it.
     setState(root, 1);
-    let started = Date.now();
+    const started = Date.now();
     expect(build(root).status).toBe(0);
     const span = Math.max(200, Date.now() - started);
     expect(treeHashes(dist)).toEqual(clean[1]);
@@ -130,7 +130,6 @@ describe('killed builds converge', () => {
       const delay = Math.floor(next() * (touchAll ? fullSpan : span) * 1.2);
       const child = spawn(process.execPath, [CLI, 'build', '--root', root, '--quiet'], { stdio: 'ignore' });
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      started = Date.now();
       await new Promise((r) => setTimeout(r, delay));
       child.kill('SIGKILL');
       await exited;

@@ -32,7 +32,7 @@ export function stackedBars(rows: readonly PeriodCount[], kind: 'month' | 'quart
     let base = 0;
     const parts: string[] = [];
     for (const level of LEVELS) {
-      const n = r.by_severity[level.key as keyof typeof r.by_severity];
+      const n = r.by_severity[level.key];
       if (!n) continue;
       parts.push(`<rect class="ins-${level.key}" x="${px(x)}" y="${px(y(base + n))}" width="${px(barW)}" height="${px(y(base) - y(base + n))}" fill="${FALLBACK[level.key]}"/>`);
       base += n;

@@ -6,7 +6,7 @@
  */
 import type { SiteContext } from '../../render/context.js';
 import type { IncidentSummary, Page } from '../../render/types.js';
-import { fileForUrl, rootPrefix } from '../urls.js';
+import { fileForUrl } from '../urls.js';
 import { summaryView } from '../../render/views.js';
 import { paginate } from './paging.js';
 import { listFeedUrl, pageUrl } from '../paths.js';
@@ -35,7 +35,7 @@ export function viewCache(site: SiteContext): Views {
   const byRoot = new Map<string, Map<IncidentSummary, Record<string, unknown>>>();
   return (s, root) => {
     let views = byRoot.get(root);
-    if (!views) byRoot.set(root, (views = new Map()));
+    if (!views) byRoot.set(root, (views = new Map<IncidentSummary, Record<string, unknown>>()));
     let v = views.get(s);
     if (!v) views.set(s, (v = summaryView(s, site, root)));
     return v;

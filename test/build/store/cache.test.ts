@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CACHE_VERSION, openCache, type BuildCache, type CacheEntry } from '../../../src/build/store/cache.js';
@@ -24,7 +24,7 @@ function entry(n: number, key = `k${n}`): CacheEntry {
     file: `posts/2024-01-${n}-x.md`, stamp: { size: 100 + n, mtimeMs: 1.5 + n }, key, slug, date: 1000 * n,
     summaryHash: `h${n}`, pages: [`incidents/${slug}/index.html`, `embed/${slug}/index.html`],
     sources: n % 2 ? [{ path: `/logs/${n}.log`, stamp: { size: 1, mtimeMs: 2 } }] : [],
-    diagnostics: n % 4 ? [] : [{ level: 'warning', file: `posts/2024-01-${n}-x.md`, line: 3, column: 1, rule: 'r', message: 'm' }],
+    diagnostics: n % 4 ? [] : [{ level: 'warning', file: `posts/2024-01-${n}-x.md`, line: 3, column: 1, rule: 'source/empty', message: 'm' }],
   };
 }
 

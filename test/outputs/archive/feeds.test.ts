@@ -57,7 +57,7 @@ describe('api/v2 like Statuspage', () => {
     const all = JSON.parse(text) as { count: number; incidents: unknown[] };
     expect(all.count).toBe(r.incidents.length);
     // one incident a line, between the head line and the closing one
-    expect(text.split('\n').slice(1, -2)).toEqual((all.incidents as unknown[]).map((i, n) => `${JSON.stringify(i)}${n < all.count - 1 ? ',' : ''}`));
+    expect(text.split('\n').slice(1, -2)).toEqual(all.incidents.map((i, n) => `${JSON.stringify(i)}${n < all.count - 1 ? ',' : ''}`));
     expect(all.incidents).toHaveLength(r.incidents.length);
     const summary = JSON.parse(files.get('api/v2/summary.json')!) as { status: { indicator: string; description: string }; incidents: unknown[]; components: unknown[] };
     // every generated incident reaches a resolved milestone
