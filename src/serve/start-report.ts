@@ -34,7 +34,7 @@ export function reportWarnings(options: SetupOptions, log: (line: string) => voi
     },
     (e: unknown) => log(`pm check could not run: ${e instanceof Error ? e.message : String(e)}`),
   );
-  return { done, stop: run.stop };
+  return { done, stop: () => run.stop() };
 }
 
 /** checkSite in a worker process (here, under a TypeScript loader); null when stopped. */

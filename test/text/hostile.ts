@@ -22,5 +22,5 @@ export const hostile = fc.array(
 ).map((parts) => parts.join(''));
 
 /** Controls no shown text may keep: C0 but tab and line feed, DEL, C1, bidi controls. */
-// eslint-disable-next-line no-control-regex
+ 
 export const UNSHOWABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;

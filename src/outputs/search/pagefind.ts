@@ -30,7 +30,7 @@ export type SearchIndex = { ok: true; pages: Page[] } | { ok: false; reason: str
 export function pagefindVersion(): string | null {
   try {
     const manifest = new URL('../package.json', import.meta.resolve('pagefind'));
-    const version: unknown = JSON.parse(readFileSync(fileURLToPath(manifest), 'utf8')).version;
+    const version = (JSON.parse(readFileSync(fileURLToPath(manifest), 'utf8')) as { version?: unknown }).version;
     return typeof version === 'string' ? version : null;
   } catch {
     return null;
