@@ -46,26 +46,80 @@ const chance = (p) => rnd() < p;
 // Zones with the abbreviation an author would write for a date in the northern winter
 // (posts are dated November–February, so no zone here is in daylight time).
 const ZONES = [
-  ['UTC', 'UTC'], ['America/Chicago', 'CST'], ['America/New_York', 'EST'], ['America/Los_Angeles', 'PST'],
-  ['Europe/Berlin', 'CET'], ['Europe/London', 'GMT'], ['Asia/Tokyo', 'JST'], ['Asia/Kolkata', 'IST'],
+  ['UTC', 'UTC'],
+  ['America/Chicago', 'CST'],
+  ['America/New_York', 'EST'],
+  ['America/Los_Angeles', 'PST'],
+  ['Europe/Berlin', 'CET'],
+  ['Europe/London', 'GMT'],
+  ['Asia/Tokyo', 'JST'],
+  ['Asia/Kolkata', 'IST'],
 ];
-const SYSTEMS = ['checkout API', 'Postgres primary', 'object store', 'edge proxy fleet', 'auth service', 'Kafka cluster',
-  'search index', 'Redis session store', 'build farm', 'mail relay', 'DNS resolvers', 'billing workers'];
+const SYSTEMS = [
+  'checkout API',
+  'Postgres primary',
+  'object store',
+  'edge proxy fleet',
+  'auth service',
+  'Kafka cluster',
+  'search index',
+  'Redis session store',
+  'build farm',
+  'mail relay',
+  'DNS resolvers',
+  'billing workers',
+];
 const HOSTS = ['pg-main-1', 'pg-main-2', 'edge-ams-4', 'kafka-b3', 'redis-s2', 'mx-02', 'ns-a', 'ci-runner-17', 'api-7f9c', 'lb-west-2'];
 const SERVICES = ['api', 'web', 'payments', 'search', 'email', 'ci', 'dns', 'storage'];
-const TAGS = ['database', 'network', 'dns', 'storage', 'deploy', 'config', 'tls', 'capacity', 'provider', 'kubernetes', 'queue', 'cache', 'security', 'monitoring'];
+const TAGS = [
+  'database',
+  'network',
+  'dns',
+  'storage',
+  'deploy',
+  'config',
+  'tls',
+  'capacity',
+  'provider',
+  'kubernetes',
+  'queue',
+  'cache',
+  'security',
+  'monitoring',
+];
 const PEOPLE = ['ana', 'bo', 'chidi', 'dana', 'eun-ji', 'farid', 'grete', 'hiro'];
-const TRIGGERS = ['a schema migration held a lock on the orders table', 'the upstream provider null-routed our prefix',
-  'a certificate on the edge expired overnight', 'a config push set the connection pool to zero',
-  'the disk of the primary filled with WAL segments', 'a kernel upgrade changed the default MTU',
-  'a retry storm from mobile clients', 'an expired credential for the backup bucket'];
-const EVENTS = ['alert fired: error rate above 5% on the {s}', 'on-call acknowledged the page', '{h} stopped answering health checks',
-  'support forwarded the first customer tickets', 'incident channel opened, {p} is incident commander', 'status page set to *investigating*',
-  'rolled back the last deploy of the {s}; no change', 'found `ERROR: could not extend file` in the logs of {h}',
-  'traffic drained from {h}', 'provider opened a ticket on their side', 'failover to {h} started', 'writes resumed on {h}',
-  'error rate back under the SLO', 'status page set to *monitoring*', 'backlog drained, queues at zero', 'incident closed'];
-const WORDS = ('we the requests clients queue latency retries replica primary dashboard alert page graph region traffic ' +
-  'deploy rollback config change pool connection window capacity backlog customers load host cluster timeout').split(' ');
+const TRIGGERS = [
+  'a schema migration held a lock on the orders table',
+  'the upstream provider null-routed our prefix',
+  'a certificate on the edge expired overnight',
+  'a config push set the connection pool to zero',
+  'the disk of the primary filled with WAL segments',
+  'a kernel upgrade changed the default MTU',
+  'a retry storm from mobile clients',
+  'an expired credential for the backup bucket',
+];
+const EVENTS = [
+  'alert fired: error rate above 5% on the {s}',
+  'on-call acknowledged the page',
+  '{h} stopped answering health checks',
+  'support forwarded the first customer tickets',
+  'incident channel opened, {p} is incident commander',
+  'status page set to *investigating*',
+  'rolled back the last deploy of the {s}; no change',
+  'found `ERROR: could not extend file` in the logs of {h}',
+  'traffic drained from {h}',
+  'provider opened a ticket on their side',
+  'failover to {h} started',
+  'writes resumed on {h}',
+  'error rate back under the SLO',
+  'status page set to *monitoring*',
+  'backlog drained, queues at zero',
+  'incident closed',
+];
+const WORDS = (
+  'we the requests clients queue latency retries replica primary dashboard alert page graph region traffic ' +
+  'deploy rollback config change pool connection window capacity backlog customers load host cluster timeout'
+).split(' ');
 
 const sentence = () => {
   const w = Array.from({ length: int(7, 16) }, () => pick(WORDS));
@@ -112,12 +166,14 @@ function timeline(ctx) {
     return `${note}| Time | Event |\n|------|-------|\n${rows.join('\n')}`;
   }
   // 12-hour list; a few entries carry their zone, one an approximation
-  return `${note}${list.map((e, i) => {
-    const zone = i % 5 === 3 ? ` ${ctx.abbr}` : '';
-    const approx = i === 4 ? '~' : '';
-    const sub = chance(0.15) ? `\n  - ${sentence()}\n  - see ${pick(HOSTS)} logs` : '';
-    return `- ${approx}${clock12(e.min)}${zone}${e.marker} ${e.text}${sub}`;
-  }).join('\n')}`;
+  return `${note}${list
+    .map((e, i) => {
+      const zone = i % 5 === 3 ? ` ${ctx.abbr}` : '';
+      const approx = i === 4 ? '~' : '';
+      const sub = chance(0.15) ? `\n  - ${sentence()}\n  - see ${pick(HOSTS)} logs` : '';
+      return `- ${approx}${clock12(e.min)}${zone}${e.marker} ${e.text}${sub}`;
+    })
+    .join('\n')}`;
 }
 
 function post(i) {
@@ -135,10 +191,17 @@ function post(i) {
   const trigger = pick(TRIGGERS);
   const ticket = int(1000, 9999);
   const front = [
-    '---', `title: "${system[0].toUpperCase()}${system.slice(1)} outage: ${trigger.split(' ').slice(0, 5).join(' ')}"`,
-    `date: ${date}`, `timezone: ${zone}`, `tags: [${tags.join(', ')}]`, `severity: ${pick(['SEV1', 'SEV2', 'SEV2', 'SEV3'])}`,
-    'status: resolved', `authors: [${pick(PEOPLE)}, ${pick(PEOPLE)}]`, `services: [${pick(SERVICES)}]`,
-    `summary: The ${system} was unavailable for part of the day because ${trigger}.`, '---',
+    '---',
+    `title: "${system[0].toUpperCase()}${system.slice(1)} outage: ${trigger.split(' ').slice(0, 5).join(' ')}"`,
+    `date: ${date}`,
+    `timezone: ${zone}`,
+    `tags: [${tags.join(', ')}]`,
+    `severity: ${pick(['SEV1', 'SEV2', 'SEV2', 'SEV3'])}`,
+    'status: resolved',
+    `authors: [${pick(PEOPLE)}, ${pick(PEOPLE)}]`,
+    `services: [${pick(SERVICES)}]`,
+    `summary: The ${system} was unavailable for part of the day because ${trigger}.`,
+    '---',
   ].join('\n');
   const body = `
 ## Summary

@@ -24,7 +24,10 @@ import { Report } from './lib/report.mjs';
 import { get, listenReloads, startServe, waitOk } from './lib/serve.mjs';
 import { coldCaches, editBody, editTitle, makeSite, outDir, pmBuild, siteEnv } from './lib/site.mjs';
 
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const SIZES = sizes.length ? sizes : [1000, 10000];
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const EDITS = Number(process.env.BENCH_EDITS ?? 10);
@@ -35,10 +38,7 @@ async function start(dir, incident) {
   const srv = await startServe(dir, siteEnv(dir));
   const rss = new RssSampler(srv.child.pid);
   try {
-    const [index, page] = await Promise.all([
-      waitOk(srv.url, { exited: srv.exited }),
-      waitOk(`${srv.url}incidents/${incident}/`, { exited: srv.exited }),
-    ]);
+    const [index, page] = await Promise.all([waitOk(srv.url, { exited: srv.exited }), waitOk(`${srv.url}incidents/${incident}/`, { exited: srv.exited })]);
     const atAnswer = rss.peak;
     const idle = await waitIdle(srv.child.pid);
     rss.sample();
@@ -72,8 +72,7 @@ async function edits(s, dir, files, n) {
   }
   // title edits: incidents the home page lists, so `/` must change
   const home = (await get(s.srv.url)).body;
-  const listed = [...new Set([...home.matchAll(/href="[^"]*?incidents\/([^/"]+)\/"/g)].map((m) => m[1]))]
-    .filter((slug) => files.includes(`${slug}.md`));
+  const listed = [...new Set([...home.matchAll(/href="[^"]*?incidents\/([^/"]+)\/"/g)].map((m) => m[1]))].filter((slug) => files.includes(`${slug}.md`));
   if (listed.length < TITLE_EDITS) throw new Error(`only ${listed.length} incidents found linked from /`);
   for (let i = 0; i < TITLE_EDITS; i++) {
     const title = `Bench title ${n} ${i} ${Date.now()}`;
@@ -118,12 +117,30 @@ async function run(n) {
   const warmTarget = n >= 10000 ? 5000 : n >= 3000 ? 3000 : null;
   for (const [kind, list] of Object.entries(got)) {
     const note = kind !== 'cold' && warmTarget ? { note: `target < ${warmTarget / 1000} s at ${n}` } : {};
-    report.add(`start ${kind}: first 200 for /`, 'ms', list.map((s) => s.index), note);
-    report.add(`start ${kind}: first 200 for an incident`, 'ms', list.map((s) => s.page));
+    report.add(
+      `start ${kind}: first 200 for /`,
+      'ms',
+      list.map((s) => s.index),
+      note,
+    );
+    report.add(
+      `start ${kind}: first 200 for an incident`,
+      'ms',
+      list.map((s) => s.page),
+    );
   }
   for (const [kind, list] of Object.entries(got)) {
-    report.add(`RSS peak ${kind}, at first answer`, 'MB', list.map((s) => s.rssAnswer), n >= 3000 ? { note: 'target < 400 MB' } : {});
-    report.add(`RSS peak ${kind}, once idle`, 'MB', list.map((s) => s.rssIdle));
+    report.add(
+      `RSS peak ${kind}, at first answer`,
+      'MB',
+      list.map((s) => s.rssAnswer),
+      n >= 3000 ? { note: 'target < 400 MB' } : {},
+    );
+    report.add(
+      `RSS peak ${kind}, once idle`,
+      'MB',
+      list.map((s) => s.rssIdle),
+    );
   }
   report.add('pm build before warm-build start', 'ms', builds);
   report.add('body edit → reload event', 'ms', edited.bodyEvent, n >= 10000 ? { note: 'target < 100 ms' } : {});

@@ -22,13 +22,15 @@ const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
 const base = path.join(outDir, `pages-${N}`);
 const variants = { default: null, 'search: false': 'search: false\n' };
 // function names in lib/pm/ (src/insights/pages.ts, site/archive/services.ts, site/archive/list-feeds.ts, site/process.ts)
-const GROUPS = process.env.BENCH_PROFILE_GROUPS ? JSON.parse(process.env.BENCH_PROFILE_GROUPS) : {
-  'insights + follow-ups pages and JSON': ['insightsPages'],
-  'services pages': ['renderServices'],
-  'tag and service feeds': ['listFeeds'],
-  'all site-wide pages (renderSite)': ['renderSite'],
-  'search index, main-process CPU only': ['siteSearch'],
-};
+const GROUPS = process.env.BENCH_PROFILE_GROUPS
+  ? JSON.parse(process.env.BENCH_PROFILE_GROUPS)
+  : {
+      'insights + follow-ups pages and JSON': ['insightsPages'],
+      'services pages': ['renderServices'],
+      'tag and service feeds': ['listFeeds'],
+      'all site-wide pages (renderSite)': ['renderSite'],
+      'search index, main-process CPU only': ['siteSearch'],
+    };
 
 const sites = Object.entries(variants).map(([name, config], i) => {
   const dir = path.join(base, `site-${i}`);
@@ -53,10 +55,28 @@ for (let r = 0; r < RUNS; r++) {
 
 const report = new Report('site-pages', { size: N, corpus: 'realistic' });
 for (const [name, got] of Object.entries(results)) {
-  report.add(`cold build, ${name}`, 'ms', got.cold.map((x) => x.ms));
-  report.add(`one edit (body), ${name}`, 'ms', got.body.map((x) => x.ms), { note: 'target < 0.5 s' });
-  report.add(`one edit (title), ${name}`, 'ms', got.title.map((x) => x.ms), { note: 'target < 0.5 s' });
-  report.add(`peak RSS cold (largest process), ${name}`, 'MB', got.cold.map((x) => x.rss));
+  report.add(
+    `cold build, ${name}`,
+    'ms',
+    got.cold.map((x) => x.ms),
+  );
+  report.add(
+    `one edit (body), ${name}`,
+    'ms',
+    got.body.map((x) => x.ms),
+    { note: 'target < 0.5 s' },
+  );
+  report.add(
+    `one edit (title), ${name}`,
+    'ms',
+    got.title.map((x) => x.ms),
+    { note: 'target < 0.5 s' },
+  );
+  report.add(
+    `peak RSS cold (largest process), ${name}`,
+    'MB',
+    got.cold.map((x) => x.rss),
+  );
 }
 const [withSearch, without] = Object.values(results);
 for (const kind of ['cold', 'body', 'title']) {
@@ -95,7 +115,19 @@ const size = (p) => {
   return st.isDirectory() ? readdirSync(p).reduce((sum, f) => sum + (size(path.join(p, f)) || 0), 0) : st.size;
 };
 const last = path.join(dir, 'outs', 'profiled');
-for (const f of ['incidents.json', 'follow-ups/index.html', 'follow-ups', 'follow-ups.json', 'insights/index.html', 'insights.json', 'index.html', 'services', 'tags', 'pagefind', '.']) {
+for (const f of [
+  'incidents.json',
+  'follow-ups/index.html',
+  'follow-ups',
+  'follow-ups.json',
+  'insights/index.html',
+  'insights.json',
+  'index.html',
+  'services',
+  'tags',
+  'pagefind',
+  '.',
+]) {
   report.add(`size of ${f === '.' ? 'the whole output' : f}`, 'bytes', [size(path.join(last, f))]);
 }
 rmSync(base, { recursive: true, force: true });

@@ -25,8 +25,9 @@ import { Report } from './lib/report.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
 // ../shared/bench beside the checkout (or beside the main checkout, from a git worktree)
-const shared = [process.env.PM_SHARED_BENCH, path.resolve(repo, '..', 'shared', 'bench'), path.resolve(repo, '..', '..', 'shared', 'bench')]
-  .find((d) => d && existsSync(path.join(d, 'run-floor.sh')));
+const shared = [process.env.PM_SHARED_BENCH, path.resolve(repo, '..', 'shared', 'bench'), path.resolve(repo, '..', '..', 'shared', 'bench')].find(
+  (d) => d && existsSync(path.join(d, 'run-floor.sh')),
+);
 if (!shared) throw new Error('../shared/bench/run-floor.sh not found; set PM_SHARED_BENCH');
 const N = Number(process.argv[2] ?? 10_000);
 const RUNS = Math.max(3, Number(process.argv[3] ?? 3));
@@ -54,9 +55,10 @@ const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
 if (!existsSync(posts)) {
   mkdirSync(work, { recursive: true });
-  const gen = KIND === 'realistic'
-    ? [path.join(here, 'gen-realistic.mjs'), posts, String(N), '--static', path.join(work, 'static')]
-    : [path.join(shared, 'gen-corpus.mjs'), posts, String(N)];
+  const gen =
+    KIND === 'realistic'
+      ? [path.join(here, 'gen-realistic.mjs'), posts, String(N), '--static', path.join(work, 'static')]
+      : [path.join(shared, 'gen-corpus.mjs'), posts, String(N)];
   spawnSync(process.execPath, gen, { stdio: 'inherit' });
 }
 spawnSync('sh', [path.join(shared, 'run-floor.sh'), '--setup-only'], { stdio: 'inherit' });
@@ -87,20 +89,39 @@ rmSync(outs, { recursive: true, force: true });
 const row = (name, list) => {
   const m = median(list.map((r) => r.ms));
   const rss = median(list.map((r) => r.rss));
-  console.log(`${name.padEnd(26)} median ${fmt(m).padStart(9)}   peak RSS ${Number.isNaN(rss) ? 'n/a' : `${rss.toFixed(0)} MB`}   (${list.map((r) => fmt(r.ms)).join(', ')})`);
+  console.log(
+    `${name.padEnd(26)} median ${fmt(m).padStart(9)}   peak RSS ${Number.isNaN(rss) ? 'n/a' : `${rss.toFixed(0)} MB`}   (${list.map((r) => fmt(r.ms)).join(', ')})`,
+  );
   return m;
 };
-console.log(`site build, ${N} ${KIND} incidents, ${RUNS} rounds (floor and pm interleaved), load average ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores`);
+console.log(
+  `site build, ${N} ${KIND} incidents, ${RUNS} rounds (floor and pm interleaved), load average ${os.loadavg()[0].toFixed(1)} on ${os.availableParallelism()} cores`,
+);
 const floor = row('floor (2 workers, --gfm)', runs.floor);
 const cold = row('pm build, cold', runs.cold);
 row('pm build, nothing changed', runs.noop);
 const edit = row('pm build, one edit', runs.edit);
 const rss = Math.max(...runs.cold.map((r) => r.rss), ...runs.edit.map((r) => r.rss));
-console.log(`cold / floor = ${(cold / floor).toFixed(2)}× (target ≤ 1.25×); one edit ${fmt(edit)} (target < 0.5 s); peak RSS ${Number.isNaN(rss) ? 'n/a' : `${rss.toFixed(0)} MB`} (target < 800 MB)`);
+console.log(
+  `cold / floor = ${(cold / floor).toFixed(2)}× (target ≤ 1.25×); one edit ${fmt(edit)} (target < 0.5 s); peak RSS ${Number.isNaN(rss) ? 'n/a' : `${rss.toFixed(0)} MB`} (target < 800 MB)`,
+);
 const report = new Report('site', { size: N, corpus: KIND });
-for (const [key, name] of [['floor', 'floor (2 workers, --gfm)'], ['cold', 'pm build, cold'], ['noop', 'pm build, nothing changed'], ['edit', 'pm build, one edit']]) {
-  report.add(name, 'ms', runs[key].map((r) => r.ms));
-  report.add(`${name}, peak RSS`, 'MB', runs[key].map((r) => r.rss));
+for (const [key, name] of [
+  ['floor', 'floor (2 workers, --gfm)'],
+  ['cold', 'pm build, cold'],
+  ['noop', 'pm build, nothing changed'],
+  ['edit', 'pm build, one edit'],
+]) {
+  report.add(
+    name,
+    'ms',
+    runs[key].map((r) => r.ms),
+  );
+  report.add(
+    `${name}, peak RSS`,
+    'MB',
+    runs[key].map((r) => r.rss),
+  );
 }
 report.add('cold / floor', '×', [cold / floor]);
 report.print('', { table: false });

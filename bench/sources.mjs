@@ -72,7 +72,9 @@ console.log(`file: ${file} (${N} lines, ${(bytes / 1e6).toFixed(1)} MB)`);
 console.log(`(a) read lines only:                 median ${fmt(ma)}  [${a.map((x) => x.toFixed(0)).join(', ')}]`);
 console.log(`(b) readSource match+group10m+JSON:  median ${fmt(mb)}  [${b.map((x) => x.toFixed(0)).join(', ')}]`);
 console.log(`ratio b/a: ${(mb / ma).toFixed(2)}× (target ≤ 4×)`);
-console.log(`throughput (b): ${Math.round(N / (mb / 1000)).toLocaleString('en-US')} lines/s; (a): ${Math.round(N / (ma / 1000)).toLocaleString('en-US')} lines/s`);
+console.log(
+  `throughput (b): ${Math.round(N / (mb / 1000)).toLocaleString('en-US')} lines/s; (a): ${Math.round(N / (ma / 1000)).toLocaleString('en-US')} lines/s`,
+);
 console.log(`peak RSS: ${rssMb.toFixed(0)} MB (target < 250 MB)`);
 console.log(`last run stats: ${JSON.stringify(last)}`);
 if (mb / ma > 4 || rssMb >= 250) process.exitCode = 1;

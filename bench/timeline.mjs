@@ -13,7 +13,7 @@ const RUNS = Math.max(5, Number(process.argv[3] ?? 5));
 /** Deterministic pseudo-random numbers (no Math.random: same input every run). */
 function rng(seed) {
   let s = seed >>> 0;
-  return () => ((s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (s * 1664525 + 1013904223) >>> 0) / 2 ** 32;
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -29,14 +29,29 @@ export function generate(entries = ENTRIES) {
     const [y, mo, da, h, mi, s] = [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds()];
     const text = `event ${i} on **host-${i % 97}** [detail](https://example.com/${i})`;
     switch (i % 8) {
-      case 0: lines.push(`- ${y}-${pad(mo)}-${pad(da)} ${pad(h)}:${pad(mi)} — ${text}`); break;
-      case 1: lines.push(`- ${y}-${pad(mo)}-${pad(da)}T${pad(h)}:${pad(mi)}:${pad(s)}Z ${text}`); break;
-      case 2: lines.push(`- ${MONTHS[mo - 1]} ${da}, ${y} - ${((h + 11) % 12) + 1}:${pad(mi)} ${h < 12 ? 'AM' : 'PM'} ${text}`); break;
-      case 3: lines.push(`- ${y} ${MONTHS[mo - 1]} ${da} ${pad(h)}:${pad(mi)} UTC ${text}`); break;
-      case 4: lines.push(`- ${MONTHS[mo - 1].slice(0, 3)} ${String(da).padStart(2, ' ')} ${pad(h)}:${pad(mi)}:${pad(s)} sshd[${i}]: ${text}`); break;
-      case 5: lines.push(`- ~${y}/${pad(mo)}/${pad(da)} ${pad(h)}:${pad(mi)} [detected] ${text}`); break;
-      case 6: lines.push(`- ${y}-${pad(mo)}-${pad(da)} ${pad(h)}:${pad(mi)} (T+1h) ${text}`); break;
-      default: lines.push(`- ${y}-${pad(mo)}-${pad(da)} ${pad(h)}:${pad(mi)} CET [internal] ${text}`);
+      case 0:
+        lines.push(`- ${y}-${pad(mo)}-${pad(da)} ${pad(h)}:${pad(mi)} — ${text}`);
+        break;
+      case 1:
+        lines.push(`- ${y}-${pad(mo)}-${pad(da)}T${pad(h)}:${pad(mi)}:${pad(s)}Z ${text}`);
+        break;
+      case 2:
+        lines.push(`- ${MONTHS[mo - 1]} ${da}, ${y} - ${((h + 11) % 12) + 1}:${pad(mi)} ${h < 12 ? 'AM' : 'PM'} ${text}`);
+        break;
+      case 3:
+        lines.push(`- ${y} ${MONTHS[mo - 1]} ${da} ${pad(h)}:${pad(mi)} UTC ${text}`);
+        break;
+      case 4:
+        lines.push(`- ${MONTHS[mo - 1].slice(0, 3)} ${String(da).padStart(2, ' ')} ${pad(h)}:${pad(mi)}:${pad(s)} sshd[${i}]: ${text}`);
+        break;
+      case 5:
+        lines.push(`- ~${y}/${pad(mo)}/${pad(da)} ${pad(h)}:${pad(mi)} [detected] ${text}`);
+        break;
+      case 6:
+        lines.push(`- ${y}-${pad(mo)}-${pad(da)} ${pad(h)}:${pad(mi)} (T+1h) ${text}`);
+        break;
+      default:
+        lines.push(`- ${y}-${pad(mo)}-${pad(da)} ${pad(h)}:${pad(mi)} CET [internal] ${text}`);
     }
   }
   lines.push('', '## Root cause', '', 'Generated.');

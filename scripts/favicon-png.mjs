@@ -12,7 +12,9 @@ const svg = readFileSync(path.join(assets, 'favicon.svg'));
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox'] });
 try {
   const page = await browser.newPage({ viewport: { width: SIZE, height: SIZE }, deviceScaleFactor: 1 });
-  await page.setContent(`<style>html,body{margin:0;background:transparent}</style><img width="${SIZE}" height="${SIZE}" src="data:image/svg+xml;base64,${svg.toString('base64')}">`);
+  await page.setContent(
+    `<style>html,body{margin:0;background:transparent}</style><img width="${SIZE}" height="${SIZE}" src="data:image/svg+xml;base64,${svg.toString('base64')}">`,
+  );
   await page.locator('img').evaluate((img) => img.decode());
   writeFileSync(path.join(assets, 'favicon.png'), await page.screenshot({ omitBackground: true, clip: { x: 0, y: 0, width: SIZE, height: SIZE } }));
 } finally {

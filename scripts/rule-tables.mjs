@@ -77,7 +77,11 @@ export function problems(readme, rules, anchors = headingAnchors(readme)) {
 export async function loadRules() {
   const out = await build({
     entryPoints: [path.join(repo, 'src', 'diagnostics', 'rules.ts')],
-    bundle: true, write: false, format: 'esm', platform: 'node', logLevel: 'warning',
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+    logLevel: 'warning',
   });
   const code = out.outputFiles[0]?.text ?? '';
   const mod = await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);

@@ -80,11 +80,7 @@ const ORDER: Record<Level, number> = { error: 0, warning: 1, info: 2 };
 /** Stable order: file, line, column, then severity. */
 export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
   return [...list].sort(
-    (a, b) =>
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
-      a.line - b.line ||
-      a.column - b.column ||
-      ORDER[a.level] - ORDER[b.level],
+    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column || ORDER[a.level] - ORDER[b.level],
   );
 }
 

@@ -34,15 +34,11 @@ export type { RenderOptions } from './timeline/render-common.js';
 export { renderEmbedPage, embedCsp, fragmentOf, type EmbedPageOptions } from './outputs/embed/page.js';
 export { loadEmbedFiles, buildElementScript, type EmbedFiles } from './outputs/embed/files.js';
 export { embedPagePath, EMBED_SCRIPT_PATH, timelineJsonPath, STATUSPAGE_PATH, STATUSPAGE_SUMMARY_PATH as SUMMARY_PATH } from './outputs/paths.js';
-export {
-  statuspageData, impactOf, type StatuspageIncidents, type StatuspageIncident, type StatuspageUpdate,
-} from './outputs/statuspage.js';
+export { statuspageData, impactOf, type StatuspageIncidents, type StatuspageIncident, type StatuspageUpdate } from './outputs/statuspage.js';
 export { statuspageSummaryData, type StatuspageSummary } from './outputs/archive/statuspage-summary.js';
 export { severityLevel, type SeverityLevel, type Impact } from './incident/severity.js';
 export { formatOffset, formatDelta, parseOffset } from './timeline/duration.js';
-export type {
-  Timeline, TimelineEvent, ComputedEvent, TimelineJson, TimelineEventJson, TimelineMetrics, Milestone,
-} from './timeline/types.js';
+export type { Timeline, TimelineEvent, ComputedEvent, TimelineJson, TimelineEventJson, TimelineMetrics, Milestone } from './timeline/types.js';
 
 export { readSource } from './sources/read.js';
 export type { SourceSpec, SourceFormat, SourceResult } from './sources/types.js';

@@ -7,14 +7,16 @@
 import { createHash } from 'node:crypto';
 
 export function slugify(input: string): string {
-  return input
-    .normalize('NFKD')
-    // only accents on Latin letters: `й` (и + breve) stays `й`, `é` becomes `e`
-    .replace(/([A-Za-z])[\u0300-\u036f]+/g, '$1')
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
-    .replace(/^-+|-+$/g, '');
+  return (
+    input
+      .normalize('NFKD')
+      // only accents on Latin letters: `й` (и + breve) stays `й`, `é` becomes `e`
+      .replace(/([A-Za-z])[\u0300-\u036f]+/g, '$1')
+      .normalize('NFC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+  );
 }
 
 /**

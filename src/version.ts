@@ -23,7 +23,11 @@ export function codeFingerprint(): string {
       const full = path.join(dir, name);
       const s = statSync(full);
       if (s.isDirectory()) walk(full);
-      else hash.update(`${path.relative(here, full)}\0`).update(readFileSync(full)).update('\0');
+      else
+        hash
+          .update(`${path.relative(here, full)}\0`)
+          .update(readFileSync(full))
+          .update('\0');
     }
   };
   const here = path.dirname(fileURLToPath(import.meta.url));

@@ -75,7 +75,12 @@ describe('a site whose posts are named in other scripts', () => {
   it('a name with no letters at all is a warning naming the file and the URL chosen', () => {
     const warned = result.diagnostics.filter((d) => d.rule === 'incident/slug');
     expect(warned).toHaveLength(2);
-    expect(warned.map((d) => [d.file, d.line, d.column])).toEqual(expect.arrayContaining([['posts/🔥.md', 1, 1], ['posts/💥.md', 1, 1]]));
+    expect(warned.map((d) => [d.file, d.line, d.column])).toEqual(
+      expect.arrayContaining([
+        ['posts/🔥.md', 1, 1],
+        ['posts/💥.md', 1, 1],
+      ]),
+    );
     const fire = result.incidents.find((i) => i.title === 'Fire')!;
     expect(warned.find((d) => d.file === 'posts/🔥.md')?.message).toContain(`published as ${fire.slug}`);
   });

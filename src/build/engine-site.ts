@@ -63,7 +63,8 @@ export interface SiteResult {
 export async function renderSitePages(s: SiteStep): Promise<SiteResult> {
   const { config, site, root, assets } = s.setup;
   const digest = siteDigest({ published: s.published, assets: assets.map((a) => a.path), today: config.today, search: s.writer.search });
-  if (s.before && s.before.digest === digest) return { digest, same: true, hashes: s.before.pages, changed: 0, paths: [], diagnostics: [], summaries: s.summaries, search: { indexed: 0, kept: 0 } };
+  if (s.before && s.before.digest === digest)
+    return { digest, same: true, hashes: s.before.pages, changed: 0, paths: [], diagnostics: [], summaries: s.summaries, search: { indexed: 0, kept: 0 } };
   const ctx = { root, site, siteKey: s.siteKey, store: s.store };
   const summaries = s.summaries ?? (await summariesOrRender(s.published, s.rendered, ctx));
   await feedBodies(summaries.slice(0, BODY_ENTRIES), s.entries, ctx);
@@ -105,7 +106,13 @@ export function saveState(state: EngineState, writer: Writer, o: SaveOptions): D
   const problems: string[] = [];
   if (state.store && writer.out) {
     const next: BuildCache = {
-      version: CACHE_VERSION, out: writer.out, outStamp: writer.stamp(), siteKey: state.siteKey, siteDigest: state.digest, entries: state.entries, site: state.site,
+      version: CACHE_VERSION,
+      out: writer.out,
+      outStamp: writer.stamp(),
+      siteKey: state.siteKey,
+      siteDigest: state.digest,
+      entries: state.entries,
+      site: state.site,
     };
     try {
       if (state.summaries && o.summariesChanged) state.store.saveSummaries(byFile(state.summaries));

@@ -47,17 +47,33 @@ export async function runEngine(setup: SiteSetup, options: EngineOptions, full =
   const { root, config, site, files } = setup;
   const siteKey = makeSiteKey(codeFingerprint(), config, setup.theme.hash);
   const store = options.store;
-  const cache = full ? null : store?.load() ?? null;
+  const cache = full ? null : (store?.load() ?? null);
   const writer = options.writer();
   const tKey = writer.out && options.cache !== false ? templatesKey(siteKey) : null;
   const seeded = tKey ? Object.keys(Object.assign(site.renderer.specs, loadTemplates(tKey))).length : 0;
-  const notes = (): Diagnostic[] => [...writer.warnings, ...(store?.problem ? [store.problem] : [])]
-    .map((message) => ({ level: 'warning', file: rel(root, writer.out ?? root), line: 0, column: 0, rule: 'build/output', message }));
+  const notes = (): Diagnostic[] =>
+    [...writer.warnings, ...(store?.problem ? [store.problem] : [])].map((message) => ({
+      level: 'warning',
+      file: rel(root, writer.out ?? root),
+      line: 0,
+      column: 0,
+      rule: 'build/output',
+      message,
+    }));
   const incremental = !!cache && cache.siteKey === siteKey && cache.out === writer.out && !!cache.outStamp && cache.outStamp === writer.stamp();
   try {
     writer.begin?.(incremental);
     const { entries, todo } = planIncidents(root, files, incremental ? cache : null);
-    const results = await examineMany(todo, { setup, options, siteKey, writer, threads: options.threads, done: files.length - todo.length, onProgress: options.onProgress, onExamined: options.onExamined });
+    const results = await examineMany(todo, {
+      setup,
+      options,
+      siteKey,
+      writer,
+      threads: options.threads,
+      done: files.length - todo.length,
+      onProgress: options.onProgress,
+      onExamined: options.onExamined,
+    });
     const rendered: Record<string, IncidentSummary> = {};
     for (const r of results) {
       entries[r.file] = entryOf(root, r);
@@ -75,16 +91,36 @@ export async function runEngine(setup: SiteSetup, options: EngineOptions, full =
     // Summaries of incidents not rendered now come from the store, read only if needed.
     let summaries: IncidentSummary[] | null = incremental ? null : published.map((e) => rendered[e.file]!);
     const incidents = (): IncidentSummary[] => (summaries ??= summariesInOrder(published, rendered, store?.loadSummaries() ?? {}));
-    const stats = { incidents: published.length, rendered: results.filter((r) => r.summary).length, files: 0, written: 0, incremental, search: { indexed: 0, kept: 0 } };
+    const stats = {
+      incidents: published.length,
+      rendered: results.filter((r) => r.summary).length,
+      files: 0,
+      written: 0,
+      incremental,
+      search: { indexed: 0, kept: 0 },
+    };
     const base = { config, pages: [] as BuildResult['pages'], stats };
     const stop = (more: Diagnostic[]): EngineRun => {
       writer.discard();
-      return { result: withIncidents({ ...base, diagnostics: sortDiagnostics([...diagnostics, ...more, ...notes()]), written: false }, incidents), state: null };
+      return {
+        result: withIncidents({ ...base, diagnostics: sortDiagnostics([...diagnostics, ...more, ...notes()]), written: false }, incidents),
+        state: null,
+      };
     };
     if (hasErrors(diagnostics) && !writer.keepGoing) return stop([]);
 
     const before = incremental ? splitSite(cache.site) : null;
-    const sitePart = await renderSitePages({ setup, siteKey, store, writer, published, entries, rendered, summaries, before: incremental ? { digest: cache.siteDigest, pages: before!.pages } : null });
+    const sitePart = await renderSitePages({
+      setup,
+      siteKey,
+      store,
+      writer,
+      published,
+      entries,
+      rendered,
+      summaries,
+      before: incremental ? { digest: cache.siteDigest, pages: before!.pages } : null,
+    });
     summaries = sitePart.summaries ?? summaries;
     stats.search = sitePart.search;
     diagnostics.push(...sitePart.diagnostics);
@@ -113,7 +149,9 @@ export async function runEngine(setup: SiteSetup, options: EngineOptions, full =
       writer.discard(); // the output lacks a file the cache says it has: build it all
       return runEngine(setup, options, true);
     }
-    const late = writer.out ? saveState(state, writer, { seeded, templatesKey: tKey, renderer: site.renderer, summariesChanged: !incremental || !sitePart.same }) : [];
+    const late = writer.out
+      ? saveState(state, writer, { seeded, templatesKey: tKey, renderer: site.renderer, summariesChanged: !incremental || !sitePart.same })
+      : [];
     if (!writer.out) base.pages = 'sorted' in writer ? (writer as { sorted(): BuildResult['pages'] }).sorted() : [];
     return { result: withIncidents({ ...base, diagnostics: sortDiagnostics([...diagnostics, ...notes(), ...late]), written: !!writer.out }, incidents), state };
   } catch (e) {

@@ -122,9 +122,12 @@ function reasonOf(e: unknown): string {
 function crashed(file: string, e: unknown, what: string): Diagnostic {
   const reason = reasonOf(e);
   return {
-    level: 'error', file, line: 0, column: 0, rule: 'incident/failed',
-    message: `this incident ${what} (${reason}); simplify the construct that triggers it, `
-      + 'and report it to pm if the post is ordinary markdown',
+    level: 'error',
+    file,
+    line: 0,
+    column: 0,
+    rule: 'incident/failed',
+    message: `this incident ${what} (${reason}); simplify the construct that triggers it, ` + 'and report it to pm if the post is ordinary markdown',
   };
 }
 
@@ -143,7 +146,12 @@ export function renderSite(sorted: readonly IncidentSummary[], site: SiteContext
     const own = themeDirs.find((d) => !path.relative(root, d).startsWith('..') && existsSync(d));
     const file = own ? path.relative(root, own).split(path.sep).join('/') : '.';
     throw new FatalDiagnostic({
-      level: 'error', file, line: 0, column: 0, rule: 'theme/failed', fatal: true,
+      level: 'error',
+      file,
+      line: 0,
+      column: 0,
+      rule: 'theme/failed',
+      fatal: true,
       message: `the theme could not render the site's pages (${reasonOf(e)}); fix its templates`,
     });
   }

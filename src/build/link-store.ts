@@ -67,6 +67,12 @@ function loadStore(root: string): Stored {
 
 function isRef(r: unknown): r is LocalRef {
   const o = r as LocalRef;
-  return !!o && typeof o === 'object' && (o.kind === 'link' || o.kind === 'image') && typeof o.url === 'string'
-    && Number.isInteger(o.line) && Number.isInteger(o.column);
+  return (
+    !!o &&
+    typeof o === 'object' &&
+    (o.kind === 'link' || o.kind === 'image') &&
+    typeof o.url === 'string' &&
+    Number.isInteger(o.line) &&
+    Number.isInteger(o.column)
+  );
 }

@@ -30,9 +30,7 @@ export interface PoolOptions {
 }
 
 export type WorkerRequest =
-  | { init: { setup: SetupOptions; siteKey: string; staging: string; specs: Record<string, string> } }
-  | { files: string[] }
-  | { check: SetupOptions };
+  { init: { setup: SetupOptions; siteKey: string; staging: string; specs: Record<string, string> } } | { files: string[] } | { check: SetupOptions };
 
 /** One reply per incident processed, so the parent always knows which file a worker is on; `checked` answers `check`. */
 export type WorkerReply = { ready: true } | { result: IncidentResult } | { error: string } | { checked: Diagnostic[] };
@@ -128,7 +126,11 @@ export function processInWorkers(files: readonly string[], opts: PoolOptions): P
       child.once('exit', (code, signal) => {
         children.delete(child);
         if (replaced || failed) return;
-        if (batch.length > got) return replace('incident/failed', `the build worker stopped (${signal ?? `exit code ${code}`}) while processing this incident: it is likely too large or too deeply nested; simplify it`);
+        if (batch.length > got)
+          return replace(
+            'incident/failed',
+            `the build worker stopped (${signal ?? `exit code ${code}`}) while processing this incident: it is likely too large or too deeply nested; simplify it`,
+          );
         clearTimeout(timer);
         if (code === 0) resolve();
         else fail(new Error(`a build worker stopped (${signal ?? `exit code ${code}`})`));
@@ -143,7 +145,12 @@ export function processInWorkers(files: readonly string[], opts: PoolOptions): P
 /** The result of an incident the pool gave up on: an error on the whole file, nothing published. */
 function givenUp(file: string, rule: RuleId, message: string): IncidentResult {
   return {
-    file, slug: '', summary: null, pages: [], sources: [], key: '',
+    file,
+    slug: '',
+    summary: null,
+    pages: [],
+    sources: [],
+    key: '',
     diagnostics: [{ level: 'error', file, line: 0, column: 0, rule, message }],
   };
 }

@@ -78,7 +78,11 @@ export function checkSlugs(list: ReadonlyArray<{ file: string; slug: string; sum
     const other = seen.get(r.slug);
     if (other) {
       problems.push({
-        level: 'error', file: r.file, line: 1, column: 1, rule: 'site/duplicate-slug',
+        level: 'error',
+        file: r.file,
+        line: 1,
+        column: 1,
+        rule: 'site/duplicate-slug',
         message: `slug "${r.slug}" is already used by ${other}; set a different \`slug:\``,
       });
     } else seen.set(r.slug, r.file);

@@ -16,7 +16,10 @@ export class StagedWriter implements Writer {
   private readonly sink: DirSink;
   private readonly reader: (file: string) => Buffer | null;
 
-  constructor(readonly out: string, readonly search: boolean) {
+  constructor(
+    readonly out: string,
+    readonly search: boolean,
+  ) {
     const { staging, warnings } = createStaging(out);
     this.dir = staging;
     this.warnings = warnings;

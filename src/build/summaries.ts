@@ -40,7 +40,7 @@ export async function feedBodies(
 ): Promise<void> {
   for (const s of newest) {
     const key = entries[s.file]?.key ?? '';
-    const cached = s.contentHtml ? null : ctx.store?.loadContent(key) ?? null;
+    const cached = s.contentHtml ? null : (ctx.store?.loadContent(key) ?? null);
     if (cached !== null) s.contentHtml = cached;
     else {
       const { readAndProcess } = await import('./examine.js');

@@ -24,7 +24,10 @@ process.on('message', (request: WorkerRequest) => {
     // `pm serve`'s background check (serve/start-report.ts): a process of its own, stopped on close
     void import('../check/site.js')
       .then(({ checkSite }) => checkSite(request.check))
-      .then((r) => reply({ checked: r.diagnostics }), (e: unknown) => reply({ error: e instanceof Error ? e.message : String(e) }));
+      .then(
+        (r) => reply({ checked: r.diagnostics }),
+        (e: unknown) => reply({ error: e instanceof Error ? e.message : String(e) }),
+      );
     return;
   }
   if ('init' in request) {

@@ -45,7 +45,10 @@ export class MemoryWriter implements Writer {
   readonly keepGoing = true;
   readonly warnings: string[] = [];
   readonly pages = new Map<string, Page>();
-  constructor(readonly search: boolean, private readonly keep = true) {}
+  constructor(
+    readonly search: boolean,
+    private readonly keep = true,
+  ) {}
 
   stamp(): string {
     return '';

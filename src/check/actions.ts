@@ -16,13 +16,17 @@ export function checkActions(incident: Incident, today: string | null): Diagnost
     const what = quote(a.text);
     if (!a.owner) {
       problems.push({
-        level: 'warning', ...where, rule: 'check/action-owner',
+        level: 'warning',
+        ...where,
+        rule: 'check/action-owner',
         message: `action item ${what} has no owner: write "- [ ] name: what to do (due YYYY-MM-DD)"`,
       });
     }
     if (today && a.due && a.due < today) {
       problems.push({
-        level: 'warning', ...where, rule: 'check/action-overdue',
+        level: 'warning',
+        ...where,
+        rule: 'check/action-overdue',
         message: `action item ${what}${a.owner ? ` (${a.owner})` : ''} was due ${a.due} and is still open on ${today}`,
       });
     }

@@ -94,7 +94,11 @@ export function checkLocalRefs(owner: RefOwner, refs: readonly LocalRef[], exist
       ? 'put the file beside index.md in the bundle folder (or in static/), or correct the path'
       : `a single-file post publishes no files beside it: make it a bundle (${owner.file.replace(/\.[^./]*$/, '')}/index.md with the file beside it), put the file in static/, or correct the path`;
     out.push({
-      level: 'warning', file: owner.file, line: ref.line, column: ref.column, rule: 'link/missing-target',
+      level: 'warning',
+      file: owner.file,
+      line: ref.line,
+      column: ref.column,
+      rule: 'link/missing-target',
       message: `${ref.kind} "${ref.url}" points at nothing: the site has no ${target || 'index.html'}; ${fix}`,
     });
   }

@@ -64,6 +64,15 @@ export function checkPageLinks(owner: LinkOwner, refs: readonly LinkRef[], pages
       /(^|\/)tag_[^/]+\.html$/.test(file) && !pages.urls.tag.includes('tag_')
         ? '; blog-style tag pages beside the posts need url_preset: flat in pm.config.yaml'
         : '';
-    return [{ level: 'warning', file: owner.file, line, column, rule: 'check/dead-link', message: `link "${url.trim()}" leads to ${file}, a page this site does not have${hint}` }];
+    return [
+      {
+        level: 'warning',
+        file: owner.file,
+        line,
+        column,
+        rule: 'check/dead-link',
+        message: `link "${url.trim()}" leads to ${file}, a page this site does not have${hint}`,
+      },
+    ];
   });
 }

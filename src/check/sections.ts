@@ -12,7 +12,10 @@ import { frontMatterEnd } from './types.js';
 
 /** Lowercase words separated by single spaces, padded so whole-word search is a substring test. */
 export function headingWords(text: string): string {
-  const words = text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const words = text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
   return ` ${words} `;
 }
 

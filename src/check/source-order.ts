@@ -31,13 +31,21 @@ export function checkSourceOrder(incidentFile: string, events: readonly CheckEve
       if (cur.at >= prev.at - toleranceMs) continue;
       if (++backwards > LISTED) continue;
       problems.push({
-        level: 'warning', file, line: cur.source.line, column: 1, rule: 'check/source-order',
+        level: 'warning',
+        file,
+        line: cur.source.line,
+        column: 1,
+        rule: 'check/source-order',
         message: `line ${cur.source.line} is ${span(prev.at - cur.at)} earlier than line ${prev.source.line} (${isoTime(cur.at)} after ${isoTime(prev.at)}): events out of order in one source`,
       });
     }
     if (backwards > LISTED) {
       problems.push({
-        level: 'warning', file, line: 0, column: 0, rule: 'check/source-order',
+        level: 'warning',
+        file,
+        line: 0,
+        column: 0,
+        rule: 'check/source-order',
         message: `${backwards} lines go backwards in time in this source (first ${LISTED} listed)`,
       });
     }

@@ -69,7 +69,10 @@ function groupBy(list: readonly Use[], key: (u: Use) => string): Map<string, Use
 
 /** Most used first; ties keep the first met (incidents come in file order). */
 function ranked(map: Map<string, Use[]>): Array<[string, Use[]]> {
-  return [...map.entries()].map((e, i) => ({ e, i })).sort((x, y) => y.e[1].length - x.e[1].length || x.i - y.i).map((x) => x.e);
+  return [...map.entries()]
+    .map((e, i) => ({ e, i }))
+    .sort((x, y) => y.e[1].length - x.e[1].length || x.i - y.i)
+    .map((x) => x.e);
 }
 
 /** Two slugs that differ only by dashes, a plural `s`, or one letter (digits are real differences). */

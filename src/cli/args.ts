@@ -25,7 +25,10 @@ export interface CommandSpec {
 
 /** Exit code 2: wrong usage. */
 export class UsageError extends Error {
-  constructor(message: string, readonly command?: CommandSpec) {
+  constructor(
+    message: string,
+    readonly command?: CommandSpec,
+  ) {
     super(message);
     this.name = 'UsageError';
   }

@@ -48,7 +48,9 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     return 0;
   }
   try {
-    return await (await command.run())(rest, io);
+    return await (
+      await command.run()
+    )(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`pm ${name}: ${e.message}\nRun pm ${name} --help for usage.\n`);

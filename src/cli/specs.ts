@@ -16,7 +16,7 @@ export const initSpec: CommandSpec = {
 export const importSpec: CommandSpec = {
   name: 'import',
   usage: 'pm import jekyll|hugo DIR [--tag post-mortem] [--root DIR]',
-  summary: 'Copy a Jekyll or Hugo blog\'s posts into posts/ as bundles with their images. Never overwrites.',
+  summary: "Copy a Jekyll or Hugo blog's posts into posts/ as bundles with their images. Never overwrites.",
   options: {
     tag: { type: 'string', arg: 'TAG', help: 'only posts with this tag or category' },
     root: { type: 'string', arg: 'DIR', help: 'site root to import into (default: .)' },
@@ -51,7 +51,11 @@ export const buildSpec: CommandSpec = {
     'base-url': { type: 'string', arg: 'URL', help: 'absolute URL the site is served from (feeds, sitemap)' },
     'file-links': { type: 'boolean', help: 'links name …/index.html, so dist/ can be browsed from disk (config: links: file)' },
     theme: { type: 'string', arg: 'NAME', help: 'theme under themes/ (default: default)' },
-    today: { type: 'string', arg: 'DAY', help: 'mark follow-ups due before this day overdue (YYYY-MM-DD; default: SOURCE_DATE_EPOCH, else the reader\'s browser does)' },
+    today: {
+      type: 'string',
+      arg: 'DAY',
+      help: "mark follow-ups due before this day overdue (YYYY-MM-DD; default: SOURCE_DATE_EPOCH, else the reader's browser does)",
+    },
     jobs: { type: 'string', short: 'j', arg: 'N', help: 'worker processes (default: one per core; env PM_JOBS)' },
     quiet: { type: 'boolean', short: 'q', help: 'print only errors' },
   },

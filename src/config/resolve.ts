@@ -22,9 +22,25 @@ export const CONFIG_FILES = ['pm.config.yaml', 'pm.config.yml', 'pm.config.json'
 export const DEFAULT_SECTIONS = ['Summary', 'Impact', 'Timeline', 'Root cause', 'Action items'];
 
 export const KNOWN_KEYS: ReadonlyArray<keyof UserConfig> = [
-  'title', 'description', 'base_url', 'language', 'timezone', 'display_timezone', 'theme',
-  'posts', 'out', 'drafts', 'public', 'urls', 'url_preset', 'links', 'required_sections', 'offset_format', 'trackers',
-  'page_size', 'search',
+  'title',
+  'description',
+  'base_url',
+  'language',
+  'timezone',
+  'display_timezone',
+  'theme',
+  'posts',
+  'out',
+  'drafts',
+  'public',
+  'urls',
+  'url_preset',
+  'links',
+  'required_sections',
+  'offset_format',
+  'trackers',
+  'page_size',
+  'search',
 ];
 
 /** Incidents per list page by default, and at most (a page must not grow with the archive). */
@@ -102,7 +118,9 @@ function checkValue(key: keyof UserConfig, value: unknown): string | null {
     case 'url_preset':
       return typeof value === 'string' && Object.hasOwn(URL_PRESETS, value) ? null : `expected one of ${Object.keys(URL_PRESETS).join(', ')}`;
     case 'links':
-      return value === 'folders' || value === 'file' ? null : 'expected folders (links end in /) or file (links end in /index.html, for browsing dist/ from disk)';
+      return value === 'folders' || value === 'file'
+        ? null
+        : 'expected folders (links end in /) or file (links end in /index.html, for browsing dist/ from disk)';
     case 'offset_format':
       return value === 'compact' || value === 'long' ? null : 'expected compact or long';
     case 'timezone':
@@ -137,7 +155,7 @@ function insideSite(value: string): boolean {
 export function resolveConfig(user: UserConfig, overrides: ConfigOverrides = {}, configFile: string | null = null): ResolvedConfig {
   const root = path.resolve(overrides.root ?? '.');
   const theme = overrides.theme ?? user.theme ?? 'default';
-  const zone = (z: string | undefined): string | null => (z ? (normalizeZone(z) as { zone?: string }).zone ?? null : null);
+  const zone = (z: string | undefined): string | null => (z ? ((normalizeZone(z) as { zone?: string }).zone ?? null) : null);
   const urls = { ...(user.url_preset ? URL_PRESETS[user.url_preset] : {}), ...user.urls };
   const baseUrl = (overrides.baseUrl ?? user.base_url ?? '').replace(/\/+$/, '');
   return {

@@ -44,7 +44,8 @@ export function urlPatternProblems(value: unknown): UrlProblem[] {
   }
   if (!problems.length) {
     const shape = (k: (typeof KEYS)[number]): string => ((given[k] as string | undefined) ?? EXAMPLE[k]).replace(/^\/+/, '').replace(/:(slug|tag)\b/g, '\0');
-    if (shape('incident') === shape('tag')) problems.push({ key: 'tag', message: 'urls.tag: incident and tag pages would share paths; give them different folders' });
+    if (shape('incident') === shape('tag'))
+      problems.push({ key: 'tag', message: 'urls.tag: incident and tag pages would share paths; give them different folders' });
   }
   return problems;
 }

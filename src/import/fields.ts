@@ -10,7 +10,21 @@ import { slugify } from '../slug.js';
 import type { BlogKind } from './types.js';
 
 /** Keys read here; anything else is reported as left out. */
-const READ = new Set(['title', 'date', 'categories', 'category', 'tags', 'author', 'authors', 'description', 'summary', 'draft', 'published', 'slug', 'timezone']);
+const READ = new Set([
+  'title',
+  'date',
+  'categories',
+  'category',
+  'tags',
+  'author',
+  'authors',
+  'description',
+  'summary',
+  'draft',
+  'published',
+  'slug',
+  'timezone',
+]);
 const DAY = /^(\d{4}-\d{2}-\d{2})/;
 
 export interface Mapped {
@@ -60,7 +74,15 @@ export function mapFields(data: Record<string, unknown>, rawDate: string | null,
     ...(summary ? [`summary: ${yamlValue(summary.trim(), true)}`] : []),
     ...(draft ? ['draft: true'] : []),
   ];
-  return { frontMatter: `---\n${lines.join('\n')}\n---\n`, day, slug, tags, dropped: Object.keys(data).filter((k) => !READ.has(k)).sort() };
+  return {
+    frontMatter: `---\n${lines.join('\n')}\n---\n`,
+    day,
+    slug,
+    tags,
+    dropped: Object.keys(data)
+      .filter((k) => !READ.has(k))
+      .sort(),
+  };
 }
 
 /**

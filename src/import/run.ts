@@ -39,18 +39,35 @@ export function importBlog(o: ImportOptions): ImportResult {
   return result;
 }
 
-function importPost(post: BlogPost, o: ImportOptions, dir: string, result: ImportResult, note: (d: Omit<Diagnostic, 'level'> & { level?: Diagnostic['level'] }) => void): void {
+function importPost(
+  post: BlogPost,
+  o: ImportOptions,
+  dir: string,
+  result: ImportResult,
+  note: (d: Omit<Diagnostic, 'level'> & { level?: Diagnostic['level'] }) => void,
+): void {
   const c = confine(dir, post.file);
   if (!c.ok || c.kind !== 'file') return;
   const source = readFileSync(c.real, 'utf8').replace(/\r\n?/g, '\n');
   const fm = readFrontMatter(source);
-  for (const e of fm.errors) note({ level: 'error', file: post.rel, line: e.place.line, column: e.place.column, rule: 'import/front-matter', message: `${e.message}; the post was not imported` });
+  for (const e of fm.errors)
+    note({
+      level: 'error',
+      file: post.rel,
+      line: e.place.line,
+      column: e.place.column,
+      rule: 'import/front-matter',
+      message: `${e.message}; the post was not imported`,
+    });
   if (fm.errors.length) return;
   if (o.tag !== undefined && !postTags(fm.data, o.kind.name).some((t) => t.toLowerCase() === o.tag!.toLowerCase())) {
     result.skipped++;
     return;
   }
-  const frontText = source.split('\n').slice(1, Math.max(1, fm.bodyLineOffset - 1)).join('\n');
+  const frontText = source
+    .split('\n')
+    .slice(1, Math.max(1, fm.bodyLineOffset - 1))
+    .join('\n');
   const mapped = mapFields(fm.data, fm.present ? rawDate(frontText) : null, post.name, o.kind.name);
   const name = mapped.day ? `${mapped.day}-${mapped.slug.replace(/^\d{4}-\d{2}-\d{2}-?/, '')}` : mapped.slug;
   const bundle = path.join(o.postsDir, name);
@@ -59,8 +76,16 @@ function importPost(post: BlogPost, o: ImportOptions, dir: string, result: Impor
     result.kept.push(shown);
     return;
   }
-  if (!mapped.day) note({ file: post.rel, line: 1, column: 1, rule: 'import/no-date', message: 'no date in the front-matter or the file name: add date: to the imported post' });
-  if (mapped.dropped.length) note({ level: 'info', file: post.rel, line: 1, column: 1, rule: 'import/keys', message: `front-matter left out: ${mapped.dropped.join(', ')}` });
+  if (!mapped.day)
+    note({
+      file: post.rel,
+      line: 1,
+      column: 1,
+      rule: 'import/no-date',
+      message: 'no date in the front-matter or the file name: add date: to the imported post',
+    });
+  if (mapped.dropped.length)
+    note({ level: 'info', file: post.rel, line: 1, column: 1, rule: 'import/keys', message: `front-matter left out: ${mapped.dropped.join(', ')}` });
   for (const t of findTemplates(fm.body, fm.bodyLineOffset)) {
     if (!(o.kind.name === 'jekyll' && carried(t.text))) result.diagnostics.push(templateDiagnostic(post.rel, t));
   }
@@ -76,7 +101,13 @@ function importPost(post: BlogPost, o: ImportOptions, dir: string, result: Impor
     if (found.ok) renamed.set(ref, bundleName(found.real, names));
     else {
       const lines = body.slice(0, ref.offset).split('\n');
-      note({ file: post.rel, line: lines.length + fm.bodyLineOffset, column: (lines.at(-1) ?? '').length + 1, rule: 'import/image', message: `image "${ref.url}" not copied: ${found.why}` });
+      note({
+        file: post.rel,
+        line: lines.length + fm.bodyLineOffset,
+        column: (lines.at(-1) ?? '').length + 1,
+        rule: 'import/image',
+        message: `image "${ref.url}" not copied: ${found.why}`,
+      });
     }
   }
   if (post.bundleDir) {

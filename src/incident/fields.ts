@@ -39,8 +39,11 @@ export function readList(value: unknown, key: string, ctx: FieldContext): string
     } else if (v !== null && v !== undefined) {
       const json = JSON.stringify(v);
       const shown = json.length > 40 ? `${json.slice(0, 39)}…` : json;
-      ctx.reporter.warn('frontmatter/type', `${key}: item ${i + 1} (${shown}) is a ${Array.isArray(v) ? 'list' : 'mapping'}, not text, and was skipped; quote it to keep it`,
-        ctx.places[`${key}.${i + 1}`] ?? ctx.places[key]);
+      ctx.reporter.warn(
+        'frontmatter/type',
+        `${key}: item ${i + 1} (${shown}) is a ${Array.isArray(v) ? 'list' : 'mapping'}, not text, and was skipped; quote it to keep it`,
+        ctx.places[`${key}.${i + 1}`] ?? ctx.places[key],
+      );
     }
   });
   return out;
@@ -73,12 +76,7 @@ export function readZone(value: unknown, key: string, ctx: FieldContext): string
 const FIRST_MS = -62_135_596_800_000; // 0001-01-01T00:00:00Z (Date.UTC maps years below 100 to 19xx)
 const LAST_MS = Date.UTC(9999, 11, 30);
 
-export function readDate(
-  value: unknown,
-  key: string,
-  zone: string,
-  ctx: FieldContext,
-): { ms: number; hasTime: boolean } | null {
+export function readDate(value: unknown, key: string, zone: string, ctx: FieldContext): { ms: number; hasTime: boolean } | null {
   const text = readString(value, key, ctx);
   if (text === null) return null;
   const d = parseDateValue(text, zone);

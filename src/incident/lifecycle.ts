@@ -27,7 +27,11 @@ export function readLifecycle(data: Record<string, unknown>, zone: string, ctx: 
   const published = readDate(data['published'], 'published', zone, ctx)?.ms ?? null;
   const updated = readDate(data['updated'], 'updated', zone, ctx)?.ms ?? null;
   if (published !== null && updated !== null && updated < published) {
-    ctx.reporter.error('frontmatter/updated', 'updated is earlier than published: an edit comes after publication; fix one of the dates', ctx.places['updated']);
+    ctx.reporter.error(
+      'frontmatter/updated',
+      'updated is earlier than published: an edit comes after publication; fix one of the dates',
+      ctx.places['updated'],
+    );
   }
   return { review: readReview(data['review'], ctx), published, updated };
 }

@@ -15,9 +15,7 @@ import { documentZone } from '../timeline/document-zone.js';
 import { extractTimeline } from '../timeline/extract.js';
 import { luxonZone } from '../time/zones.js';
 import { DateTime } from 'luxon';
-import {
-  readBoolean, readDate, readList, readStatus, readString, readTags, readZone, type FieldContext,
-} from './fields.js';
+import { readBoolean, readDate, readList, readStatus, readString, readTags, readZone, type FieldContext } from './fields.js';
 import type { Incident, IncidentInput } from './types.js';
 import { readActions } from './actions.js';
 import { readLifecycle } from './lifecycle.js';
@@ -43,7 +41,11 @@ export function parseIncident(input: IncidentInput, config: IncidentConfig): Inc
   }
   // Front-matter `timezone`, else a zone note in the prose, else the site's zone.
   const timezone = documentZone({
-    tree, frontMatter: readZone(d['timezone'], 'timezone', ctx), site: config.timezone, reporter, lineOffset: fm.bodyLineOffset,
+    tree,
+    frontMatter: readZone(d['timezone'], 'timezone', ctx),
+    site: config.timezone,
+    reporter,
+    lineOffset: fm.bodyLineOffset,
   });
   const displayTimezone = readZone(d['display_timezone'], 'display_timezone', ctx) ?? config.displayTimezone ?? timezone;
   const slugText = readString(d['slug'], 'slug', ctx);
@@ -51,12 +53,19 @@ export function parseIncident(input: IncidentInput, config: IncidentConfig): Inc
   if (!slug) {
     slug = fallbackSlug(input.file);
     const what = slugText === null ? `the file name "${path.posix.basename(input.file)}"` : `slug "${slugText}"`;
-    reporter.warn('incident/slug', `${what} has no letters or digits to make a URL from; published as ${slug}: set \`slug:\` to choose one`,
-      slugText === null ? { line: 1, column: 1 } : fm.places['slug']);
+    reporter.warn(
+      'incident/slug',
+      `${what} has no letters or digits to make a URL from; published as ${slug}: set \`slug:\` to choose one`,
+      slugText === null ? { line: 1, column: 1 } : fm.places['slug'],
+    );
   }
   let title = readString(d['title'], 'title', ctx);
   if (!title) {
-    reporter.error('frontmatter/title', 'title is required: add `title: "What happened"` to the front-matter', fm.present ? { line: 2, column: 1 } : { line: 1, column: 1 });
+    reporter.error(
+      'frontmatter/title',
+      'title is required: add `title: "What happened"` to the front-matter',
+      fm.present ? { line: 2, column: 1 } : { line: 1, column: 1 },
+    );
     title = slug;
   }
   const t0 = readDate(d['t0'], 't0', timezone, ctx);

@@ -62,7 +62,7 @@ export function insightsData(sorted: readonly IncidentSummary[], title: string):
     months: counts(months, bucket(oldestFirst, monthOf)),
     quarters: counts(quarters, byQuarter),
     times: { overall, by_quarter: quarterRows, trend, by_service: services.map(groupStats), by_tag: tags.map(groupStats) },
-    without_metrics: { ...Object.fromEntries(METRICS.map((m) => [m, overall[m].missing])) as Record<MetricName, number>, any_metric: withoutAny },
+    without_metrics: { ...(Object.fromEntries(METRICS.map((m) => [m, overall[m].missing])) as Record<MetricName, number>), any_metric: withoutAny },
     top: { services: services.map(countOf), tags: tags.map(countOf), root_causes: groupBy(sorted, rootCauseNames).map(countOf) },
   };
 }

@@ -42,7 +42,10 @@ export function placeItems(data: FollowUpsJson): Placed[] {
     }
   };
   add(data.items.filter((i) => !i.done).sort(dueFirst), 'open');
-  add(data.items.filter((i) => i.done), 'done');
+  add(
+    data.items.filter((i) => i.done),
+    'done',
+  );
   return placed;
 }
 
@@ -98,8 +101,7 @@ function firstPage(data: FollowUpsJson, chunks: readonly Placed[][], links: Foll
       if (p.section === 'open' && p.item.due !== null) (dues.get(p.id) ?? dues.set(p.id, []).get(p.id)!).push(p.item.due);
     }
   });
-  const anchorOf = (section: Section, owner: string | null): string | null =>
-    ids.get(`${section}\0${owner ?? ''}\0${owner === null}`) ?? null;
+  const anchorOf = (section: Section, owner: string | null): string | null => ids.get(`${section}\0${owner ?? ''}\0${owner === null}`) ?? null;
   return {
     incidents: new Set(data.items.map((i) => i.incident.slug)).size,
     owners: data.owners.map((o) => {

@@ -33,8 +33,10 @@ export function insightsView(data: InsightsJson): Record<string, unknown> {
       label: METRIC_LABEL[m],
       overall: spreadView(data.times.overall[m]),
       trend: trendText(data.times.trend[m]),
-      chart: quarterLines(data.times.by_quarter.map((q) => ({ period: q.period, spread: q[m] })),
-        `${METRIC_LABEL[m]} per quarter: median (solid) and 90th percentile (dashed); ${trendText(data.times.trend[m]) ?? 'no trend yet'}`),
+      chart: quarterLines(
+        data.times.by_quarter.map((q) => ({ period: q.period, spread: q[m] })),
+        `${METRIC_LABEL[m]} per quarter: median (solid) and 90th percentile (dashed); ${trendText(data.times.trend[m]) ?? 'no trend yet'}`,
+      ),
     })),
     metricLabels: METRICS.map((m) => METRIC_LABEL[m]),
     quarterTimes: data.times.by_quarter.map((q) => ({ period: q.period, count: q.count, cells: METRICS.map((m) => spreadView(q[m])) })),
@@ -44,7 +46,20 @@ export function insightsView(data: InsightsJson): Record<string, unknown> {
       { id: 'top-services', title: 'Services', rows: data.top.services },
       { id: 'top-tags', title: 'Tags', rows: data.top.tags },
       { id: 'top-root-causes', title: 'Root causes', rows: data.top.root_causes },
-    ].map((t) => ({ ...t, total: t.rows.length, rows: t.rows.slice(0, TOP), chart: t.rows.length ? horizontalBars(t.rows.slice(0, TOP), `Most frequent ${t.title.toLowerCase()}: ${t.rows.slice(0, TOP).map((r) => `${r.name} ${r.count}`).join(', ')}`) : '' })),
+    ].map((t) => ({
+      ...t,
+      total: t.rows.length,
+      rows: t.rows.slice(0, TOP),
+      chart: t.rows.length
+        ? horizontalBars(
+            t.rows.slice(0, TOP),
+            `Most frequent ${t.title.toLowerCase()}: ${t.rows
+              .slice(0, TOP)
+              .map((r) => `${r.name} ${r.count}`)
+              .join(', ')}`,
+          )
+        : '',
+    })),
   };
 }
 
@@ -71,8 +86,13 @@ function groupTable(groups: readonly GroupStats[]): Record<string, unknown> {
 export function trendText(t: Trend | null): string | null {
   if (!t) return null;
   const ratio = t.previous_median_s > 0 ? t.median_s / t.previous_median_s : null;
-  const change = t.direction === 'same' ? 'unchanged from'
-    : ratio !== null && ratio >= 2 ? `${Math.round(ratio * 10) / 10}× slower than`
-      : t.change_pct === null ? `${t.direction} than` : `${Math.abs(t.change_pct)}% ${t.direction} than`;
+  const change =
+    t.direction === 'same'
+      ? 'unchanged from'
+      : ratio !== null && ratio >= 2
+        ? `${Math.round(ratio * 10) / 10}× slower than`
+        : t.change_pct === null
+          ? `${t.direction} than`
+          : `${Math.abs(t.change_pct)}% ${t.direction} than`;
   return `median ${dur(t.median_s)} in ${t.period}, ${change} ${t.previous_period} (${dur(t.previous_median_s)})`;
 }

@@ -14,7 +14,6 @@ import { insightsView } from './insights-view.js';
 import { OVERDUE_CSP, OVERDUE_SCRIPT } from './overdue-script.js';
 import { FOLLOW_UPS_JSON_PATH, FOLLOW_UPS_URL, INSIGHTS_JSON_PATH, INSIGHTS_PAGE, pageUrl } from '../outputs/paths.js';
 
-
 export function insightsPages(sorted: readonly IncidentSummary[], site: SiteContext): Page[] {
   const links = siteLinks(site);
   const insights = insightsData(sorted, site.config.title);
@@ -54,7 +53,13 @@ function followUpsPages(followUps: ReturnType<typeof followUpsData>, urls: Map<s
       extraCss: css['insights_css'],
       followUps: view,
       pager: {
-        many: total > 1, current: n, total, prev, next, first: n > 1 ? href(1) : null, last: n < total ? href(total) : null,
+        many: total > 1,
+        current: n,
+        total,
+        prev,
+        next,
+        first: n > 1 ? href(1) : null,
+        last: n < total ? href(total) : null,
         labels: { first: '« First', prev: '‹ Previous', next: 'Next ›', last: 'Last »' },
       },
       ...script,

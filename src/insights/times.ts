@@ -11,7 +11,10 @@ export type MetricName = (typeof METRICS)[number];
 export type MetricSpreads = Record<MetricName, Spread>;
 
 export const METRIC_LABEL: Record<MetricName, string> = {
-  detect: 'Time to detect', acknowledge: 'Time to acknowledge', mitigate: 'Time to mitigate', resolve: 'Time to resolve',
+  detect: 'Time to detect',
+  acknowledge: 'Time to acknowledge',
+  mitigate: 'Time to mitigate',
+  resolve: 'Time to resolve',
 };
 
 export function metricValue(s: IncidentSummary, m: MetricName): number | null {

@@ -25,7 +25,12 @@ export interface TrackerProblem {
 /** Problems with a `trackers:` value; empty when it is usable. */
 export function trackerProblems(value: unknown): TrackerProblem[] {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return [{ key: '', message: 'trackers: expected a mapping such as {"#": "https://github.com/org/repo/issues/:id", OPS: "https://example.atlassian.net/browse/:id"}' }];
+    return [
+      {
+        key: '',
+        message: 'trackers: expected a mapping such as {"#": "https://github.com/org/repo/issues/:id", OPS: "https://example.atlassian.net/browse/:id"}',
+      },
+    ];
   }
   const problems: TrackerProblem[] = [];
   for (const [key, pattern] of Object.entries(value as Record<string, unknown>)) {

@@ -48,7 +48,8 @@ export function siteCopies(site: CopySite, owners: readonly CopyOwner[]): { copi
   const copies: Copy[] = [];
   const diagnostics: Diagnostic[] = [];
   const add = (files: FoundFile[], prefix: string): void => {
-    for (const f of files) copies.push({ path: prefix + f.rel, from: f.real, site: f.site, hash: `asset:${hash(`${f.site}\0${f.real}\0${f.size}\0${f.mtimeMs}`)}` });
+    for (const f of files)
+      copies.push({ path: prefix + f.rel, from: f.real, site: f.site, hash: `asset:${hash(`${f.site}\0${f.real}\0${f.size}\0${f.mtimeMs}`)}` });
   };
   const staticDir = path.join(site.root, 'static');
   if (existsSync(staticDir)) {
@@ -80,7 +81,11 @@ export function copyCollisions(copies: readonly Copy[], outputs: ReadonlySet<str
     const why = outputs.has(c.path) ? `pm writes ${c.path} itself` : other ? `${other} is published there too` : null;
     if (why) {
       problems.push({
-        level: 'error', file: c.site, line: 0, column: 0, rule: 'site/asset-collision',
+        level: 'error',
+        file: c.site,
+        line: 0,
+        column: 0,
+        rule: 'site/asset-collision',
         message: `cannot be published at ${c.path}: ${why}; rename or move the file`,
       });
     } else taken.set(c.path, c.site);

@@ -31,9 +31,14 @@ export const MAX_NESTING = 100;
 export function checkSize(file: string, bytes: number): Diagnostic | null {
   if (bytes <= MAX_INCIDENT_BYTES) return null;
   return {
-    level: 'error', file, line: 0, column: 0, rule: 'limits/size',
-    message: `the file is ${Math.ceil(bytes / 1024)} KB; pm reads at most ${MAX_INCIDENT_BYTES / 1024} KB (1 MB) per incident: `
-      + 'move long logs into a file listed under `sources:` (it is streamed), or split the post',
+    level: 'error',
+    file,
+    line: 0,
+    column: 0,
+    rule: 'limits/size',
+    message:
+      `the file is ${Math.ceil(bytes / 1024)} KB; pm reads at most ${MAX_INCIDENT_BYTES / 1024} KB (1 MB) per incident: ` +
+      'move long logs into a file listed under `sources:` (it is streamed), or split the post',
   };
 }
 
@@ -100,9 +105,14 @@ export function deepestNode(tree: Root): { line: number; column: number } | null
 
 export function nestingError(file: string, line: number, column: number, where: string): Diagnostic {
   return {
-    level: 'error', file, line, column, rule: 'limits/nesting',
-    message: `block quotes, lists or emphasis nest more than ${MAX_NESTING} levels deep ${where}; pm accepts at most `
-      + `${MAX_NESTING} levels: flatten the nesting, or escape markers meant as text (\\>, \\-, \\*)`,
+    level: 'error',
+    file,
+    line,
+    column,
+    rule: 'limits/nesting',
+    message:
+      `block quotes, lists or emphasis nest more than ${MAX_NESTING} levels deep ${where}; pm accepts at most ` +
+      `${MAX_NESTING} levels: flatten the nesting, or escape markers meant as text (\\>, \\-, \\*)`,
   };
 }
 
@@ -127,7 +137,9 @@ export function incidentTimeLimitMs(env: NodeJS.ProcessEnv = process.env): numbe
 
 /** The error for an incident that ran past the limit (`file:0:0`: it concerns the whole file). */
 export function timeLimitMessage(limitMs: number): string {
-  return `processing this incident took longer than the limit of ${limitMs / 1000} s and was stopped: `
-    + 'markdown this slow is usually thousands of unmatched `*`, `_` or `[` (escape them as `\\*`) or thousands '
-    + `of lines continuing a \`>\` quote; split the post, or raise the limit with ${TIME_LIMIT_VAR}=<seconds>`;
+  return (
+    `processing this incident took longer than the limit of ${limitMs / 1000} s and was stopped: ` +
+    'markdown this slow is usually thousands of unmatched `*`, `_` or `[` (escape them as `\\*`) or thousands ' +
+    `of lines continuing a \`>\` quote; split the post, or raise the limit with ${TIME_LIMIT_VAR}=<seconds>`
+  );
 }

@@ -18,10 +18,25 @@ export function readSiteText(root: string, rel: string, what: string): SiteText 
   const fail = (problem: Diagnostic): SiteText => ({ ok: false, problem });
   if (!found.ok) {
     if (found.problem === 'outside') {
-      return fail({ level: 'error', file: rel, line: 0, column: 0, rule: 'site/outside', message: `${what} is ${found.what}: it is not read; copy it into the site` });
+      return fail({
+        level: 'error',
+        file: rel,
+        line: 0,
+        column: 0,
+        rule: 'site/outside',
+        message: `${what} is ${found.what}: it is not read; copy it into the site`,
+      });
     }
     if (found.problem === 'special') {
-      return fail({ level: 'error', file: rel, line: 0, column: 0, rule: 'site/unreadable', message: `${what} is ${found.what}, not a file: it is not read; remove it`, fatal: true });
+      return fail({
+        level: 'error',
+        file: rel,
+        line: 0,
+        column: 0,
+        rule: 'site/unreadable',
+        message: `${what} is ${found.what}, not a file: it is not read; remove it`,
+        fatal: true,
+      });
     }
     return fail(unreadable(rel, { code: found.what }, what));
   }

@@ -173,6 +173,11 @@ function dropMarked(parent: HastRoot | Element, mark: string): void {
 
 /** A note as plain text (timeline.json's `text`): blocks and list items on lines of their own, raw HTML left out. */
 function noteText(nodes: readonly RootContent[]): string {
-  const lines = nodes.flatMap((n) => (n.type === 'list' ? n.children.map((item) => toString(item, { includeHtml: false })) : [toString(n, { includeHtml: false })]));
-  return lines.map((l) => l.trim()).filter(Boolean).join('\n');
+  const lines = nodes.flatMap((n) =>
+    n.type === 'list' ? n.children.map((item) => toString(item, { includeHtml: false })) : [toString(n, { includeHtml: false })],
+  );
+  return lines
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join('\n');
 }

@@ -39,7 +39,11 @@ export function rfc3339(s: Pick<IncidentSummary, 'date' | 'displayTimezone'>): s
  * An entry's dates: published is the front-matter `published` or the incident's date;
  * updated is `updated`, else published (lifecycle.ts).
  */
-export function entryDates(s: Pick<IncidentSummary, 'date' | 'displayTimezone' | 'published' | 'updated'>): { published: string; updated: string; updatedMs: number } {
+export function entryDates(s: Pick<IncidentSummary, 'date' | 'displayTimezone' | 'published' | 'updated'>): {
+  published: string;
+  updated: string;
+  updatedMs: number;
+} {
   const published = s.published ?? s.date;
   const updated = s.updated ?? published;
   return { published: isoWithOffset(published, s.displayTimezone), updated: isoWithOffset(updated, s.displayTimezone), updatedMs: updated };
@@ -75,4 +79,3 @@ export function feedContent(s: Pick<IncidentSummary, 'url' | 'contentHtml'>, lin
     }
   });
 }
-

@@ -29,7 +29,7 @@ export class NewestBodies<T extends Dated> {
 }
 
 /** For the main process: drops each body received once it is not among the newest received. */
-export function keepNewestBodies(): (summary: Dated & { contentHtml: string } | null) => void {
+export function keepNewestBodies(): (summary: (Dated & { contentHtml: string }) | null) => void {
   const newest = new NewestBodies<Dated & { contentHtml: string }>();
   return (summary) => {
     if (!summary?.contentHtml) return;

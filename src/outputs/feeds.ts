@@ -15,7 +15,9 @@ const EPOCH = '1970-01-01T00:00:00Z';
 
 export function atomFeed(summaries: readonly IncidentSummary[], site: SiteContext): Page[] {
   const { title, description } = site.config;
-  return [{ path: ATOM_FEED_PATH, contents: atomXml({ path: ATOM_FEED_PATH, alternate: '', title, subtitle: description, entries: summaries, content: true }, site) }];
+  return [
+    { path: ATOM_FEED_PATH, contents: atomXml({ path: ATOM_FEED_PATH, alternate: '', title, subtitle: description, entries: summaries, content: true }, site) },
+  ];
 }
 
 export interface AtomSpec {
@@ -34,7 +36,9 @@ export interface AtomSpec {
 export function atomXml(spec: AtomSpec, site: SiteContext): string {
   const links = siteLinks(site);
   const entries = spec.entries.slice(0, FEED_ENTRIES);
-  const updated = entries.map(entryDates).reduce<{ ms: number; updated: string } | null>((max, d) => (max && max.ms >= d.updatedMs ? max : { ms: d.updatedMs, updated: d.updated }), null);
+  const updated = entries
+    .map(entryDates)
+    .reduce<{ ms: number; updated: string } | null>((max, d) => (max && max.ms >= d.updatedMs ? max : { ms: d.updatedMs, updated: d.updated }), null);
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
     // a feed below the root, without a base URL: its site-root-relative links resolve from the root

@@ -82,9 +82,24 @@ export function listFeedUrl(first: string): string {
  */
 export function reservedNames(): string[] {
   const fixed = [
-    'index.html', NOT_FOUND_PATH, ASSETS_DIR, ATOM_FEED_PATH, JSON_FEED_PATH, INCIDENTS_JSON_PATH,
-    SITEMAP_PATH, STATUSPAGE_PATH, STATUSPAGE_SUMMARY_PATH, embedPagePath('x'), EMBED_SCRIPT_PATH, INSIGHTS_PAGE, INSIGHTS_JSON_PATH,
-    FOLLOW_UPS_PAGE, FOLLOW_UPS_JSON_PATH, SEARCH_DIR, SERVICES_URL, pageUrl(HOME_URL, 2),
+    'index.html',
+    NOT_FOUND_PATH,
+    ASSETS_DIR,
+    ATOM_FEED_PATH,
+    JSON_FEED_PATH,
+    INCIDENTS_JSON_PATH,
+    SITEMAP_PATH,
+    STATUSPAGE_PATH,
+    STATUSPAGE_SUMMARY_PATH,
+    embedPagePath('x'),
+    EMBED_SCRIPT_PATH,
+    INSIGHTS_PAGE,
+    INSIGHTS_JSON_PATH,
+    FOLLOW_UPS_PAGE,
+    FOLLOW_UPS_JSON_PATH,
+    SEARCH_DIR,
+    SERVICES_URL,
+    pageUrl(HOME_URL, 2),
   ];
   return [...new Set(fixed.map((p) => p.split('/')[0]!))];
 }

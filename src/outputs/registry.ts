@@ -18,5 +18,15 @@ import type { IncidentOutputFn, SiteOutputFn } from './types.js';
 
 export const incidentOutputs: IncidentOutputFn[] = [embedPage];
 
-export const siteOutputs: SiteOutputFn[] = [renderIndexes, atomFeed, jsonFeed, incidentsJson, sitemap, embedScript, statuspageIncidents, insightsPages,
-  statuspageSummary, listFeeds];
+export const siteOutputs: SiteOutputFn[] = [
+  renderIndexes,
+  atomFeed,
+  jsonFeed,
+  incidentsJson,
+  sitemap,
+  embedScript,
+  statuspageIncidents,
+  insightsPages,
+  statuspageSummary,
+  listFeeds,
+];

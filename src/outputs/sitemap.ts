@@ -41,9 +41,7 @@ export function sitemapEntries(summaries: readonly IncidentSummary[], site: Site
   for (const t of tags) entries.push({ url: site.urls.tag(t.slug), lastmod: day(t.incidents[0]) });
   for (const url of [INSIGHTS_URL, FOLLOW_UPS_URL]) entries.push({ url, lastmod: day(summaries[0]) });
   const seen = new Set<string>();
-  return entries
-    .filter((e) => (seen.has(e.url) ? false : (seen.add(e.url), true)))
-    .sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  return entries.filter((e) => (seen.has(e.url) ? false : (seen.add(e.url), true))).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
 export function sitemap(summaries: readonly IncidentSummary[], site: SiteContext): Page[] {

@@ -23,7 +23,6 @@ import type { IncidentSummary, Page } from '../render/types.js';
 import { absoluteUrl, rootPrefix } from './urls.js';
 import { STATUSPAGE_PATH } from './paths.js';
 
-
 export interface StatuspageUpdate {
   id: string;
   incident_id: string;

@@ -18,10 +18,7 @@ export interface SiteContext {
 export function createSiteContext(config: ResolvedConfig, theme: ThemeRenderer, assets: Record<string, string>): SiteContext {
   const urls = siteUrls(config.urls);
   // links: file — every page names index.html in its folder links (dist/ browsable from disk)
-  const renderer: ThemeRenderer =
-    config.links === 'file'
-      ? { ...theme, render: (t, d) => fileLinks(theme.render(t, d)) }
-      : theme;
+  const renderer: ThemeRenderer = config.links === 'file' ? { ...theme, render: (t, d) => fileLinks(theme.render(t, d)) } : theme;
   return {
     config,
     renderer,

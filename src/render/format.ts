@@ -67,4 +67,3 @@ export function humanDuration(seconds: number | null): string | null {
   const parts = [d && `${d}d`, h && `${h}h`, m && `${m}m`, !d && !h && s && `${s}s`].filter(Boolean) as string[];
   return parts.length ? parts.slice(0, 2).join(' ') : '0s';
 }
-

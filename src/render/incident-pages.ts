@@ -21,7 +21,10 @@ import { rootCauses, summaryActions } from '../insights/summary-fields.js';
 export function renderIncident(incident: Incident, timeline: Timeline, site: SiteContext): IncidentOutput {
   const url = site.urls.incident(incident.slug);
   const file = fileForUrl(url);
-  const json = timelineToJson(timeline, timelineMeta(incident, timeline), { public: site.config.public, notes: { notes: incident.document.notes, file: incident.file } });
+  const json = timelineToJson(timeline, timelineMeta(incident, timeline), {
+    public: site.config.public,
+    notes: { notes: incident.document.notes, file: incident.file },
+  });
   const summary = summarize(incident, timeline, url, site.config.trackers);
   const root = rootPrefix(file);
   const timelineHtml = site.renderer.partial('timeline', {

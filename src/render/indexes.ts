@@ -52,14 +52,20 @@ export function renderIndexes(summaries: readonly IncidentSummary[], site: SiteC
     pages.push({ path: file, contents: site.renderer.render(template, { ...site.pageData(file, title, root), ...data }) });
   };
 
-  pages.push(...listPages({
-    first: HOME_URL,
-    template: 'index',
-    title: site.config.title,
-    incidents: sorted,
-    data: () => ({ count: sorted.length }),
-    firstPage: (root) => ({ tags: tags.map((t) => ({ name: t.name, slug: t.slug, count: t.count, url: `${root}${site.urls.tag(t.slug)}` })) }),
-  }, site, views));
+  pages.push(
+    ...listPages(
+      {
+        first: HOME_URL,
+        template: 'index',
+        title: site.config.title,
+        incidents: sorted,
+        data: () => ({ count: sorted.length }),
+        firstPage: (root) => ({ tags: tags.map((t) => ({ name: t.name, slug: t.slug, count: t.count, url: `${root}${site.urls.tag(t.slug)}` })) }),
+      },
+      site,
+      views,
+    ),
+  );
 
   const tagsFile = fileForUrl(site.urls.tags());
   const tagsRoot = site.pageData(tagsFile, '')['root'] as string;
@@ -76,7 +82,13 @@ export function renderIndexes(summaries: readonly IncidentSummary[], site: SiteC
 
   for (const t of tags) {
     const tag = { name: t.name, slug: t.slug, count: t.count };
-    pages.push(...listPages({ first: site.urls.tag(t.slug), template: 'tag', title: `Tagged “${t.name}”`, incidents: t.incidents, data: () => ({ tag }), feed: true }, site, views));
+    pages.push(
+      ...listPages(
+        { first: site.urls.tag(t.slug), template: 'tag', title: `Tagged “${t.name}”`, incidents: t.incidents, data: () => ({ tag }), feed: true },
+        site,
+        views,
+      ),
+    );
   }
   pages.push(...renderServices(sorted, site, views));
 

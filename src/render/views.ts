@@ -14,8 +14,24 @@ import { formatDay, humanDuration, isoDay } from './format.js';
 import type { IncidentSummary } from './types.js';
 
 const RESERVED = new Set([
-  'title', 'date', 'timezone', 'display_timezone', 't0', 'tags', 'severity', 'status', 'authors', 'author',
-  'services', 'summary', 'draft', 'sources', 'slug', 'review', 'published', 'updated',
+  'title',
+  'date',
+  'timezone',
+  'display_timezone',
+  't0',
+  'tags',
+  'severity',
+  'status',
+  'authors',
+  'author',
+  'services',
+  'summary',
+  'draft',
+  'sources',
+  'slug',
+  'review',
+  'published',
+  'updated',
 ]);
 
 export function tagLinks(summary: Pick<IncidentSummary, 'tags'>, site: SiteContext, root: string): Array<{ name: string; slug: string; url: string }> {

@@ -107,7 +107,13 @@ async function handle(source: PageSource, hub: EventHub, req: IncomingMessage, r
   page = source.page('404.html');
   if (page) return send(req, res, 404, '404.html', page.contents, source.errors);
   const errors = source.errors;
-  return send(req, res, errors.length ? 500 : 404, 'x.html', errors.length ? errorPage(errors) : injectServeHtml('<!doctype html><title>Not found</title><p>Not found</p>', []));
+  return send(
+    req,
+    res,
+    errors.length ? 500 : 404,
+    'x.html',
+    errors.length ? errorPage(errors) : injectServeHtml('<!doctype html><title>Not found</title><p>Not found</p>', []),
+  );
 }
 
 function send(req: IncomingMessage, res: ServerResponse, status: number, file: string, body: string | Buffer, errors: Diagnostic[] = []): void {

@@ -74,5 +74,8 @@ export function injectServeHtml(html: string, errors: readonly Diagnostic[]): st
 
 /** A whole page for when there is nothing else to show (no page at all yet). */
 export function errorPage(errors: readonly Diagnostic[]): string {
-  return injectServeHtml('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>pm serve: content errors</title></head><body></body></html>', errors);
+  return injectServeHtml(
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>pm serve: content errors</title></head><body></body></html>',
+    errors,
+  );
 }

@@ -13,7 +13,10 @@ export interface ListenOptions {
 }
 
 export class PortInUseError extends Error {
-  constructor(readonly port: number, readonly host: string) {
+  constructor(
+    readonly port: number,
+    readonly host: string,
+  ) {
     super(`port ${port} on ${host} is in use: stop the other server or pick another port with --port N`);
     this.name = 'PortInUseError';
   }

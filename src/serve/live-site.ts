@@ -30,7 +30,11 @@ export class LiveSite {
   /** Summaries examined while `summaries` was still in the store. */
   private readonly fresh = new Map<string, IncidentSummary | null>();
 
-  constructor(private readonly setup: SiteSetup, private readonly state: EngineState, private readonly writer: FolderWriter) {
+  constructor(
+    private readonly setup: SiteSetup,
+    private readonly state: EngineState,
+    private readonly writer: FolderWriter,
+  ) {
     this.entries = new Map(Object.entries(state.entries));
     this.site = state.site;
     this.digest = state.digest;

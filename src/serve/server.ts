@@ -95,7 +95,13 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
       if (siteRender && !state.isIncidentPage(p)) await siteRender;
     },
   };
-  const server = createServer(createHandler(source, hub, hostChecker(host, () => port)));
+  const server = createServer(
+    createHandler(
+      source,
+      hub,
+      hostChecker(host, () => port),
+    ),
+  );
   port = await listen(server, { port: options.port ?? 4000, host, strict: options.strictPort ?? false, log });
   let started = performance.now();
   initial = state.full((done, total) => {
@@ -195,10 +201,13 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
     new Promise((resolve) => {
       setTimeout(() => {
         started = performance.now();
-        void state.renderSitePages().then((changed) => {
-          if (changed.length) hub.reload({ all: false, paths: changed });
-          finish('site', [], changed, false);
-        }).finally(resolve);
+        void state
+          .renderSitePages()
+          .then((changed) => {
+            if (changed.length) hub.reload({ all: false, paths: changed });
+            finish('site', [], changed, false);
+          })
+          .finally(resolve);
       }, delay);
     });
 

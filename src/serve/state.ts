@@ -52,7 +52,10 @@ export class ServeState {
     const writer = new FolderWriter(this.folder.out);
     const store = this.folder.store;
     const run = await runEngine(setup, {
-      ...this.options, store, writer: () => writer, ...(onProgress ? { onProgress: (d: number, t: number) => onProgress(d, t) } : {}),
+      ...this.options,
+      store,
+      writer: () => writer,
+      ...(onProgress ? { onProgress: (d: number, t: number) => onProgress(d, t) } : {}),
     });
     this.setup = setup;
     this.live = new LiveSite(setup, run.state!, writer);
@@ -76,10 +79,19 @@ export class ServeState {
 
   /** Lists the copies again (after a full build or an edit): read from the site when asked for. */
   private listCopies(): void {
-    const owners = [...this.live.entries.values()].map((e) => ({ file: e.file, slug: e.slug, published: e.date !== null, sources: e.sources.map((s) => s.path) }));
+    const owners = [...this.live.entries.values()].map((e) => ({
+      file: e.file,
+      slug: e.slug,
+      published: e.date !== null,
+      sources: e.sources.map((s) => s.path),
+    }));
     const { root, postsDir, urls } = this.setup.config;
     const pages = new Set(this.live.paths());
-    this.copies = new Map(siteCopies({ root, postsDir, urls }, owners).copies.filter((c) => !pages.has(c.path)).map((c) => [c.path, c]));
+    this.copies = new Map(
+      siteCopies({ root, postsDir, urls }, owners)
+        .copies.filter((c) => !pages.has(c.path))
+        .map((c) => [c.path, c]),
+    );
   }
 
   isIncidentPage(p: string): boolean {

@@ -10,7 +10,18 @@ import { fractionMs, precisionOf } from './timestamp.js';
 import { bad, type ParseOutcome, type ParsedRecord, type RecordParser } from './types.js';
 
 const MONTHS: Record<string, number> = {
-  Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12,
+  Jan: 1,
+  Feb: 2,
+  Mar: 3,
+  Apr: 4,
+  May: 5,
+  Jun: 6,
+  Jul: 7,
+  Aug: 8,
+  Sep: 9,
+  Oct: 10,
+  Nov: 11,
+  Dec: 12,
 };
 
 // host ident user [time] "request" status bytes — no nested quantifiers.

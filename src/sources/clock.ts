@@ -9,9 +9,7 @@
 import { iso, resolveLocal, type LocalResolution } from '../time/instant.js';
 import { fixedZoneName, luxonZone } from '../time/zones.js';
 
-export type ClockResult =
-  | { ok: true; ms: number; note?: { kind: 'gap' | 'overlap'; message: string } }
-  | { ok: false; reason: string };
+export type ClockResult = { ok: true; ms: number; note?: { kind: 'gap' | 'overlap'; message: string } } | { ok: false; reason: string };
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;

@@ -12,7 +12,6 @@ import { logLine } from '../text/controls.js';
 import { logText } from '../text/escape.js';
 import { bad, type ParsedRecord, type ParseOutcome } from './types.js';
 
-
 /** How many malformed records / notes are reported with their line. */
 export const REPORTED = 5;
 
@@ -31,7 +30,11 @@ export class Collector {
     this.grouper =
       groupWindowMs === null
         ? null
-        : new Grouper<ParsedRecord>(groupWindowMs, (ev) => this.events.push(ev), (rec, line) => this.event(rec, line));
+        : new Grouper<ParsedRecord>(
+            groupWindowMs,
+            (ev) => this.events.push(ev),
+            (rec, line) => this.event(rec, line),
+          );
   }
 
   /**
@@ -87,7 +90,8 @@ export class Collector {
     try {
       body();
     } catch (err) {
-      const why = err instanceof RangeError ? 'it is nested too deeply or too large to read' : `it could not be read (${err instanceof Error ? err.name : 'error'})`;
+      const why =
+        err instanceof RangeError ? 'it is nested too deeply or too large to read' : `it could not be read (${err instanceof Error ? err.name : 'error'})`;
       this.add(bad(`line skipped: ${why}`), line);
     }
   }
@@ -100,18 +104,14 @@ export class Collector {
       const listed = Math.min(this.malformed, REPORTED);
       this.reporter.warn(
         'source/malformed-summary',
-        `${this.malformed} of ${lines} lines could not be read and were left out` +
-          (this.malformed > listed ? ` (the first ${listed} are listed)` : ''),
+        `${this.malformed} of ${lines} lines could not be read and were left out` + (this.malformed > listed ? ` (the first ${listed} are listed)` : ''),
       );
     }
     if (this.notes > REPORTED) {
       this.reporter.warn('source/time-note', `${this.notes} timestamps needed a remark (the first ${REPORTED} are listed)`);
     }
     if (this.matched === 0 && this.malformed === 0 && lines > 0) {
-      this.reporter.warn(
-        'source/no-events',
-        filterText ? `no line matched (${filterText}): the source adds no event` : 'the source adds no event',
-      );
+      this.reporter.warn('source/no-events', filterText ? `no line matched (${filterText}): the source adds no event` : 'the source adds no event');
     }
   }
 }

@@ -45,7 +45,10 @@ function fromContent(head: string): SourceFormat | null {
   if (first === undefined) return null;
   const t = first.trimStart();
   const votes = (re: RegExp): number => lines.filter((l) => re.test(l)).length;
-  const header = first.toLowerCase().split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, ''));
+  const header = first
+    .toLowerCase()
+    .split(/[,;\t]/)
+    .map((c) => c.trim().replace(/^"|"$/g, ''));
   const csvHeader = header.length > 1 && header.some((c) => TIME_NAMES.includes(c));
   // A tab-separated log under a `time<TAB>…` header stays csv, although its lines look like weechat's.
   if (!csvHeader && lines.filter((l) => IRC.some((re) => re.test(l))).length > lines.length / 2) return 'irc';
@@ -66,7 +69,12 @@ export function detectFormat(path: string, head: string): SourceFormat | null {
       return 'ndjson';
     case 'json':
       // `journalctl -o json > x.json` writes one object per line.
-      return head.replace(/^\uFEFF/, '').trimStart().startsWith('[') ? 'json' : 'ndjson';
+      return head
+        .replace(/^\uFEFF/, '')
+        .trimStart()
+        .startsWith('[')
+        ? 'json'
+        : 'ndjson';
     case 'csv':
     case 'tsv':
       return 'csv';

@@ -16,17 +16,7 @@ export { messageShape } from './shape.js';
 export { buildFilter, describeFilter, type LineFilter, type FilterResult } from './filter.js';
 export { readLines, binaryReason, type LineStats } from './lines.js';
 export { SOURCE_FORMATS } from './types.js';
-export type {
-  SourceFormat,
-  SourceSpec,
-  SourceContext,
-  SourceResult,
-  SourceStats,
-  ParsedRecord,
-  BadRecord,
-  ParseOutcome,
-  RecordParser,
-} from './types.js';
+export type { SourceFormat, SourceSpec, SourceContext, SourceResult, SourceStats, ParsedRecord, BadRecord, ParseOutcome, RecordParser } from './types.js';
 export { SourceError } from './types.js';
 export { SyslogParser } from './syslog.js';
 export { NdjsonParser, recordFromJson } from './json.js';

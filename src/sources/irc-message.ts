@@ -6,10 +6,7 @@
  * are only sliced here; collect.ts cleans and escapes them.
  */
 
-export type IrcMessage =
-  | { kind: 'message'; text: string }
-  | { kind: 'membership'; text: string }
-  | { kind: 'other'; text: string };
+export type IrcMessage = { kind: 'message'; text: string } | { kind: 'membership'; text: string } | { kind: 'other'; text: string };
 
 /** `<nick>` or `<@nick>` then a space or a tab; mode prefixes (@ + % ~ &) are left out of the nick. */
 const SAID = /^<[ @+%~&!]?([^\s<>]+)>[ \t]?(.*)$/s;

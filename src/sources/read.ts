@@ -26,7 +26,17 @@ import { IrcParser } from './irc.js';
 import { isSlackFolder, readSlackSource } from './slack.js';
 import { SyslogParser } from './syslog.js';
 import { stripBom } from '../text/controls.js';
-import { bad, SOURCE_FORMATS, SourceError, type RecordParser, type SourceContext, type SourceFormat, type SourceResult, type SourceSpec, type SourceStats } from './types.js';
+import {
+  bad,
+  SOURCE_FORMATS,
+  SourceError,
+  type RecordParser,
+  type SourceContext,
+  type SourceFormat,
+  type SourceResult,
+  type SourceSpec,
+  type SourceStats,
+} from './types.js';
 import { parseYamlItems } from './yaml.js';
 
 const HEAD_BYTES = 64 * 1024;
@@ -49,7 +59,11 @@ async function readHead(path: string): Promise<Buffer> {
 function ioMessage(err: unknown, spec: SourceSpec): { rule: RuleAt<'error'>; message: string } {
   const code = (err as { code?: string }).code;
   if (code === 'ENOENT') return { rule: 'source/missing', message: `source "${spec.path}" does not exist; paths are relative to the incident file` };
-  if (code === 'EISDIR') return { rule: 'source/unreadable', message: `source "${spec.path}" is a folder, not a log file: name a log file in it (a folder is read only as a Slack export)` };
+  if (code === 'EISDIR')
+    return {
+      rule: 'source/unreadable',
+      message: `source "${spec.path}" is a folder, not a log file: name a log file in it (a folder is read only as a Slack export)`,
+    };
   // The error code, not the message: the message holds the absolute path, which would
   // make the published JSON differ from one checkout to the next.
   return { rule: 'source/unreadable', message: unreadableMessage(`source "${spec.path}"`, code ? { code } : err) };
@@ -107,7 +121,10 @@ export async function readSource(spec: SourceSpec, ctx: SourceContext): Promise<
     return done();
   }
   if (spec.format === 'slack') {
-    reporter.error('source/format', `source "${spec.path}" is a file; a \`slack\` source names a Slack export's channel folder (or its root with \`channel:\`)`);
+    reporter.error(
+      'source/format',
+      `source "${spec.path}" is a file; a \`slack\` source names a Slack export's channel folder (or its root with \`channel:\`)`,
+    );
     return done();
   }
   const headText = stripBom(head.toString('utf8'));
@@ -173,13 +190,24 @@ async function readStream(parser: RecordParser, ctx: SourceContext, filter: Line
     });
   });
   if (csv?.leftover() != null) {
-    collector.add({ ok: false, rule: 'source/malformed-line', level: 'warning', reason: 'a quoted field is not closed before the end of the file' }, recordLine);
+    collector.add(
+      { ok: false, rule: 'source/malformed-line', level: 'warning', reason: 'a quoted field is not closed before the end of the file' },
+      recordLine,
+    );
   }
   stats.lines = result.lines;
   stats.bytes = result.bytes;
 }
 
-async function readWhole(format: 'json' | 'yaml', spec: SourceSpec, ctx: SourceContext, clock: SourceClock, filter: LineFilter, collector: Collector, stats: SourceStats): Promise<void> {
+async function readWhole(
+  format: 'json' | 'yaml',
+  spec: SourceSpec,
+  ctx: SourceContext,
+  clock: SourceClock,
+  filter: LineFilter,
+  collector: Collector,
+  stats: SourceStats,
+): Promise<void> {
   const buf = await readFile(ctx.absPath);
   stats.bytes = buf.length;
   const text = stripBom(buf.toString('utf8'));

@@ -27,7 +27,7 @@ function parentOf(dir: string, fence: string | undefined): string | null {
 
 /** True when `dir` looks like a Slack export root or one of its channel folders. */
 export async function isSlackFolder(dir: string, fence?: string): Promise<boolean> {
-  if (await isFile(path.join(dir, 'users.json')) || await isFile(path.join(dir, 'channels.json'))) return true;
+  if ((await isFile(path.join(dir, 'users.json'))) || (await isFile(path.join(dir, 'channels.json')))) return true;
   const up = parentOf(dir, fence);
   if (up !== null && (await isFile(path.join(up, 'users.json')))) return true;
   const names = await readdir(dir).catch(() => [] as string[]);
@@ -53,19 +53,35 @@ async function locate(spec: SourceSpec, ctx: SourceContext): Promise<{ root: str
   const dir = ctx.absPath;
   const isRoot = (await isFile(path.join(dir, 'users.json'))) || (await isFile(path.join(dir, 'channels.json')));
   if (!isRoot) return { root: parentOf(dir, ctx.fence), channel: dir, shownChannel: ctx.file };
-  const channels = (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const channels = (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const name = spec.channel?.replace(/^#/, '');
   if (name === undefined) {
-    throw new SourceError('source/slack-channel', `"${spec.path}" is a Slack export: name the channel with \`channel:\` (${channels.length ? `one of ${channels.join(', ')}` : 'it has no channel folder'})`);
+    throw new SourceError(
+      'source/slack-channel',
+      `"${spec.path}" is a Slack export: name the channel with \`channel:\` (${channels.length ? `one of ${channels.join(', ')}` : 'it has no channel folder'})`,
+    );
   }
   if (!channels.includes(name) || /[/\\]/.test(name) || name === '.' || name === '..') {
-    throw new SourceError('source/slack-channel', `the Slack export "${spec.path}" has no channel folder "${name}"${channels.length ? `; channels: ${channels.join(', ')}` : ''}`);
+    throw new SourceError(
+      'source/slack-channel',
+      `the Slack export "${spec.path}" has no channel folder "${name}"${channels.length ? `; channels: ${channels.join(', ')}` : ''}`,
+    );
   }
   return { root: dir, channel: path.join(dir, name), shownChannel: `${ctx.file}/${name}` };
 }
 
 /** Reads a Slack channel's day files into the collector. */
-export async function readSlack(spec: SourceSpec, ctx: SourceContext, filter: LineFilter, collector: Collector, stats: SourceStats, warn: (message: string) => void): Promise<void> {
+export async function readSlack(
+  spec: SourceSpec,
+  ctx: SourceContext,
+  filter: LineFilter,
+  collector: Collector,
+  stats: SourceStats,
+  warn: (message: string) => void,
+): Promise<void> {
   const { root, channel, shownChannel } = await locate(spec, ctx);
   let users = new Map<string, string>();
   const usersFile = root === null ? null : path.join(root, 'users.json');
@@ -74,7 +90,8 @@ export async function readSlack(spec: SourceSpec, ctx: SourceContext, filter: Li
   const st: SlackState = { users, includeJoins: spec.include_joins === true, threads: new Map() };
   const entries = await readdir(channel, { withFileTypes: true });
   const days = entries.filter((e) => DAY_FILE.test(e.name)).sort((a, b) => (a.name < b.name ? -1 : 1));
-  if (days.length === 0) throw new SourceError('source/slack-channel', `"${spec.path}" has no day files (YYYY-MM-DD.json): is it a Slack export's channel folder?`);
+  if (days.length === 0)
+    throw new SourceError('source/slack-channel', `"${spec.path}" has no day files (YYYY-MM-DD.json): is it a Slack export's channel folder?`);
   for (const day of days) {
     const shown = `${shownChannel}/${day.name}`;
     if (!day.isFile()) {

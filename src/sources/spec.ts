@@ -99,7 +99,16 @@ function parseEntry(item: unknown, index: number, report: SpecReport): SourceSpe
   if (!spec.path) fail('path', '`path` is required (the log file, relative to the incident file)');
   const format = str('format')?.trim().toLowerCase();
   if (format !== undefined) {
-    const alias: Record<string, SourceFormat> = { jsonl: 'ndjson', journald: 'ndjson', yml: 'yaml', access: 'clf', weechat: 'irc', irssi: 'irc', znc: 'irc', hexchat: 'irc' };
+    const alias: Record<string, SourceFormat> = {
+      jsonl: 'ndjson',
+      journald: 'ndjson',
+      yml: 'yaml',
+      access: 'clf',
+      weechat: 'irc',
+      irssi: 'irc',
+      znc: 'irc',
+      hexchat: 'irc',
+    };
     const f = alias[format] ?? format;
     if ((SOURCE_FORMATS as readonly string[]).includes(f)) spec.format = f as SourceFormat;
     else fail('format', `unknown format "${format}"; use one of ${SOURCE_FORMATS.join(', ')} (or leave it out to detect it)`);
@@ -120,7 +129,8 @@ function parseEntry(item: unknown, index: number, report: SpecReport): SourceSpe
     const re = str(key);
     if (re === undefined) continue;
     const compiled = compileRegex(re);
-    if (typeof compiled === 'string') fail(key, `\`${key}\` is not a valid regular expression (${compiled}); escape special characters such as ( [ + * ? with a backslash`);
+    if (typeof compiled === 'string')
+      fail(key, `\`${key}\` is not a valid regular expression (${compiled}); escape special characters such as ( [ + * ? with a backslash`);
     else spec[key] = re;
   }
   const group = str('group');

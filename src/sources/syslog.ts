@@ -17,12 +17,7 @@ import { farFromT0, isFarFromT0, yearNearest } from '../time/log-year.js';
 import { bad, type ParseOutcome, type ParsedRecord, type RecordParser } from './types.js';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTH_CODES = new Map<number, number>(
-  MONTHS.map((m, i) => [
-    (m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2),
-    i + 1,
-  ]),
-);
+const MONTH_CODES = new Map<number, number>(MONTHS.map((m, i) => [(m.charCodeAt(0) << 16) | (m.charCodeAt(1) << 8) | m.charCodeAt(2), i + 1]));
 
 /** Month number of the 3-letter English abbreviation at `p`, without slicing. */
 function monthAt(line: string, p: number): number | undefined {
@@ -106,7 +101,8 @@ export class SyslogParser implements RecordParser {
     let guessed: string | undefined;
     if (this.prevMonth === 0 && this.near !== null) {
       const year = yearNearest(month, day, this.near);
-      if (year !== this.year) guessed = `${line.slice(p, i)} has no year: read as ${year}, the year that puts it nearest T0 (not ${this.year}); set \`year:\` on the source to choose`;
+      if (year !== this.year)
+        guessed = `${line.slice(p, i)} has no year: read as ${year}, the year that puts it nearest T0 (not ${this.year}); set \`year:\` on the source to choose`;
       this.year = year;
     }
     if (this.prevMonth > 0 && month !== this.prevMonth) {
@@ -122,9 +118,7 @@ export class SyslogParser implements RecordParser {
     if (!r.ok) {
       const leap = month === 2 && day === 29;
       return bad(
-        leap
-          ? `Feb 29 does not exist in ${this.year}; line skipped — set \`year:\` on the source if the log is from a leap year`
-          : `${r.reason}; line skipped`,
+        leap ? `Feb 29 does not exist in ${this.year}; line skipped — set \`year:\` on the source if the log is from a leap year` : `${r.reason}; line skipped`,
         'source/invalid-date',
       );
     }

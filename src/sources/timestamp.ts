@@ -7,9 +7,7 @@
  */
 import type { SourceClock } from './clock.js';
 
-export type TimeValue =
-  | { ok: true; at: number; zone: string; precision?: string; note?: string }
-  | { ok: false; reason: string };
+export type TimeValue = { ok: true; at: number; zone: string; precision?: string; note?: string } | { ok: false; reason: string };
 
 export interface IsoParts {
   y: number;
@@ -24,8 +22,7 @@ export interface IsoParts {
   offset: number | null;
 }
 
-const ISO =
-  /^(\d{4})[-/](\d{2})[-/](\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|UTC|[+-]\d{2}(?::?\d{2})?)?$/;
+const ISO = /^(\d{4})[-/](\d{2})[-/](\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|z|UTC|[+-]\d{2}(?::?\d{2})?)?$/;
 
 export function parseIso(text: string): IsoParts | null {
   const m = ISO.exec(text);

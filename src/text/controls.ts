@@ -12,11 +12,10 @@
  * text/escape.ts.
  */
 
- 
 const ANSI = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])|\x9b[0-?]*[ -/]*[@-~]/g;
- 
+
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
- 
+
 const ANY_UNSAFE = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /** Text shown as it was written, lines and tabs kept: timeline cells, terminal output, page text. */
@@ -37,7 +36,7 @@ export function terminalLine(text: string): string {
 }
 
 /** Characters XML 1.0 cannot carry at all (controls, lone surrogates, U+FFFE, U+FFFF). */
- 
+
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Drops what an XML 1.0 document cannot hold, so a feed parser never rejects the whole feed. */

@@ -118,9 +118,7 @@ function handlebarsFor(theme: ThemeFiles, partialOf: PartialOf): typeof Handleba
   hb.registerHelper('or', (...args: unknown[]) => args.slice(0, -1).some(Boolean));
   hb.registerHelper('and', (...args: unknown[]) => args.slice(0, -1).every(Boolean));
   hb.registerHelper('not', (a: unknown) => !a);
-  hb.registerHelper('join', (list: unknown, sep: unknown) =>
-    Array.isArray(list) ? list.map(String).join(typeof sep === 'string' ? sep : ', ') : '',
-  );
+  hb.registerHelper('join', (list: unknown, sep: unknown) => (Array.isArray(list) ? list.map(String).join(typeof sep === 'string' ? sep : ', ') : ''));
   hb.registerHelper('json', (value: unknown) => new hb.SafeString(jsonForScript(value)));
   hb.registerHelper('plural', (n: unknown, one: unknown, many: unknown) => `${Number(n)} ${Number(n) === 1 ? String(one) : String(many)}`);
   // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a template's own data

@@ -72,7 +72,10 @@ export function loadSiteTheme(dirs: readonly string[], root?: string): { theme: 
   }
   for (const kind of KINDS) {
     for (const key of Object.keys(theme[kind]).sort()) {
-      hash.update(`${kind}/${key}\0`).update(theme[kind][key] as string | Buffer).update('\0');
+      hash
+        .update(`${kind}/${key}\0`)
+        .update(theme[kind][key] as string | Buffer)
+        .update('\0');
     }
   }
   // Other theme folders (embed/ …) are read by their own outputs; they still key the cache.
@@ -83,7 +86,10 @@ export function loadSiteTheme(dirs: readonly string[], root?: string): { theme: 
       if (file.rel.includes('/') && !(KINDS as readonly string[]).includes(top)) others.set(file.rel, file);
     }
     for (const [rel, file] of others) {
-      hash.update(`${dirs.indexOf(dir)}\0${rel}\0`).update(readChecked(file, dir, fenceOf(dir)) ?? '').update('\0');
+      hash
+        .update(`${dirs.indexOf(dir)}\0${rel}\0`)
+        .update(readChecked(file, dir, fenceOf(dir)) ?? '')
+        .update('\0');
     }
   }
   theme.hash = hash.digest('hex').slice(0, 16);

@@ -32,7 +32,11 @@ export function refuse(fence: Fence | null, full: string, found: Exclude<Confine
   const file = where(fence, full);
   const problem: Pick<Diagnostic, 'level' | 'rule' | 'message'> =
     found.problem === 'outside'
-      ? { level: 'error', rule: 'theme/outside', message: `${what} is ${found.what}; a theme may only use files inside the site, so it is not read or published` }
+      ? {
+          level: 'error',
+          rule: 'theme/outside',
+          message: `${what} is ${found.what}; a theme may only use files inside the site, so it is not read or published`,
+        }
       : found.problem === 'special'
         ? { level: 'error', rule: 'theme/unreadable', message: `${what} is ${found.what}, not a file: it is not read` }
         : found.problem === 'missing'

@@ -21,8 +21,35 @@ const US_CENTRAL = ['America/Chicago', 'America/Winnipeg', 'America/Indiana/Knox
 const US_EASTERN = ['America/New_York', 'America/Toronto', 'America/Detroit', 'America/Indiana/Indianapolis', 'America/Nassau'];
 const US_MOUNTAIN = ['America/Denver', 'America/Phoenix', 'America/Edmonton', 'America/Boise'];
 const US_PACIFIC = ['America/Los_Angeles', 'America/Vancouver', 'America/Tijuana'];
-const CENTRAL_EU = ['Europe/Berlin', 'Europe/Paris', 'Europe/Amsterdam', 'Europe/Brussels', 'Europe/Vienna', 'Europe/Zurich', 'Europe/Rome', 'Europe/Madrid', 'Europe/Stockholm', 'Europe/Oslo', 'Europe/Copenhagen', 'Europe/Warsaw', 'Europe/Prague', 'Europe/Budapest', 'Europe/Luxembourg', 'Europe/Belgrade'];
-const EASTERN_EU = ['Europe/Helsinki', 'Europe/Athens', 'Europe/Bucharest', 'Europe/Sofia', 'Europe/Kyiv', 'Europe/Riga', 'Europe/Tallinn', 'Europe/Vilnius', 'Africa/Cairo'];
+const CENTRAL_EU = [
+  'Europe/Berlin',
+  'Europe/Paris',
+  'Europe/Amsterdam',
+  'Europe/Brussels',
+  'Europe/Vienna',
+  'Europe/Zurich',
+  'Europe/Rome',
+  'Europe/Madrid',
+  'Europe/Stockholm',
+  'Europe/Oslo',
+  'Europe/Copenhagen',
+  'Europe/Warsaw',
+  'Europe/Prague',
+  'Europe/Budapest',
+  'Europe/Luxembourg',
+  'Europe/Belgrade',
+];
+const EASTERN_EU = [
+  'Europe/Helsinki',
+  'Europe/Athens',
+  'Europe/Bucharest',
+  'Europe/Sofia',
+  'Europe/Kyiv',
+  'Europe/Riga',
+  'Europe/Tallinn',
+  'Europe/Vilnius',
+  'Africa/Cairo',
+];
 const WESTERN_EU = ['Europe/Lisbon', 'Atlantic/Canary', 'Atlantic/Madeira', 'Atlantic/Faroe'];
 const LONDON = ['Europe/London', 'Europe/Guernsey', 'Europe/Jersey', 'Europe/Isle_of_Man'];
 const CHINA = ['Asia/Shanghai', 'Asia/Chongqing', 'Asia/Harbin', 'Asia/Macau', 'Asia/Taipei'];
@@ -41,12 +68,14 @@ export const ABBREVIATIONS: Readonly<Record<string, readonly AbbreviationMeaning
   PST: [m(-8, 'Pacific Standard Time', US_PACIFIC)],
   PDT: [m(-7, 'Pacific Daylight Time', US_PACIFIC)],
   MST: [m(-7, 'Mountain Standard Time', US_MOUNTAIN)],
-  MDT: [m(-6, 'Mountain Daylight Time', US_MOUNTAIN.filter((z) => z !== 'America/Phoenix'))],
-  CST: [
-    m(-6, 'Central Standard Time (North America)', US_CENTRAL),
-    m(8, 'China Standard Time', CHINA),
-    m(-5, 'Cuba Standard Time', ['America/Havana']),
+  MDT: [
+    m(
+      -6,
+      'Mountain Daylight Time',
+      US_MOUNTAIN.filter((z) => z !== 'America/Phoenix'),
+    ),
   ],
+  CST: [m(-6, 'Central Standard Time (North America)', US_CENTRAL), m(8, 'China Standard Time', CHINA), m(-5, 'Cuba Standard Time', ['America/Havana'])],
   CDT: [m(-5, 'Central Daylight Time (North America)', US_CENTRAL), m(-4, 'Cuba Daylight Time', ['America/Havana'])],
   EST: [m(-5, 'Eastern Standard Time', US_EASTERN)],
   EDT: [m(-4, 'Eastern Daylight Time', US_EASTERN)],
@@ -72,7 +101,13 @@ export const ABBREVIATIONS: Readonly<Record<string, readonly AbbreviationMeaning
   HKT: [m(8, 'Hong Kong Time', ['Asia/Hong_Kong'])],
   SGT: [m(8, 'Singapore Time', ['Asia/Singapore'])],
   AEST: [m(10, 'Australian Eastern Standard Time', AU_EAST)],
-  AEDT: [m(11, 'Australian Eastern Daylight Time', AU_EAST.filter((z) => z !== 'Australia/Brisbane'))],
+  AEDT: [
+    m(
+      11,
+      'Australian Eastern Daylight Time',
+      AU_EAST.filter((z) => z !== 'Australia/Brisbane'),
+    ),
+  ],
   ACST: [m(9.5, 'Australian Central Standard Time', ['Australia/Adelaide', 'Australia/Darwin'])],
   ACDT: [m(10.5, 'Australian Central Daylight Time', ['Australia/Adelaide'])],
   AWST: [m(8, 'Australian Western Standard Time', ['Australia/Perth'])],
@@ -80,9 +115,7 @@ export const ABBREVIATIONS: Readonly<Record<string, readonly AbbreviationMeaning
   NZDT: [m(13, 'New Zealand Daylight Time', ['Pacific/Auckland'])],
 };
 
-export type AbbreviationResult =
-  | { ok: true; abbreviation: string; offset: number; zone: string; meaning: AbbreviationMeaning }
-  | { ok: false; reason: string };
+export type AbbreviationResult = { ok: true; abbreviation: string; offset: number; zone: string; meaning: AbbreviationMeaning } | { ok: false; reason: string };
 
 /** True when `word` (any case) is in the table. */
 export function isAbbreviation(word: string): boolean {
@@ -102,7 +135,7 @@ export function resolveAbbreviation(word: string, contextZone: string): Abbrevia
   if (inContext) return { ok: true, abbreviation, offset: inContext.offset, zone: contextZone, meaning: inContext };
   const only = meanings[0]!;
   if (meanings.length === 1 || abbreviation === 'CDT') {
-    const zone = only.offset === 0 ? 'UTC' : only.zones[0] ?? fixedZoneName(only.offset);
+    const zone = only.offset === 0 ? 'UTC' : (only.zones[0] ?? fixedZoneName(only.offset));
     return { ok: true, abbreviation, offset: only.offset, zone, meaning: only };
   }
   const names = meanings.map((x) => `${x.name} (${fixedZoneName(x.offset)}, ${x.zones[0] ?? '?'})`).join(', ');

@@ -9,12 +9,9 @@ import { DateTime } from 'luxon';
 import { resolveLocal, type WallTime } from './instant.js';
 import { fixedZoneName } from './zones.js';
 
-export type DateValue =
-  | { ok: true; ms: number; hasTime: boolean; zone: string; note?: string }
-  | { ok: false; reason: string };
+export type DateValue = { ok: true; ms: number; hasTime: boolean; zone: string; note?: string } | { ok: false; reason: string };
 
-const ISO =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 const TOUCH = /^(\d{2})?(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:\.(\d{2}))?$/;
 
 export function parseDateValue(text: string, zone: string): DateValue {

@@ -17,9 +17,7 @@ export interface WallTime {
   millisecond: number;
 }
 
-export type LocalResolution =
-  | { ok: true; ms: number; note?: { kind: 'gap' | 'overlap'; message: string } }
-  | { ok: false; reason: string };
+export type LocalResolution = { ok: true; ms: number; note?: { kind: 'gap' | 'overlap'; message: string } } | { ok: false; reason: string };
 
 /**
  * Resolves a wall time in `zone`. In a DST gap the wall time is read with the offset

@@ -6,7 +6,20 @@
  */
 import { isAbbreviation, resolveAbbreviation } from './abbreviations.js';
 import { resolveWall, type TimeNote, type ZoneSpec } from './resolve-wall.js';
-import { nearestWeekday, readDate, readTime, readWeekday, readZone, nextDay, weekdayOf, yearAfter, type DateParts, type TimeParts, type WrittenDate, type WrittenZone } from './timestamp-parts.js';
+import {
+  nearestWeekday,
+  readDate,
+  readTime,
+  readWeekday,
+  readZone,
+  nextDay,
+  weekdayOf,
+  yearAfter,
+  type DateParts,
+  type TimeParts,
+  type WrittenDate,
+  type WrittenZone,
+} from './timestamp-parts.js';
 import { fixedZoneName, normalizeZone } from './zones.js';
 
 export type { DateParts, TimeParts } from './timestamp-parts.js';
@@ -102,7 +115,10 @@ export function parseTimestamp(text: string, ctx: TimestampContext): TimestampRe
     pos += ISH.exec(text.slice(pos))![0].length;
     approximate = true;
     const z = start.zone ? null : readZone(text.slice(pos), isAbbreviation, false);
-    if (z) { start.zone = z.value; pos += z.length; }
+    if (z) {
+      start.zone = z.value;
+      pos += z.length;
+    }
   }
   let end: (Point & { end: number }) | null = null;
   const dash = start.time ? RANGE.exec(text.slice(pos)) : null;
@@ -110,7 +126,10 @@ export function parseTimestamp(text: string, ctx: TimestampContext): TimestampRe
     end = readPoint(text, pos + dash[0].length);
     if (end && !end.time) end = null;
     if (end) pos = end.end;
-    if (end && ISH.test(text.slice(pos))) { pos += ISH.exec(text.slice(pos))![0].length; approximate = true; }
+    if (end && ISH.test(text.slice(pos))) {
+      pos += ISH.exec(text.slice(pos))![0].length;
+      approximate = true;
+    }
   }
   pos += TRAIL.exec(text.slice(pos))![0].length;
   return resolvePoints(text, pos, start, end, approximate, ctx);
@@ -127,7 +146,11 @@ function readPoint(text: string, from: number): (Point & { end: number }) | null
     const mid = sep ? MID_APPROX.exec(text.slice(pos + sep[0].length)) : null;
     const skip = (sep?.[0].length ?? 0) + (mid?.[0].length ?? 0);
     const t = sep ? readTime(text.slice(pos + skip)) : null;
-    if (sep && t) { time = t.value; pos += skip + t.length; approximate = mid !== null; }
+    if (sep && t) {
+      time = t.value;
+      pos += skip + t.length;
+      approximate = mid !== null;
+    }
   } else {
     const w = readWeekday(text.slice(pos));
     const t = readTime(text.slice(pos + (w?.length ?? 0)));
@@ -188,9 +211,7 @@ function writtenDate(w: WrittenDate | null, ctx: TimestampContext): { date: Date
   return { date: { year, month: w.month, day: w.day }, rolled: false };
 }
 
-function resolvePoints(
-  text: string, pos: number, start: Point, end: Point | null, approximate: boolean, ctx: TimestampContext,
-): TimestampResult {
+function resolvePoints(text: string, pos: number, start: Point, end: Point | null, approximate: boolean, ctx: TimestampContext): TimestampResult {
   const spec = zoneSpec(start.zone ?? end?.zone ?? null, ctx);
   if (typeof spec === 'string') return invalid(text, true, spec, pos);
   const full = fullDate(start.date, ctx, start.weekday);
@@ -201,9 +222,18 @@ function resolvePoints(
     if (end.time.meridiem === 'pm' && pm.hour <= end.time.hour) start.time = pm;
   }
   const base = {
-    ok: true as const, date, time: start.time, hasDate: start.date !== null || start.weekday !== undefined,
-    yearInferred: start.date !== null && start.date.year === null, yearRolled: full.rolled, weekday: start.weekday !== undefined,
-    zone: spec, approximate, length: pos, rest: text.slice(pos), notes: [] as TimeNote[],
+    ok: true as const,
+    date,
+    time: start.time,
+    hasDate: start.date !== null || start.weekday !== undefined,
+    yearInferred: start.date !== null && start.date.year === null,
+    yearRolled: full.rolled,
+    weekday: start.weekday !== undefined,
+    zone: spec,
+    approximate,
+    length: pos,
+    rest: text.slice(pos),
+    notes: [] as TimeNote[],
   };
   if (!date) return { ...base, at: null, end: null };
   const r = resolveWall(date, start.time ?? { hour: 0, minute: 0, second: 0, millisecond: 0 }, spec, ctx.preferLater);

@@ -73,7 +73,9 @@ function abbreviationNote(ms: number, spec: ZoneSpec): TimeNote | undefined {
   if (!spec.abbreviation || spec.offset === null || /^UTC/.test(spec.zone)) return undefined;
   const zoneOffset = luxonZone(spec.zone).offset(ms);
   if (zoneOffset === spec.offset) return undefined;
-  const local = DateTime.fromMillis(ms, { zone: luxonZone(spec.zone) }).setLocale('en').toFormat('yyyy-LL-dd HH:mm');
+  const local = DateTime.fromMillis(ms, { zone: luxonZone(spec.zone) })
+    .setLocale('en')
+    .toFormat('yyyy-LL-dd HH:mm');
   return {
     kind: 'abbreviation',
     message: `${spec.abbreviation} (${fixedZoneName(spec.offset)}) is not in force in ${spec.zone} at that time (${local} there, ${fixedZoneName(zoneOffset)}); took ${spec.abbreviation} as written`,

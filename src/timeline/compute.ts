@@ -50,7 +50,15 @@ export function computeTimeline(events: readonly TimelineEvent[], opts: ComputeO
     out.push(c);
   }
   const diagnostics = sortDiagnostics([...(opts.diagnostics ?? []), ...opts.reporter.list]);
-  return { t0, t0Source, ...(approximate ? { t0Approximate: true } : {}), displayZone: opts.displayZone, events: out, metrics, diagnostics: opts.public ? publicOnly(diagnostics, sorted) : diagnostics };
+  return {
+    t0,
+    t0Source,
+    ...(approximate ? { t0Approximate: true } : {}),
+    displayZone: opts.displayZone,
+    events: out,
+    metrics,
+    diagnostics: opts.public ? publicOnly(diagnostics, sorted) : diagnostics,
+  };
 }
 
 /** Drops diagnostics that point at the line of an `[internal]` event. */
@@ -63,9 +71,7 @@ function publicOnly(diagnostics: readonly Diagnostic[], events: readonly Timelin
 export function findT0(sorted: readonly TimelineEvent[], given: number | null): { t0: number | null; t0Source: Timeline['t0Source']; approximate?: boolean } {
   if (given !== null) return { t0: given, t0Source: 'front-matter' };
   const from = (e: TimelineEvent, t0Source: Timeline['t0Source']) => ({ t0: e.at, t0Source, approximate: e.approximate });
-  const marked =
-    sorted.find((e) => e.isT0 || e.milestone === 't0') ??
-    sorted.find((e) => e.written?.offset?.seconds === 0);
+  const marked = sorted.find((e) => e.isT0 || e.milestone === 't0') ?? sorted.find((e) => e.written?.offset?.seconds === 0);
   if (marked) return from(marked, 'marker');
   const detected = sorted.find((e) => e.milestone === 'detected');
   if (detected) return from(detected, 'milestone');
@@ -98,11 +104,7 @@ function checkWritten(e: ComputedEvent, prevSameFile: ComputedEvent | undefined,
   if (!w) return;
   const place = w.place ?? { line: e.source.line, column: e.source.column ?? 0 };
   if (w.offset && e.offsetS !== null && Math.abs(w.offset.seconds - e.offsetS) >= w.offset.precision) {
-    reporter.warn(
-      'timeline/offset-mismatch',
-      `written ${formatOffset(w.offset.seconds)}, computed ${formatOffset(e.offsetS)} (from T0)`,
-      place,
-    );
+    reporter.warn('timeline/offset-mismatch', `written ${formatOffset(w.offset.seconds)}, computed ${formatOffset(e.offsetS)} (from T0)`, place);
   }
   if (w.delta && prevSameFile) {
     const delta = seconds(e.at - prevSameFile.at);

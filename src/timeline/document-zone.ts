@@ -47,12 +47,20 @@ export function documentZone(input: DocumentZoneInput): string {
       if (!mentions?.length) continue;
       const place = (i: number): Place => at(s.index + i);
       for (const m of mentions.filter((x) => x.zone === null)) {
-        reporter.warn(RULE, `this sentence mentions a time zone pm cannot apply ("${m.word}": ${m.reason}); times without a zone are read as ${context}: set \`timezone:\` in the front-matter`, place(m.index));
+        reporter.warn(
+          RULE,
+          `this sentence mentions a time zone pm cannot apply ("${m.word}": ${m.reason}); times without a zone are read as ${context}: set \`timezone:\` in the front-matter`,
+          place(m.index),
+        );
       }
       const named = [...new Set(mentions.flatMap((m) => (m.zone ? [m.zone] : [])))];
       const first = mentions.find((m) => m.zone);
       if (named.length > 1) {
-        reporter.warn(RULE, `this sentence names several zones (${named.join(', ')}); pm cannot tell which one the times are in: set \`timezone:\` in the front-matter`, place(first?.index ?? 0));
+        reporter.warn(
+          RULE,
+          `this sentence names several zones (${named.join(', ')}); pm cannot tell which one the times are in: set \`timezone:\` in the front-matter`,
+          place(first?.index ?? 0),
+        );
       } else if (first?.zone) notes.push({ zone: first.zone, word: first.word, place: place(first.index) });
     }
   }
@@ -61,16 +69,28 @@ export function documentZone(input: DocumentZoneInput): string {
   if (!note) return context;
   if (zones.length > 1) {
     const other = notes.find((n) => n.zone !== note.zone)!;
-    reporter.warn(RULE, `this note says the times are in ${other.zone}, but the note at line ${note.place.line} says ${note.zone}; times without a zone are read as ${context}: set \`timezone:\` in the front-matter`, other.place);
+    reporter.warn(
+      RULE,
+      `this note says the times are in ${other.zone}, but the note at line ${note.place.line} says ${note.zone}; times without a zone are read as ${context}: set \`timezone:\` in the front-matter`,
+      other.place,
+    );
     return context;
   }
   if (frontMatter !== null) {
     if (note.zone !== frontMatter) {
-      reporter.warn(RULE, `this note says the times are in ${note.zone} ("${note.word}"), but the front-matter says \`timezone: ${frontMatter}\`; the front-matter wins: fix whichever is wrong`, note.place);
+      reporter.warn(
+        RULE,
+        `this note says the times are in ${note.zone} ("${note.word}"), but the front-matter says \`timezone: ${frontMatter}\`; the front-matter wins: fix whichever is wrong`,
+        note.place,
+      );
     }
     return frontMatter;
   }
-  reporter.info(RULE, `times without a zone are read as ${note.zone}, as this note says ("${note.word}"); write \`timezone: ${note.zone}\` in the front-matter to make it explicit`, note.place);
+  reporter.info(
+    RULE,
+    `times without a zone are read as ${note.zone}, as this note says ("${note.word}"); write \`timezone: ${note.zone}\` in the front-matter to make it explicit`,
+    note.place,
+  );
   return note.zone;
 }
 

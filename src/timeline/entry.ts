@@ -35,10 +35,7 @@ export interface PendingEntry {
   nodes: RootContent[];
 }
 
-export type EntryRead =
-  | { kind: 'entry'; entry: PendingEntry }
-  | { kind: 'date' }
-  | { kind: 'none'; found: boolean };
+export type EntryRead = { kind: 'entry'; entry: PendingEntry } | { kind: 'date' } | { kind: 'none'; found: boolean };
 
 interface Place {
   line: number;
@@ -56,7 +53,18 @@ export function readEntry(children: readonly PhrasingContent[], place: Place, st
   if (!r.ok) {
     if (r.found) st.reporter.error('timeline/timestamp', r.reason, place);
     const rel = r.found ? null : relativeTimestamp(text, st.zone);
-    if (rel) return { kind: 'entry', entry: build(rel.r, stripPrefix(children, lead), readMarkers(all.slice(0, lead) + rel.r.rest, { milestone: null, t0: false, internal: false }), place, st, rel.relative) };
+    if (rel)
+      return {
+        kind: 'entry',
+        entry: build(
+          rel.r,
+          stripPrefix(children, lead),
+          readMarkers(all.slice(0, lead) + rel.r.rest, { milestone: null, t0: false, internal: false }),
+          place,
+          st,
+          rel.relative,
+        ),
+      };
     return { kind: 'none', found: r.found };
   }
   const markers = readMarkers(all.slice(0, lead) + r.rest, { milestone: null, t0: false, internal: false });
@@ -69,7 +77,11 @@ export function readEntry(children: readonly PhrasingContent[], place: Place, st
     return { kind: 'date' };
   }
   if (r.at === null) {
-    st.reporter.error('timeline/no-date', `"${text.slice(0, r.length).trim()}" has no date and none is known yet; add a date heading or a date in the front-matter`, place);
+    st.reporter.error(
+      'timeline/no-date',
+      `"${text.slice(0, r.length).trim()}" has no date and none is known yet; add a date heading or a date in the front-matter`,
+      place,
+    );
     return { kind: 'none', found: true };
   }
   const prev = st.prev;
@@ -84,8 +96,18 @@ export function readEntry(children: readonly PhrasingContent[], place: Place, st
     if (later.ok && later.at !== null && later.at >= prev.at) r = later;
   }
   if (r.yearRolled) yearNote(text, r, place, st);
-  if (r.weekday && r.date) st.reporter.info('timeline/weekday', `${stamp(text, r)} is read as ${fmtDate(r.date)}, the nearest such day to ${fmtDate(ctx.after ?? ctx.date ?? null)}; write the date to choose another`, place);
-  if (r.time === null) st.reporter.info('timeline/date-only', 'this entry has a date but no time: it is shown as the date alone, sorted at the start of that day, and counts in metrics only when no entry with a time has its milestone', place);
+  if (r.weekday && r.date)
+    st.reporter.info(
+      'timeline/weekday',
+      `${stamp(text, r)} is read as ${fmtDate(r.date)}, the nearest such day to ${fmtDate(ctx.after ?? ctx.date ?? null)}; write the date to choose another`,
+      place,
+    );
+  if (r.time === null)
+    st.reporter.info(
+      'timeline/date-only',
+      'this entry has a date but no time: it is shown as the date alone, sorted at the start of that day, and counts in metrics only when no entry with a time has its milestone',
+      place,
+    );
   report(r, place, st.reporter);
   st.prev = prevEntry(r);
   st.date = r.date;
@@ -93,7 +115,14 @@ export function readEntry(children: readonly PhrasingContent[], place: Place, st
   return { kind: 'entry', entry: build(r, stripPrefix(children, lead), markers, place, st) };
 }
 
-function build(r: TimestampOk, children: readonly PhrasingContent[], markers: Markers, place: Place, st: EntryState, relative?: TimelineEvent['relative']): PendingEntry {
+function build(
+  r: TimestampOk,
+  children: readonly PhrasingContent[],
+  markers: Markers,
+  place: Place,
+  st: EntryState,
+  relative?: TimelineEvent['relative'],
+): PendingEntry {
   let rest = stripPrefix(children, r.length);
   rest = mapText(rest, stripMarkers);
   const written = findWritten(plainText(rest));

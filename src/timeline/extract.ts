@@ -64,8 +64,14 @@ export function extractTimeline(tree: Root, ctx: ExtractContext): ExtractResult 
   const offset = ctx.lineOffset ?? 0;
   const zone = sectionZone(plainText(heading.children), ctx.zone, ctx.reporter, place(heading, offset));
   const st: EntryState = {
-    file: ctx.file, reporter: ctx.reporter, lineOffset: offset, zone,
-    year: ctx.date?.year ?? null, date: ctx.date, dated: false, prev: null,
+    file: ctx.file,
+    reporter: ctx.reporter,
+    lineOffset: offset,
+    zone,
+    year: ctx.date?.year ?? null,
+    date: ctx.date,
+    dated: false,
+    prev: null,
   };
   const w: Walk = { st, entries: [], open: null, items: [] };
   for (const node of tree.children.slice(start + 1, end)) block(node, w);
@@ -129,7 +135,11 @@ function paragraph(line: Paragraph, whole: Paragraph, w: Walk): void {
   } else if (r.kind === 'none' && !r.found && w.entries.length === 0 && setZone(line, w)) {
     return;
   } else if (r.kind === 'none' && !r.found) {
-    w.st.reporter.info('timeline/no-timestamp', 'paragraph in the Timeline section does not start with a timestamp; it is shown as a note in the timeline, not as an event', place(line, w.st.lineOffset));
+    w.st.reporter.info(
+      'timeline/no-timestamp',
+      'paragraph in the Timeline section does not start with a timestamp; it is shown as a note in the timeline, not as an event',
+      place(line, w.st.lineOffset),
+    );
   }
 }
 
@@ -163,7 +173,11 @@ function listItem(item: ListItem, parent: List, w: Walk): void {
   const nested = others.filter((o) => o.type === 'list');
   if (r.kind === 'none') addNote(w.items, { ...item, children: nested.length ? [first] : item.children }, parent);
   if (r.kind === 'none' && !r.found && !nested.length) {
-    w.st.reporter.info('timeline/no-timestamp', 'list item in the Timeline section does not start with a timestamp; it is shown as a note in the timeline, not as an event', place(first, w.st.lineOffset));
+    w.st.reporter.info(
+      'timeline/no-timestamp',
+      'list item in the Timeline section does not start with a timestamp; it is shown as a note in the timeline, not as an event',
+      place(first, w.st.lineOffset),
+    );
   }
   for (const o of nested) list(o, { ...w, open: null });
 }
@@ -198,15 +212,21 @@ function finish(e: PendingEntry): TimelineEvent {
   // Markers may also be written in the paragraphs under a heading or paragraph entry.
   const ev = e.event;
   const m = { milestone: ev.milestone, t0: ev.isT0 ?? false, internal: ev.internal };
-  const nodes = e.nodes.map((n): RootContent => {
-    if (n.type !== 'paragraph') return n;
-    const text = plainText(n.children);
-    if (stripMarkers(text) === text) return n;
-    readMarkers(text, m);
-    return { ...n, children: trimEdges(mapText(n.children, stripMarkers)) };
-  }).filter((n) => n.type !== 'paragraph' || n.children.length > 0);
+  const nodes = e.nodes
+    .map((n): RootContent => {
+      if (n.type !== 'paragraph') return n;
+      const text = plainText(n.children);
+      if (stripMarkers(text) === text) return n;
+      readMarkers(text, m);
+      return { ...n, children: trimEdges(mapText(n.children, stripMarkers)) };
+    })
+    .filter((n) => n.type !== 'paragraph' || n.children.length > 0);
   Object.assign(ev, { milestone: m.milestone, internal: m.internal }, m.t0 ? { isT0: true } : {});
-  e.event.text = nodes.map((n) => blockText(n)).filter(Boolean).join('\n\n').trim();
+  e.event.text = nodes
+    .map((n) => blockText(n))
+    .filter(Boolean)
+    .join('\n\n')
+    .trim();
   e.nodes = nodes; // rendered with the whole post (document.ts)
   return e.event;
 }

@@ -68,7 +68,10 @@ export async function incidentTimeline(
     const { readSource } = await import('../sources/read.js');
     const zone = spec.timezone ? normalizeZone(spec.timezone) : null;
     const result = await readSource(spec, {
-      absPath: where.real, file, zone: zone?.ok ? zone.zone : incident.timezone, year: spec.year ?? year,
+      absPath: where.real,
+      file,
+      zone: zone?.ok ? zone.zone : incident.timezone,
+      year: spec.year ?? year,
       near: spec.year === undefined ? near : null,
       // A Slack channel folder may look for users.json beside it, never outside the site.
       ...(cli ? {} : { fence: realRoot(fence) }),

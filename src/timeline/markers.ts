@@ -75,7 +75,12 @@ export function findWritten(text: string): { written: WrittenOffsets; match: str
   const a = parseOffset(first);
   const b = second !== undefined ? parseOffset(second) : null;
   if (!a || (second !== undefined && (!b || !isOffset))) return null;
-  const written: WrittenOffsets = { raw: m[0].trim().replace(/^\(|\)$/g, '').trim() };
+  const written: WrittenOffsets = {
+    raw: m[0]
+      .trim()
+      .replace(/^\(|\)$/g, '')
+      .trim(),
+  };
   if (isOffset) written.offset = a;
   else written.delta = a;
   if (b) written.delta = b;

@@ -43,9 +43,20 @@ export function relativeTimestamp(text: string, zone: string): { r: TimestampOk;
   const rel = readRelative(text);
   if (!rel) return null;
   const r: TimestampOk = {
-    ok: true, at: Number.NaN, end: null, date: null, time: { hour: 0, minute: 0, second: 0, millisecond: 0 },
-    hasDate: false, yearInferred: false, yearRolled: false, weekday: false, zone: { zone, offset: null },
-    approximate: false, length: rel.length, rest: text.slice(rel.length), notes: [],
+    ok: true,
+    at: Number.NaN,
+    end: null,
+    date: null,
+    time: { hour: 0, minute: 0, second: 0, millisecond: 0 },
+    hasDate: false,
+    yearInferred: false,
+    yearRolled: false,
+    weekday: false,
+    zone: { zone, offset: null },
+    approximate: false,
+    length: rel.length,
+    rest: text.slice(rel.length),
+    notes: [],
   };
   return { r, relative: { base: rel.base, seconds: rel.seconds, written: rel.written } };
 }

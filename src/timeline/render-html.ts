@@ -33,7 +33,8 @@ export function renderTimelineHtml(json: TimelineJson, options: HtmlRenderOption
     '<thead><tr><th scope="col" class="pm-when">Time</th>' +
     '<th scope="col" class="pm-offset" title="offset from T0; time since the event before">T±</th>' +
     '<th scope="col" class="pm-text">Event</th></tr></thead>';
-  const notes = (list: readonly string[] | undefined): string[] => (list ?? []).map((html) => `<tr class="pm-note"><td colspan="3"><div class="pm-body">${html}</div></td></tr>`);
+  const notes = (list: readonly string[] | undefined): string[] =>
+    (list ?? []).map((html) => `<tr class="pm-note"><td colspan="3"><div class="pm-body">${html}</div></td></tr>`);
   const events = json.events.length
     ? json.events.flatMap((e, i) => [row(e, json, options), ...notes(options.notes?.rows.get(i))])
     : ['<tr class="pm-empty"><td colspan="3">No timeline entries.</td></tr>'];

@@ -24,16 +24,31 @@ export function renderTimelineText(json: TimelineJson, opts: TextOptions = {}): 
   const indent = widths.slice(0, -1).reduce((n, w) => n + w + 2, 0);
   const lines = table.map((r, row) =>
     r
-      .map((cell, i) => (i < r.length - 1 ? cell + ' '.repeat((widths[i] ?? 0) - [...cell].length) : opts.width && row > 0 ? fitText(cell, indent, opts.width) : cell))
+      .map((cell, i) =>
+        i < r.length - 1 ? cell + ' '.repeat((widths[i] ?? 0) - [...cell].length) : opts.width && row > 0 ? fitText(cell, indent, opts.width) : cell,
+      )
       .join('  ')
       .trimEnd(),
   );
   const rule = opts.width ? widths.map((w, i) => (i === widths.length - 1 ? Math.min(w, Math.max(opts.width! - indent, MIN_TEXT_COLUMNS)) : w)) : widths;
-  lines.splice(1, 0, rule.map((w) => '─'.repeat(w)).join('  ').trimEnd());
+  lines.splice(
+    1,
+    0,
+    rule
+      .map((w) => '─'.repeat(w))
+      .join('  ')
+      .trimEnd(),
+  );
   const t0 = json.incident.t0 ? `T0 ${t0IsApproximate(json) ? '~' : ''}${json.incident.t0}` : 'no T0';
   const m = json.metrics;
   const metric = (label: string, v: number | null): string => `${label} ${v === null ? '—' : formatOffset(v, opts.format ?? 'compact')}`;
-  const footer = [t0, metric('detect', m.time_to_detect_s), metric('acknowledge', m.time_to_acknowledge_s), metric('mitigate', m.time_to_mitigate_s), metric('resolve', m.time_to_resolve_s)];
+  const footer = [
+    t0,
+    metric('detect', m.time_to_detect_s),
+    metric('acknowledge', m.time_to_acknowledge_s),
+    metric('mitigate', m.time_to_mitigate_s),
+    metric('resolve', m.time_to_resolve_s),
+  ];
   return `${lines.join('\n')}\n\n${footer.join(' · ')}\n`;
 }
 
@@ -52,4 +67,3 @@ export function renderTimelineMarkdown(json: TimelineJson, opts: RenderOptions =
 function oneLine(s: string): string {
   return s.replace(/\s*\n\s*/g, ' ⏎ ').replace(/\t/g, ' ');
 }
-

@@ -17,14 +17,7 @@
  * report mentions `11:37AM PST` after `1:54PM PST`). Either way a warning names both
  * readings and how to pin the date.
  */
-import {
-  parseTimestamp,
-  type DateParts,
-  type TimeParts,
-  type TimestampContext,
-  type TimestampOk,
-  type ZoneSpec,
-} from '../time/parse-timestamp.js';
+import { parseTimestamp, type DateParts, type TimeParts, type TimestampContext, type TimestampOk, type ZoneSpec } from '../time/parse-timestamp.js';
 import type { RuleAt } from '../diagnostics.js';
 import { nextDay } from '../time/timestamp-parts.js';
 import { formatDelta } from './duration.js';
@@ -100,14 +93,28 @@ export function placeAfter(text: string, ctx: TimestampContext, r: TimestampOk, 
   if (!rolled || kept.at === null) return { r: kept, rolled: false };
   const back = prev.at - kept.at;
   const ahead = rolled.at! - prev.at;
-  const stamp = text.slice(0, r.length).trim().replace(/\s*[:—–|,.-]$/, '');
+  const stamp = text
+    .slice(0, r.length)
+    .trim()
+    .replace(/\s*[:—–|,.-]$/, '');
   const pin = `write the date to pin it (\`${fmtDate(kept.date)} ${stamp}\` or \`${fmtDate(rolled.date)} ${stamp}\`)`;
   const nextReading = `${fmtDate(rolled.date)} (${span(ahead)} after it)`;
   const same = `${fmtDate(kept.date)} (${span(back)} before it)`;
   if (ahead < back) {
-    return { r: rolled, rolled: true, note: { rule: 'timeline/rollover', message: `${stamp} is earlier than the entry before; read as the next day, ${nextReading}, not ${same}; ${pin}` } };
+    return {
+      r: rolled,
+      rolled: true,
+      note: { rule: 'timeline/rollover', message: `${stamp} is earlier than the entry before; read as the next day, ${nextReading}, not ${same}; ${pin}` },
+    };
   }
-  return { r: kept, rolled: false, note: { rule: 'timeline/out-of-order', message: `${stamp} is earlier than the entry before; kept on ${same}, out of order, not the next day, ${nextReading}; ${pin}` } };
+  return {
+    r: kept,
+    rolled: false,
+    note: {
+      rule: 'timeline/out-of-order',
+      message: `${stamp} is earlier than the entry before; kept on ${same}, out of order, not the next day, ${nextReading}; ${pin}`,
+    },
+  };
 }
 
 function span(ms: number): string {

@@ -8,9 +8,7 @@ import type { TableRowEntry } from './table.js';
 import type { TimelineEvent } from './types.js';
 
 /** One thing written in the Timeline section, in document order. */
-export type SectionItem =
-  | { kind: 'event'; event: TimelineEvent; nodes: RootContent[] }
-  | { kind: 'note'; nodes: RootContent[] };
+export type SectionItem = { kind: 'event'; event: TimelineEvent; nodes: RootContent[] } | { kind: 'note'; nodes: RootContent[] };
 
 type Note = Extract<SectionItem, { kind: 'note' }>;
 

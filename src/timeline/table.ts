@@ -21,8 +21,15 @@ const TIME_HEADER = /\b(?:time|when|date|utc|local|timestamp|at)\b/i;
 const TIMEISH = /^\W*\d|^[A-Za-z]{3,9}\.?\s+\d/;
 const MILESTONE_HEADER = /^\s*(?:milestone|marker|phase|kind|type)\s*$/i;
 const MILESTONES: Record<string, Milestone> = {
-  t0: 't0', detected: 'detected', detection: 'detected', impact: 'detected', acknowledged: 'acknowledged',
-  mitigated: 'mitigated', mitigation: 'mitigated', resolved: 'resolved', resolution: 'resolved',
+  t0: 't0',
+  detected: 'detected',
+  detection: 'detected',
+  impact: 'detected',
+  acknowledged: 'acknowledged',
+  mitigated: 'mitigated',
+  mitigation: 'mitigated',
+  resolved: 'resolved',
+  resolution: 'resolved',
 };
 
 /** Rows of a timeline table, or null when the table is not a timeline. */
@@ -47,7 +54,12 @@ export function readTable(node: Table): TableRowEntry[] | null {
       if (text.length) text.push({ type: 'text', value: ' — ' });
       text.push(...cell.children);
     });
-    const m = milestoneCol >= 0 ? plainText(cells[milestoneCol]?.children ?? []).trim().toLowerCase() : '';
+    const m =
+      milestoneCol >= 0
+        ? plainText(cells[milestoneCol]?.children ?? [])
+            .trim()
+            .toLowerCase()
+        : '';
     rows.push({ time, text, milestone: MILESTONES[m] ?? null, cell: first });
   }
   return rows;

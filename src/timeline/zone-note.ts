@@ -27,14 +27,17 @@ const AFTER_CLOCK = /\d{1,2}(?::\d{2}){1,2}(?:\.\d+)?\s*(?:[ap]\.?m\.?\s*)?\(?$|
 /** A sentence that talks about a zone without naming one pm reads (`in Central time`). */
 const ZONE_WORDS = /\b(?:timezone|time[\s-]zone)\b/i;
 
-const TOKEN = new RegExp([
-  // IANA and legacy names: US/Central, America/Argentina/Buenos_Aires, Etc/GMT+5
-  String.raw`\b[A-Za-z][A-Za-z_]+(?:/[A-Za-z_][A-Za-z_+-]*){1,2}`,
-  // UTC+2, GMT-05:00, UTC +5:30
-  String.raw`\b(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?\b`,
-  // Upper-case abbreviations: UTC, CDT, CEST
-  String.raw`\b[A-Z]{3,5}\b`,
-].join('|'), 'g');
+const TOKEN = new RegExp(
+  [
+    // IANA and legacy names: US/Central, America/Argentina/Buenos_Aires, Etc/GMT+5
+    String.raw`\b[A-Za-z][A-Za-z_]+(?:/[A-Za-z_][A-Za-z_+-]*){1,2}`,
+    // UTC+2, GMT-05:00, UTC +5:30
+    String.raw`\b(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d{2})?\b`,
+    // Upper-case abbreviations: UTC, CDT, CEST
+    String.raw`\b[A-Z]{3,5}\b`,
+  ].join('|'),
+  'g',
+);
 
 /** Splits prose into sentences, with the offset of each in the text. */
 export function sentences(text: string): Array<{ text: string; index: number }> {

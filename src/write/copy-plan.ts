@@ -21,7 +21,10 @@ export function splitSite(site: Record<string, string>): { pages: Record<string,
 
 /** Every copy of the site for these cache entries (an entry left out of the site has no date). */
 export function copiesFor(site: CopySite, entries: readonly CacheEntry[]): { copies: Copy[]; diagnostics: Diagnostic[] } {
-  return siteCopies(site, entries.map((e) => ({ file: e.file, slug: e.slug, published: e.date !== null, sources: e.sources.map((s) => s.path) })));
+  return siteCopies(
+    site,
+    entries.map((e) => ({ file: e.file, slug: e.slug, published: e.date !== null, sources: e.sources.map((s) => s.path) })),
+  );
 }
 
 export interface CopyPlan {

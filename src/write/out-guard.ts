@@ -16,7 +16,10 @@ const STAMP_TEXT = 'pm build wrote this folder and replaces it whole on each bui
 /** A build that cannot write where it was asked to; `exitCode` 2 for a wrong choice of folder, 1 otherwise. */
 export class OutputError extends Error {
   override readonly name = 'OutputError';
-  constructor(message: string, readonly exitCode: 1 | 2) {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2,
+  ) {
     super(message);
   }
 }
@@ -65,11 +68,13 @@ export function checkOwnership(out: string): void {
       throw new OutputError(`output folder ${shown} is a broken link: name a folder with --out`, 2);
     }
   }
-  if (!st.isDirectory()) throw new OutputError(`output folder ${shown} is a file, not a folder: pm build replaces its output folder whole; name a folder with --out`, 2);
+  if (!st.isDirectory())
+    throw new OutputError(`output folder ${shown} is a file, not a folder: pm build replaces its output folder whole; name a folder with --out`, 2);
   if (readdirSync(out).length === 0 || hasStamp(out)) return;
   throw new OutputError(
     `output folder ${shown} is not empty and pm did not write it (no ${STAMP} in it): pm build replaces its output folder whole ` +
-      'and would delete what is there. Name an empty or new folder with --out, or empty this one yourself', 2,
+      'and would delete what is there. Name an empty or new folder with --out, or empty this one yourself',
+    2,
   );
 }
 
@@ -86,11 +91,18 @@ export function checkOutput(config: ResolvedConfig, fromConfig: boolean): void {
   if (out === root || inside(root, out)) throw new OutputError(`${what}: it ${out === root ? 'is' : 'holds'} the site root ${config.root}; ${elsewhere}`, 2);
   if (fromConfig && !inside(out, root)) {
     const where = config.configFile ?? 'the config';
-    throw new OutputError(`${what}: \`out:\` in ${where} names a folder outside the site, and a site may only write inside itself; change \`out:\`, or pass --out to build elsewhere`, 2);
+    throw new OutputError(
+      `${what}: \`out:\` in ${where} names a folder outside the site, and a site may only write inside itself; change \`out:\`, or pass --out to build elsewhere`,
+      2,
+    );
   }
   const sources = [
-    config.postsDir, path.join(config.root, 'themes'), path.join(config.root, 'static'), path.join(config.root, '.pm-cache'),
-    ...config.themeDirs, ...(config.configFile ? [path.join(config.root, config.configFile)] : []),
+    config.postsDir,
+    path.join(config.root, 'themes'),
+    path.join(config.root, 'static'),
+    path.join(config.root, '.pm-cache'),
+    ...config.themeDirs,
+    ...(config.configFile ? [path.join(config.root, config.configFile)] : []),
   ];
   for (const source of sources) {
     const s = real(source);

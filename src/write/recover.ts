@@ -29,7 +29,9 @@ export function recoverOutput(out: string): string[] {
   const base = path.basename(out);
   const warnings: string[] = [];
   if (!existsSync(parent)) return warnings;
-  const names = readdirSync(parent).filter((n) => n.startsWith(`${base}.pm-`)).sort();
+  const names = readdirSync(parent)
+    .filter((n) => n.startsWith(`${base}.pm-`))
+    .sort();
   for (const name of names) {
     const full = path.join(parent, name);
     const rest = name.slice(base.length);

@@ -10,7 +10,6 @@ import { importCycles, importGraph } from './import-graph.js';
 
 const SRC = path.resolve(import.meta.dirname, '../../src');
 
-
 describe('import cycles', () => {
   it('src/ has none', () => {
     const graph = importGraph(SRC);

@@ -72,11 +72,9 @@ export function importCycles(graph: ImportGraph): ImportCycle[] {
       component.push(w);
     } while (w !== v);
     if (component.length > 1 || (graph.get(v) ?? []).includes(v)) components.push(component);
-  }
+  };
   for (const v of graph.keys()) if (!index.has(v)) visit(v);
-  return components
-    .map((c) => ({ members: [...c].sort(), cycle: cycleThrough(graph, new Set(c)) }))
-    .sort((a, b) => (a.members[0]! < b.members[0]! ? -1 : 1));
+  return components.map((c) => ({ members: [...c].sort(), cycle: cycleThrough(graph, new Set(c)) })).sort((a, b) => (a.members[0]! < b.members[0]! ? -1 : 1));
 }
 
 /** A closed walk from the component's first module that follows real import edges (shortest hops). */

@@ -22,16 +22,30 @@ const pages = [
 ];
 const schemes = ['light', 'dark'] as const;
 
-interface AxeNode { target: unknown[]; failureSummary?: string }
-interface AxeViolation { id: string; impact: string | null; help: string; nodes: AxeNode[] }
-interface AxeResults { violations: AxeViolation[]; passes: unknown[] }
+interface AxeNode {
+  target: unknown[];
+  failureSummary?: string;
+}
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: AxeNode[];
+}
+interface AxeResults {
+  violations: AxeViolation[];
+  passes: unknown[];
+}
 
 /** One line per serious/critical violation: rule, impact, help and the first targets. */
 function describeViolations(violations: AxeViolation[]): string[] {
   return violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => {
-      const targets = v.nodes.slice(0, 4).map((n) => JSON.stringify(n.target)).join(', ');
+      const targets = v.nodes
+        .slice(0, 4)
+        .map((n) => JSON.stringify(n.target))
+        .join(', ');
       const why = v.nodes[0]?.failureSummary?.replace(/\s+/g, ' ').slice(0, 240) ?? '';
       return `${v.id} (${v.impact}): ${v.help} — ${v.nodes.length} node(s): ${targets}${v.nodes.length > 4 ? ', …' : ''} | ${why}`;
     });
@@ -62,10 +76,10 @@ describe.skipIf(skipBrowser)('axe-core on the sample site', () => {
         expect(response?.status()).toBe(200);
         expect(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
         await page.addScriptTag({ path: axePath });
-        const results = await page.evaluate(async () => {
+        const results = (await page.evaluate(async () => {
           const axe = (window as unknown as { axe: { run(): Promise<unknown> } }).axe;
           return JSON.parse(JSON.stringify(await axe.run())) as unknown;
-        }) as AxeResults;
+        })) as AxeResults;
         await context.close();
         expect(results.passes.length).toBeGreaterThan(0); // axe did run
         const found = describeViolations(results.violations);

@@ -105,7 +105,9 @@ export function hostPage(o: HostOptions): string {
   const json = (slug: string): string => `${o.site}incidents/${slug}/timeline.json`;
   const elements = Object.entries(o.elements).map(([id, attrs]) => {
     const all: Record<string, string> = { src: json(o.slug), ...attrs };
-    const text = Object.entries(all).map(([k, v]) => (v === '' ? k : `${k}="${v}"`)).join(' ');
+    const text = Object.entries(all)
+      .map(([k, v]) => (v === '' ? k : `${k}="${v}"`))
+      .join(' ');
     return `<section class="card"><h2>&lt;pm-timeline&gt; #${id}</h2>\n<pm-timeline id="${id}" ${text}></pm-timeline></section>`;
   });
   const iframe = o.iframe

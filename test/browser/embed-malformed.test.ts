@@ -32,7 +32,8 @@ describe.skipIf(skipBrowser)('<pm-timeline> with malformed timeline data', () =>
     'number-zone': (_, j) => JSON.stringify({ ...j, incident: { ...(j['incident'] as object), display_timezone: 42 } }),
     'string-incident': (_, j) => JSON.stringify({ ...j, incident: 'oops' }),
   };
-  const oddSource = (j: Record<string, unknown>): string => JSON.stringify({ ...j, events: (j['events'] as object[]).map((e) => ({ ...e, source: 7, end: {} })) });
+  const oddSource = (j: Record<string, unknown>): string =>
+    JSON.stringify({ ...j, events: (j['events'] as object[]).map((e) => ({ ...e, source: 7, end: {} })) });
 
   beforeAll(async () => {
     const built = await buildSite({ root: FIXTURE, write: false });
@@ -44,7 +45,8 @@ describe.skipIf(skipBrowser)('<pm-timeline> with malformed timeline data', () =>
     const valid = page(`incidents/${SLUG}/timeline.json`);
     writeFileSync(path.join(dir, 'site', 'good.json'), valid);
     writeFileSync(path.join(dir, 'site', 'odd-source.json'), oddSource(JSON.parse(valid) as Record<string, unknown>));
-    for (const [name, make] of Object.entries(variants)) writeFileSync(path.join(dir, 'site', `${name}.json`), make(valid, JSON.parse(valid) as Record<string, unknown>));
+    for (const [name, make] of Object.entries(variants))
+      writeFileSync(path.join(dir, 'site', `${name}.json`), make(valid, JSON.parse(valid) as Record<string, unknown>));
     site = await serveWithCors(path.join(dir, 'site'));
     const elements = Object.fromEntries(['good', 'odd-source', ...Object.keys(variants)].map((name) => [name, { src: `${site.url}${name}.json` }]));
     writeFileSync(path.join(dir, 'host', 'index.html'), hostPage({ site: site.url, slug: SLUG, elements }));
@@ -60,12 +62,25 @@ describe.skipIf(skipBrowser)('<pm-timeline> with malformed timeline data', () =>
 
   /** What each element shows: its state line (class, role, text) or its rendered rows. */
   const states = (page: Page): Promise<Record<string, { cls: string; role: string; text: string; busy: string; rows: number; sources: string[] }>> =>
-    page.evaluate(() => Object.fromEntries([...document.querySelectorAll('pm-timeline')].map((el) => {
-      const p = el.shadowRoot?.querySelector('.pm-state');
-      const sources = [...(el.shadowRoot?.querySelectorAll('.pm-source') ?? [])].map((s) => s.textContent ?? '');
-      return [el.id, { cls: p?.className ?? '', role: p?.getAttribute('role') ?? '', text: p?.textContent ?? '', busy: el.getAttribute('aria-busy') ?? '',
-        rows: el.shadowRoot?.querySelectorAll('.pm-event').length ?? 0, sources }];
-    })));
+    page.evaluate(() =>
+      Object.fromEntries(
+        [...document.querySelectorAll('pm-timeline')].map((el) => {
+          const p = el.shadowRoot?.querySelector('.pm-state');
+          const sources = [...(el.shadowRoot?.querySelectorAll('.pm-source') ?? [])].map((s) => s.textContent ?? '');
+          return [
+            el.id,
+            {
+              cls: p?.className ?? '',
+              role: p?.getAttribute('role') ?? '',
+              text: p?.textContent ?? '',
+              busy: el.getAttribute('aria-busy') ?? '',
+              rows: el.shadowRoot?.querySelectorAll('.pm-event').length ?? 0,
+              sources,
+            },
+          ];
+        }),
+      ),
+    );
 
   it('every malformed document ends in the error state; valid ones still render', async () => {
     const page = await browser.newPage();
@@ -80,8 +95,16 @@ describe.skipIf(skipBrowser)('<pm-timeline> with malformed timeline data', () =>
     await expect.poll(async () => Object.values(await states(page)).every(settled), { timeout: 10_000 }).toBe(true);
     const shown = await states(page);
     for (const name of Object.keys(variants)) {
-      expect([name, shown[name]]).toEqual([name, expect.objectContaining({ cls: 'pm-state pm-error', role: 'alert', busy: 'false', rows: 0,
-        text: expect.stringMatching(/^Timeline unavailable \(.+\)\.$/) })]);
+      expect([name, shown[name]]).toEqual([
+        name,
+        expect.objectContaining({
+          cls: 'pm-state pm-error',
+          role: 'alert',
+          busy: 'false',
+          rows: 0,
+          text: expect.stringMatching(/^Timeline unavailable \(.+\)\.$/),
+        }),
+      ]);
     }
     expect(shown['good']?.rows).toBe(4);
     // odd but harmless extras (a numeric source, an object end) still render, without "undefined"

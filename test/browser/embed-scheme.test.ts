@@ -35,8 +35,14 @@ describe.skipIf(skipBrowser)('embeds: pinned colour scheme, full-frame backgroun
     const dir = mkdtempSync(path.join(tmpdir(), 'pm-host-scheme-'));
     temps.push(dir);
     const frame = (hash: string): string =>
-      hostPage({ site: site.url, slug: SLUG, iframe: true, frameHash: hash, elements: {} }).replace('style="width:100%;border:0"', 'style="width:100%;height:1400px;border:0"');
-    writeFileSync(path.join(dir, 'light.html'), hostPage({ site: site.url, slug: SLUG, elements: { pinned: { scheme: 'light', limit: '3' }, auto: { scheme: 'auto' } } }));
+      hostPage({ site: site.url, slug: SLUG, iframe: true, frameHash: hash, elements: {} }).replace(
+        'style="width:100%;border:0"',
+        'style="width:100%;height:1400px;border:0"',
+      );
+    writeFileSync(
+      path.join(dir, 'light.html'),
+      hostPage({ site: site.url, slug: SLUG, elements: { pinned: { scheme: 'light', limit: '3' }, auto: { scheme: 'auto' } } }),
+    );
     writeFileSync(path.join(dir, 'dark.html'), hostPage({ site: site.url, slug: SLUG, elements: { pinned: { scheme: 'dark' } } }));
     writeFileSync(path.join(dir, 'frame-light.html'), frame('#pm-scheme=light&pm-source=block'));
     writeFileSync(path.join(dir, 'frame-auto.html'), frame(''));
@@ -86,7 +92,11 @@ describe.skipIf(skipBrowser)('embeds: pinned colour scheme, full-frame backgroun
   });
 
   it('the iframe: #pm-scheme=light pins it, #pm-source=block shows sources, the background fills the frame', async () => {
-    for (const [file, scheme, bg] of [['frame-light.html', 'dark', WHITE], ['frame-auto.html', 'dark', DARK], ['frame-auto.html', 'light', WHITE]] as const) {
+    for (const [file, scheme, bg] of [
+      ['frame-light.html', 'dark', WHITE],
+      ['frame-auto.html', 'dark', DARK],
+      ['frame-auto.html', 'light', WHITE],
+    ] as const) {
       const page = await open(file, scheme);
       const frame = await (await page.waitForSelector('iframe#frame')).contentFrame();
       await frame!.waitForSelector('.pm-timeline');

@@ -36,8 +36,24 @@ describe.skipIf(skipBrowser)('embedded timelines on a status page of another ori
     const page = (name: string, html: string): void => writeFileSync(path.join(hostDir, name), html);
     page('index.html', hostPage({ site: site.url, slug: SLUG, iframe: true, elements: { local: { zone: 'local', href: `${site.url}incidents/${SLUG}/` } } }));
     page('zones.html', hostPage({ site: site.url, slug: SLUG, elements: { home: {}, berlin: { zone: 'Europe/Berlin' } } }));
-    page('errors.html', hostPage({ site: site.url, slug: SLUG, elements: { missing: { src: `${site.url}incidents/nope/timeline.json` }, wrong: { src: `${site.url}incidents.json` } } }));
-    page('themed.html', hostPage({ site: site.url, slug: SLUG, iframe: true, frameHash: '#pm-bg=%23fdf6e3&pm-accent=rgb(200%2C0%2C0)&pm-fg=url(http://evil.example/)', elements: {} }));
+    page(
+      'errors.html',
+      hostPage({
+        site: site.url,
+        slug: SLUG,
+        elements: { missing: { src: `${site.url}incidents/nope/timeline.json` }, wrong: { src: `${site.url}incidents.json` } },
+      }),
+    );
+    page(
+      'themed.html',
+      hostPage({
+        site: site.url,
+        slug: SLUG,
+        iframe: true,
+        frameHash: '#pm-bg=%23fdf6e3&pm-accent=rgb(200%2C0%2C0)&pm-fg=url(http://evil.example/)',
+        elements: {},
+      }),
+    );
     page('payload.html', hostPage({ site: site.url, slug: PAYLOAD_SLUG, iframe: true, elements: { payload: {} } }));
     host = await serveDir(hostDir);
     browser = await launch();
@@ -81,13 +97,23 @@ describe.skipIf(skipBrowser)('embedded timelines on a status page of another ori
       frame: await page.locator('#frame').evaluate((f) => f.getBoundingClientRect().height),
       content: await frame.evaluate(() => Math.ceil(document.querySelector('.pm-embed')!.getBoundingClientRect().height)),
     });
-    await expect.poll(async () => { const s = await sizes(); return s.frame - s.content; }).toBe(0);
+    await expect
+      .poll(async () => {
+        const s = await sizes();
+        return s.frame - s.content;
+      })
+      .toBe(0);
     const wide = await sizes();
     expect(wide.frame).toBeGreaterThan(400); // not the 150 px default: the listener sized it
     await page.locator('#frame').screenshot({ path: path.join(shots, 'embed-iframe-light-960.png') });
 
     await page.setViewportSize({ width: 360, height: 900 });
-    await expect.poll(async () => { const s = await sizes(); return s.frame === s.content && s.frame > wide.frame; }).toBe(true);
+    await expect
+      .poll(async () => {
+        const s = await sizes();
+        return s.frame === s.content && s.frame > wide.frame;
+      })
+      .toBe(true);
     expect(await frame.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await page.locator('#frame').screenshot({ path: path.join(shots, 'embed-iframe-light-360.png') });
     expect(problems.consoleErrors).toEqual([]); // a CSP violation (wrong hash) would be logged here
@@ -125,7 +151,10 @@ describe.skipIf(skipBrowser)('embedded timelines on a status page of another ori
       if (zone === 'America/New_York') {
         await page.locator(el).screenshot({ path: path.join(shots, 'embed-element-light-960.png') });
         await page.setViewportSize({ width: 320, height: 900 });
-        const fits = (e: Element): boolean => { const box = e.shadowRoot!.querySelector('.pm-embed')!; return box.scrollWidth <= box.clientWidth; };
+        const fits = (e: Element): boolean => {
+          const box = e.shadowRoot!.querySelector('.pm-embed')!;
+          return box.scrollWidth <= box.clientWidth;
+        };
         await expect.poll(() => page.locator(el).evaluate(fits)).toBe(true);
         await page.locator(el).screenshot({ path: path.join(shots, 'embed-element-light-320.png') });
       }
@@ -144,10 +173,13 @@ describe.skipIf(skipBrowser)('embedded timelines on a status page of another ori
     expect(berlin[0]).toMatch(/CEST$/);
 
     await page.locator('pm-timeline#berlin').evaluate((el) => el.setAttribute('format', 'long'));
-    await expect.poll(() => texts(page, 'pm-timeline#berlin .pm-event .pm-t')).toEqual(
-      json.events.map((e) => (e.offset_s === null ? '' : formatOffset(e.offset_s, 'long'))),
-    );
-    await page.locator('pm-timeline#berlin').evaluate((el) => { el.setAttribute('milestones-only', ''); el.setAttribute('limit', '2'); });
+    await expect
+      .poll(() => texts(page, 'pm-timeline#berlin .pm-event .pm-t'))
+      .toEqual(json.events.map((e) => (e.offset_s === null ? '' : formatOffset(e.offset_s, 'long'))));
+    await page.locator('pm-timeline#berlin').evaluate((el) => {
+      el.setAttribute('milestones-only', '');
+      el.setAttribute('limit', '2');
+    });
     await expect.poll(() => texts(page, 'pm-timeline#berlin .pm-mark-milestone')).toEqual(['mitigated', 'resolved']);
     expect(await page.locator('pm-timeline#berlin .pm-more').textContent()).toBe('2 earlier events not shown.');
     await page.context().close();
@@ -162,7 +194,9 @@ describe.skipIf(skipBrowser)('embedded timelines on a status page of another ori
     });
     expect(style).toEqual(['rgb(253, 246, 227)', 'rgb(200, 0, 0)', 'rgb(29, 31, 36)']); // url(...) refused
     await expect.poll(async () => (await page.locator('#frame').boundingBox())?.height ?? 0).toBeGreaterThan(400);
-    await page.locator('#frame').evaluate((f: HTMLIFrameElement) => { f.style.height = '10px'; });
+    await page.locator('#frame').evaluate((f: HTMLIFrameElement) => {
+      f.style.height = '10px';
+    });
     await page.locator('#frame').evaluate((f: HTMLIFrameElement) => f.contentWindow!.postMessage({ type: 'pm:timeline:measure' }, '*'));
     await expect.poll(async () => (await page.locator('#frame').boundingBox())?.height ?? 0).toBeGreaterThan(400);
     expect(problemsOf(page).external).toEqual([]);
@@ -193,7 +227,9 @@ describe.skipIf(skipBrowser)('embedded timelines on a status page of another ori
     expect(await page.locator('pm-timeline#payload img').count()).toBe(0);
     expect(await page.locator('pm-timeline#payload .pm-title').textContent()).toBe('Payload <script>window.__pwned=2</script> check');
     // the Timeline section's notes, in order among the rows, as text: before, after the entry they follow, after the last
-    const rows = await page.locator('pm-timeline#payload tbody tr').evaluateAll((trs) => trs.map((tr) => `${tr.className.split(' ')[0]}: ${(tr.textContent ?? '').replace(/\s+/g, ' ').trim()}`));
+    const rows = await page
+      .locator('pm-timeline#payload tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => `${tr.className.split(' ')[0]}: ${(tr.textContent ?? '').replace(/\s+/g, ' ').trim()}`));
     expect(rows.map((r) => r.slice(0, r.indexOf(':')))).toEqual(['pm-note', 'pm-event', 'pm-note', 'pm-event', 'pm-event', 'pm-note']);
     expect(rows[0]).toBe(`pm-note: All times approximate ${PAYLOAD} reconstructed the next day.`); // not HTML in markdown: text
     expect(rows[2]).toBe('pm-note: afternoon: three support e-mails to the provider');

@@ -93,7 +93,9 @@ describe.skipIf(skipBrowser)('a site read from disk and from a sub-path', () => 
         let file = url.startsWith('/repo/') ? path.join(out, url.slice('/repo/'.length)) : '';
         if (file && existsSync(file) && statSync(file).isDirectory()) file = path.join(file, 'index.html');
         const found = file.startsWith(out) && existsSync(file) && statSync(file).isFile();
-        const type = (file.endsWith('.css') ? 'text/css' : file.endsWith('.png') ? 'image/png' : file.endsWith('.svg') ? 'image/svg+xml' : 'text/html') + '; charset=utf-8';
+        const type =
+          (file.endsWith('.css') ? 'text/css' : file.endsWith('.png') ? 'image/png' : file.endsWith('.svg') ? 'image/svg+xml' : 'text/html') +
+          '; charset=utf-8';
         res.writeHead(found ? 200 : 404, { 'content-type': found ? type : 'text/html; charset=utf-8' });
         res.end(await readFile(found ? file : path.join(out, '404.html')));
       })();
@@ -107,7 +109,7 @@ describe.skipIf(skipBrowser)('a site read from disk and from a sub-path', () => 
       expect(response?.status()).toBe(404);
       expect(problems.badResponses).toEqual([`404 ${base}/repo/incidents/no-such-incident/deeper/`]);
       expect(problems.external).toEqual([]);
-      expect(await page.evaluate(() => getComputedStyle(document.body).margin)).not.toBe("8px");
+      expect(await page.evaluate(() => getComputedStyle(document.body).margin)).not.toBe('8px');
       await page.locator('a', { hasText: 'list of incidents' }).click();
       await page.waitForLoadState();
       expect(page.url()).toBe(`${base}/repo/`);

@@ -20,7 +20,11 @@ import { serveDir, type StaticServer } from './serve.js';
 import { buildInto } from './site.js';
 
 const SLUG = '2026-01-15-example-expired-certificate';
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json; charset=utf-8' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+};
 
 /** Serves `dir` with the headers `rules` give each path (none: a plain static host). */
 async function serveWithRules(dir: string, rules: readonly HeaderRule[]): Promise<StaticServer> {

@@ -29,7 +29,10 @@ describe.skipIf(skipBrowser)('insights and follow-ups in Chromium', () => {
     mkdirSync(shots, { recursive: true });
     root = tempDir('pm-insights-browser-');
     generateSite(root, 320);
-    for (const [out, today] of [['judged', TODAY], ['undated', null]] as const) {
+    for (const [out, today] of [
+      ['judged', TODAY],
+      ['undated', null],
+    ] as const) {
       const r = await buildSite({ root, out: path.join(root, out), today, cache: false });
       expect(r.written).toBe(true);
     }
@@ -88,20 +91,27 @@ describe.skipIf(skipBrowser)('insights and follow-ups in Chromium', () => {
         const page = await context.newPage();
         await page.goto(`${(name === 'follow-ups' ? undated : judged).url}${name}/`);
         await page.addScriptTag({ path: axePath });
-        const results = await page.evaluate(async () => {
+        const results = (await page.evaluate(async () => {
           const axe = (window as unknown as { axe: { run(): Promise<unknown> } }).axe;
           return JSON.parse(JSON.stringify(await axe.run())) as unknown;
-        }) as { violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }>; passes: unknown[] };
+        })) as { violations: Array<{ id: string; impact: string | null; nodes: Array<{ target: unknown[] }> }>; passes: unknown[] };
         await context.close();
         expect(results.passes.length).toBeGreaterThan(0);
-        const bad = results.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')
-          .map((x) => `${x.id} (${x.impact}): ${x.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ')}`);
+        const bad = results.violations
+          .filter((x) => x.impact === 'serious' || x.impact === 'critical')
+          .map(
+            (x) =>
+              `${x.id} (${x.impact}): ${x.nodes
+                .slice(0, 3)
+                .map((n) => JSON.stringify(n.target))
+                .join(', ')}`,
+          );
         expect(bad).toEqual([]);
       });
     }
   }
 
-  it('without --today, the page marks the items overdue on the reader\'s day (and the page was complete without it)', async () => {
+  it("without --today, the page marks the items overdue on the reader's day (and the page was complete without it)", async () => {
     const data = JSON.parse(readFileSync(path.join(root, 'undated', 'follow-ups.json'), 'utf8')) as { items: Array<{ done: boolean; due: string | null }> };
     const want = data.items.filter((i) => !i.done && i.due !== null && i.due < TODAY).length;
     const context = await browser.newContext({ timezoneId: 'Pacific/Auckland' });

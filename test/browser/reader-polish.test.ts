@@ -36,9 +36,9 @@ describe.skipIf(skipBrowser)('reader polish', () => {
     expect(top).toBeLessThan(800);
     await page.goto(server.url);
     // every date of the index (in rows with long titles too) is one line high
-    const heights = await page.locator('.incident-row time').evaluateAll((els) =>
-      els.map((e) => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight || '20')),
-    );
+    const heights = await page
+      .locator('.incident-row time')
+      .evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight || '20')));
     expect(heights.length).toBeGreaterThan(3);
     for (const h of heights) expect(h).toBeLessThan(1.5);
     await context.close();

@@ -39,7 +39,14 @@ beforeAll(async () => {
 
 describe('the built files of a payload site', () => {
   it('are scanned by a checker that flags each payload form (so a pass means something)', () => {
-    const bad = ['<script>x()</script>', '<img src=x onerror=x()>', '<a href="java&#x09;script:x()">a</a>', '<iframe src="a"></iframe>', '<svg><a xlink:href="javascript:x()">a</a></svg>', '<b ONCLICK="x()">b</b>'];
+    const bad = [
+      '<script>x()</script>',
+      '<img src=x onerror=x()>',
+      '<a href="java&#x09;script:x()">a</a>',
+      '<iframe src="a"></iframe>',
+      '<svg><a xlink:href="javascript:x()">a</a></svg>',
+      '<b ONCLICK="x()">b</b>',
+    ];
     for (const html of bad) expect(scanHtml(html), html).not.toEqual([]);
     expect(scanJson({ items: [{ content_html: '<img src=x onerror=x()>' }] })).toHaveLength(1);
     expect(scanXml('<feed><content type="html">&lt;script&gt;x()&lt;/script&gt;</content></feed>')).not.toEqual([]);
@@ -73,7 +80,11 @@ describe('the built files of a payload site', () => {
     expect(page).toContain('&lt;b onclick'); // authors
     expect(page).toContain('&lt;svg onload'); // services
     expect(page).toMatch(/(&lt;|&#x3C;)img src=x onerror=window\.__pwned=1/); // timeline entry
-    const text = page.replace(/&(lt|#x3C|#60);/g, '<').replace(/&(gt|#x3E|#62);/g, '>').replace(/&(quot|#34|#x22);/g, '"').replace(/&(#39|#x27|apos);/g, "'");
+    const text = page
+      .replace(/&(lt|#x3C|#60);/g, '<')
+      .replace(/&(gt|#x3E|#62);/g, '>')
+      .replace(/&(quot|#34|#x22);/g, '"')
+      .replace(/&(#39|#x27|apos);/g, "'");
     for (const name of usernames) expect(text).toContain(`Invalid user ${name} from`);
     expect(page).toContain('Invalid user red from'); // the ANSI escape is not passed through
     expect(page).not.toContain('\x1b');
@@ -81,7 +92,11 @@ describe('the built files of a payload site', () => {
     expect(tag).toContain('&lt;script&gt;window.__pwned');
     const timeline = JSON.parse(read('incidents/2024-01-01-payload-bundle/timeline.json')) as { events: Array<{ text: string }> };
     const texts = timeline.events.map((e) => e.text); // JSON keeps the log text as written
-    for (const name of usernames) expect(texts.some((t) => t.includes(`Invalid user ${name} from`)), name).toBe(true);
+    for (const name of usernames)
+      expect(
+        texts.some((t) => t.includes(`Invalid user ${name} from`)),
+        name,
+      ).toBe(true);
     expect(read('feed.xml')).toContain('&lt;script&gt;window.__pwned=1&lt;/script&gt;');
   });
 });
@@ -118,7 +133,9 @@ describe.skipIf(skipBrowser)('every page of the payload site in Chromium', () =>
       });
       await page.waitForTimeout(100);
       const pwned = await Promise.all(page.frames().map((f) => f.evaluate(() => (window as { __pwned?: unknown }).__pwned).catch(() => undefined)));
-      const links = await page.evaluate(() => Array.from(document.querySelectorAll('[href],[src]'), (e) => e.getAttribute('href') ?? e.getAttribute('src') ?? ''));
+      const links = await page.evaluate(() =>
+        Array.from(document.querySelectorAll('[href],[src]'), (e) => e.getAttribute('href') ?? e.getAttribute('src') ?? ''),
+      );
       const badLinks = links.filter((l) => /^\s*(javascript|vbscript):/i.test(l));
       const { dialogs, pageErrors, external } = problems;
       // GitHub's rules keep the attacker's <img src=x onerror=…> as <img src="x">: the handler goes,

@@ -31,12 +31,14 @@ async function search(page: Page, query: string): Promise<Array<{ href: string; 
   await page.waitForFunction(() => document.querySelector('.search-results')!.childElementCount === 0);
   await page.fill('#pm-search-q', query);
   await page.waitForFunction(() => document.querySelector('.search-results p.meta') !== null);
-  return page.$$eval('.search-results li', (items) => items.map((li) => ({
-    href: li.querySelector('a')!.href,
-    title: li.querySelector('a')!.textContent ?? '',
-    meta: li.querySelector('.meta')!.textContent ?? '',
-    snippet: li.querySelector('p')!.innerHTML,
-  })));
+  return page.$$eval('.search-results li', (items) =>
+    items.map((li) => ({
+      href: li.querySelector('a')!.href,
+      title: li.querySelector('a')!.textContent ?? '',
+      meta: li.querySelector('.meta')!.textContent ?? '',
+      snippet: li.querySelector('p')!.innerHTML,
+    })),
+  );
 }
 
 describe.skipIf(skipBrowser)('search in Chromium', () => {
@@ -104,10 +106,18 @@ describe.skipIf(skipBrowser)('search in Chromium', () => {
 
   it('the index comes in two shards, and a word finds its incident in either', async () => {
     // which incidents each shard holds, from Pagefind's own fragments (gzip of "pagefind_dcd" + JSON)
-    const held = (dir: string): number[] => site.files
-      .filter((f) => f.startsWith(`pagefind/${dir}fragment/`))
-      .map((f) => JSON.parse(gunzipSync(readFileSync(path.join(site.out, f))).toString('utf8').replace(/^pagefind_dcd/, '')) as { url: string })
-      .map((fragment) => Number(/incident-(\d+)/.exec(fragment.url)![1]));
+    const held = (dir: string): number[] =>
+      site.files
+        .filter((f) => f.startsWith(`pagefind/${dir}fragment/`))
+        .map(
+          (f) =>
+            JSON.parse(
+              gunzipSync(readFileSync(path.join(site.out, f)))
+                .toString('utf8')
+                .replace(/^pagefind_dcd/, ''),
+            ) as { url: string },
+        )
+        .map((fragment) => Number(/incident-(\d+)/.exec(fragment.url)![1]));
     const primary = held('');
     const merged = held('shard-1/');
     expect(primary.length).toBeGreaterThan(50);

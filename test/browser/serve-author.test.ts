@@ -19,7 +19,10 @@ import { repoRoot } from './site.js';
 const axePath = path.join(repoRoot, 'node_modules', 'axe-core', 'axe.min.js');
 const SLUG = '2020-09-02-outbound';
 
-interface AxeResults { violations: Array<{ id: string; nodes: Array<{ failureSummary?: string }> }>; passes: Array<{ id: string }> }
+interface AxeResults {
+  violations: Array<{ id: string; nodes: Array<{ failureSummary?: string }> }>;
+  passes: Array<{ id: string }>;
+}
 
 describe.skipIf(skipBrowser)('pm serve for authors, in a browser', () => {
   let browser: Browser;

@@ -49,10 +49,16 @@ describe.skipIf(skipBrowser)('time as the reader sees it, in Chromium', () => {
   });
 
   const marks = (page: Page, svg: string, axis: 'x' | 'y'): Promise<number[]> =>
-    page.locator(`${svg} circle`).evaluateAll((cs, a) => cs.map((c) => {
-      const r = c.getBoundingClientRect();
-      return a === 'x' ? r.left + r.width / 2 : r.top + r.height / 2;
-    }).sort((p, q) => p - q), axis);
+    page.locator(`${svg} circle`).evaluateAll(
+      (cs, a) =>
+        cs
+          .map((c) => {
+            const r = c.getBoundingClientRect();
+            return a === 'x' ? r.left + r.width / 2 : r.top + r.height / 2;
+          })
+          .sort((p, q) => p - q),
+      axis,
+    );
   const steps = (xs: number[]): number[] => xs.slice(1).map((x, i) => x - xs[i]!);
 
   for (const scheme of ['light', 'dark'] as const) {

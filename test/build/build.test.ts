@@ -15,17 +15,19 @@ describe('buildSite in memory', () => {
     expect(r.written).toBe(false);
     expect(r.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
     const paths = r.pages.map((p) => p.path);
-    expect(paths).toEqual(expect.arrayContaining([
-      'index.html',
-      'incidents/2020-09-02-outbound/index.html',
-      'incidents/2020-09-02-outbound/timeline.json',
-      'incidents/2017-01-07-bundle/index.html',
-      'tags/index.html',
-      'tags/networking/index.html',
-      'tags/provider/index.html',
-      'tags/security/index.html',
-      '404.html',
-    ]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'index.html',
+        'incidents/2020-09-02-outbound/index.html',
+        'incidents/2020-09-02-outbound/timeline.json',
+        'incidents/2017-01-07-bundle/index.html',
+        'tags/index.html',
+        'tags/networking/index.html',
+        'tags/provider/index.html',
+        'tags/security/index.html',
+        '404.html',
+      ]),
+    );
     expect(paths.some((p) => /^assets\/style\.[0-9a-f]{10}\.css$/.test(p))).toBe(true);
   });
 

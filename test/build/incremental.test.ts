@@ -43,7 +43,7 @@ describe('disk builds with the cache', () => {
     expect(tree(path.join(root, 'dist'))).toEqual(before);
   });
 
-  it('keeps the theme precompiled in the user\'s cache folder, never in the site, and ignores templates kept for another key', async () => {
+  it("keeps the theme precompiled in the user's cache folder, never in the site, and ignores templates kept for another key", async () => {
     const home = tempDir('pm-xdg-');
     const before = process.env['XDG_CACHE_HOME'];
     process.env['XDG_CACHE_HOME'] = home;

@@ -8,7 +8,10 @@ const DRAFT = ['DRAFT-TITLE-91c2', 'DRAFT-EVENT-55d0', '2022-04-01-secret-draft'
 
 type Result = Awaited<ReturnType<typeof buildSite>>;
 const text = (r: Result): Array<[string, string]> => r.pages.map((p) => [p.path, String(p.contents)]);
-const holding = (r: Result, marker: string): string[] => text(r).filter(([, c]) => c.includes(marker)).map(([p]) => p);
+const holding = (r: Result, marker: string): string[] =>
+  text(r)
+    .filter(([, c]) => c.includes(marker))
+    .map(([p]) => p);
 
 describe('pm build --public', () => {
   it('leaves [internal] events and drafts out of every output, even with drafts asked for', async () => {

@@ -24,7 +24,9 @@ describe('pm check', () => {
     const root = warned();
     const r = await run(['--root', root]);
     expect(r.code).toBe(0);
-    expect(r.out).toBe('posts/2024-04-09-disk.md:25:1: warning: check/action-owner: action item "rotate logs, 50%: soon" has no owner: write "- [ ] name: what to do (due YYYY-MM-DD)"\n');
+    expect(r.out).toBe(
+      'posts/2024-04-09-disk.md:25:1: warning: check/action-owner: action item "rotate logs, 50%: soon" has no owner: write "- [ ] name: what to do (due YYYY-MM-DD)"\n',
+    );
     expect((await run(['--root', root, '--strict'])).code).toBe(1);
   });
 
@@ -38,7 +40,14 @@ describe('pm check', () => {
     const r = await run(['--root', broken(), '--format', 'json']);
     const list = JSON.parse(r.out) as unknown[];
     expect(list).toEqual([
-      { level: 'error', file: 'posts/2024-04-09-disk.md', line: 27, column: 5, rule: 'check/broken-link', message: 'link "../gone/" points to no incident: no incident has the slug "gone"' },
+      {
+        level: 'error',
+        file: 'posts/2024-04-09-disk.md',
+        line: 27,
+        column: 5,
+        rule: 'check/broken-link',
+        message: 'link "../gone/" points to no incident: no incident has the slug "gone"',
+      },
     ]);
     expect(JSON.parse((await run(['--root', clean(), '--format', 'json'])).out)).toEqual([]);
   });

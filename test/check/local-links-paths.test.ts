@@ -16,17 +16,27 @@ describe('where a local link leads', () => {
   ])('%s → %s', (url, target) => expect(sitePathOf(url, PAGE)).toBe(target));
 
   it.each([
-    'https://grafana.example.net/d/abc', 'mailto:oncall@example.com', '//cdn.example.net/x.png', '#timeline',
-    '../../../outside.png', '../other.md', 'posts/other.markdown', '', '   ',
+    'https://grafana.example.net/d/abc',
+    'mailto:oncall@example.com',
+    '//cdn.example.net/x.png',
+    '#timeline',
+    '../../../outside.png',
+    '../other.md',
+    'posts/other.markdown',
+    '',
+    '   ',
   ])('%j is not checked here', (url) => expect(sitePathOf(url, PAGE)).toBeNull());
 
   it('never leads out of the output folder, whatever the URL', () => {
-    fc.assert(fc.property(fc.string(), fc.constantFrom(PAGE, 'index.html', 'a/b/c.html'), (url, page) => {
-      const p = sitePathOf(url, page);
-      if (p === null) return;
-      expect(p.startsWith('/')).toBe(false);
-      expect(p.split('/')).not.toContain('..');
-    }), { numRuns: 2000 });
+    fc.assert(
+      fc.property(fc.string(), fc.constantFrom(PAGE, 'index.html', 'a/b/c.html'), (url, page) => {
+        const p = sitePathOf(url, page);
+        if (p === null) return;
+        expect(p.startsWith('/')).toBe(false);
+        expect(p.split('/')).not.toContain('..');
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('a folder is answered by its index.html', () => {

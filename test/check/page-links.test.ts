@@ -44,7 +44,19 @@ describe('check/dead-link', () => {
 
   it('judges page links only, from the incident page URL', async () => {
     const site = path.join(work, 'site');
-    const links = ['../../', '../../tags/', '../../tags/dns/', '../../tags/nope/', '../../about.html', '/tags/dns/', 'https://example.org/x/', '#top', '../../feed.xml', '../../assets/x/', '../../../outside/'];
+    const links = [
+      '../../',
+      '../../tags/',
+      '../../tags/dns/',
+      '../../tags/nope/',
+      '../../about.html',
+      '/tags/dns/',
+      'https://example.org/x/',
+      '#top',
+      '../../feed.xml',
+      '../../assets/x/',
+      '../../../outside/',
+    ];
     const body = links.map((l, i) => `- [link ${i}](${l})`).join('\n');
     mkdirSync(path.join(site, 'posts'), { recursive: true });
     writeFileSync(path.join(site, 'posts', '2024-01-01-a.md'), `---\ntitle: A\ndate: 2024-01-01\ntags: [DNS]\n---\n\n${body}\n`);

@@ -17,9 +17,23 @@ const incident = parseIncident({ file: 'posts/here.md', content: '---\ntitle: He
 
 describe('brokenLink', () => {
   it.each([
-    ['../other/'], ['../other'], ['/incidents/other/'], ['../other/index.html'], ['./'], ['other.md'], ['./other.md'],
-    ['posts/other.md'], ['/posts/other.md'], ['bundle/index.md'], ['../other/#timeline'], ['https://x.test/gone.md'],
-    ['mailto:a@b.c'], ['#summary'], ['//cdn.test/x'], ['../../tags/dns/'], ['../other/timeline.json'],
+    ['../other/'],
+    ['../other'],
+    ['/incidents/other/'],
+    ['../other/index.html'],
+    ['./'],
+    ['other.md'],
+    ['./other.md'],
+    ['posts/other.md'],
+    ['/posts/other.md'],
+    ['bundle/index.md'],
+    ['../other/#timeline'],
+    ['https://x.test/gone.md'],
+    ['mailto:a@b.c'],
+    ['#summary'],
+    ['//cdn.test/x'],
+    ['../../tags/dns/'],
+    ['../other/timeline.json'],
   ])('%s is fine', (url) => {
     expect(brokenLink(url, incident, ctx())).toBeNull();
   });
@@ -37,21 +51,35 @@ describe('brokenLink', () => {
 
 describe('linkRefs', () => {
   it('keeps only links into the site, with their places in the file', () => {
-    const md = '---\ntitle: Here\ndate: 2024-01-01\n---\nSee [a](https://x.test/) [b](#top) [c](//cdn.test/x)\n[d](mailto:a@b.c) and [e](../gone/).\n\n[f]: other.md\n';
+    const md =
+      '---\ntitle: Here\ndate: 2024-01-01\n---\nSee [a](https://x.test/) [b](#top) [c](//cdn.test/x)\n[d](mailto:a@b.c) and [e](../gone/).\n\n[f]: other.md\n';
     const parsed = parseIncident({ file: 'posts/here.md', content: md }, { timezone: 'UTC', displayTimezone: null });
     const refs = linkRefs(parsed);
-    expect(refs).toEqual([{ url: '../gone/', line: 6, column: 23 }, { url: 'other.md', line: 8, column: 1 }]);
-    expect(checkLinkRefs(parsed, refs, ctx())).toEqual([
-      expect.objectContaining({ file: 'posts/here.md', line: 6, column: 23, rule: 'check/broken-link' }),
+    expect(refs).toEqual([
+      { url: '../gone/', line: 6, column: 23 },
+      { url: 'other.md', line: 8, column: 1 },
     ]);
+    expect(checkLinkRefs(parsed, refs, ctx())).toEqual([expect.objectContaining({ file: 'posts/here.md', line: 6, column: 23, rule: 'check/broken-link' })]);
   });
 });
 
 describe('nearTwins', () => {
-  it.each([['database', 'databse'], ['outage', 'outages'], ['ip-v6', 'ipv6'], ['network', 'netwrok'], ['dns', 'd-ns']])('%s ~ %s', (a, b) => {
+  it.each([
+    ['database', 'databse'],
+    ['outage', 'outages'],
+    ['ip-v6', 'ipv6'],
+    ['network', 'netwrok'],
+    ['dns', 'd-ns'],
+  ])('%s ~ %s', (a, b) => {
     expect(nearTwins(a, b)).toBe(true);
   });
-  it.each([['ipv4', 'ipv6'], ['sev1', 'sev2'], ['dns', 'dhs'], ['mail', 'nail'], ['database', 'security']])('%s ≁ %s', (a, b) => {
+  it.each([
+    ['ipv4', 'ipv6'],
+    ['sev1', 'sev2'],
+    ['dns', 'dhs'],
+    ['mail', 'nail'],
+    ['database', 'security'],
+  ])('%s ≁ %s', (a, b) => {
     expect(nearTwins(a, b)).toBe(false);
   });
 });
@@ -63,8 +91,10 @@ describe('checkSourceOrder', () => {
   it('ignores small jitter, the markdown file and order across sources', () => {
     expect(
       checkSourceOrder('a.md', [
-        ev('a.md', 10, '2024-01-01T10:00:00.000Z'), ev('a.md', 11, '2024-01-01T09:00:00.000Z'),
-        ev('x.log', 1, '2024-01-01T10:00:01.500Z'), ev('x.log', 2, '2024-01-01T10:00:00.000Z'),
+        ev('a.md', 10, '2024-01-01T10:00:00.000Z'),
+        ev('a.md', 11, '2024-01-01T09:00:00.000Z'),
+        ev('x.log', 1, '2024-01-01T10:00:01.500Z'),
+        ev('x.log', 2, '2024-01-01T10:00:00.000Z'),
         ev('y.log', 1, '2024-01-01T08:00:00.000Z'),
       ]),
     ).toEqual([]);

@@ -32,7 +32,8 @@ describe('pm check and pm build', () => {
     expect(checked.filter((l) => !built.includes(l)).filter((l) => !/: (error|warning|info): check\//.test(l))).toEqual([]);
     // pm build's only generic warning about a link gives way to check's rule at the same place
     const at = (l: string): string => l.split(': ')[0]!;
-    const superseded = (l: string): boolean => l.includes(': link/missing-target: ') && checked.some((c) => at(c) === at(l) && /: check\/(broken|dead)-link: /.test(c));
+    const superseded = (l: string): boolean =>
+      l.includes(': link/missing-target: ') && checked.some((c) => at(c) === at(l) && /: check\/(broken|dead)-link: /.test(c));
     expect(built.filter((l) => !checked.includes(l) && !superseded(l))).toEqual([]);
     expect(checked.some((l) => l.includes('check/missing-section'))).toBe(true);
     expect(checked.filter((l) => l.includes('"../gone/"'))).toEqual([expect.stringContaining(': error: check/broken-link: ')]);

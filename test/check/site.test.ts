@@ -30,9 +30,7 @@ describe('checkSite', () => {
 
   it('takes the list from required_sections in the config', async () => {
     const found = await lines({ 'pm.config.yaml': 'required_sections: [Summary, Lessons learned]\n', 'posts/2024-04-09-disk.md': post() });
-    expect(only(found, 'check/missing-section')).toEqual([
-      expect.stringContaining('missing section "Lessons learned"') as unknown as string,
-    ]);
+    expect(only(found, 'check/missing-section')).toEqual([expect.stringContaining('missing section "Lessons learned"') as unknown as string]);
   });
 
   it('reports broken links between incidents with their line and column', async () => {
@@ -41,10 +39,7 @@ describe('checkSite', () => {
       'Also [by path](/incidents/missing/) and [file](./2024-01-01-other.md) and [bad file](./nope.md).',
       'External [links](https://example.com/x.md) and [anchors](#summary) are not checked.',
     ].join('\n');
-    const found = only(
-      await lines({ 'posts/2024-04-09-disk.md': post({ body }), 'posts/2024-01-01-other.md': post({ title: 'Other' }) }),
-      'check/broken-link',
-    );
+    const found = only(await lines({ 'posts/2024-04-09-disk.md': post({ body }), 'posts/2024-01-01-other.md': post({ title: 'Other' }) }), 'check/broken-link');
     expect(found).toHaveLength(3);
     expect(found[0]).toMatch(/^posts\/2024-04-09-disk\.md:27:47: error: check\/broken-link: link "\.\.\/no-such-incident\/" points to no incident/);
     expect(found[1]).toMatch(/:28:6: error: check\/broken-link: .*"missing"/);
@@ -61,7 +56,9 @@ describe('checkSite', () => {
     expect(only(noToday, 'check/action-overdue')).toEqual([]);
     const overdue = only(await lines(files, '2024-05-15'), 'check/action-overdue');
     expect(overdue).toEqual([
-      expect.stringMatching(/:25:1: warning: check\/action-overdue: action item "rotate logs" was due 2024-05-01 and is still open on 2024-05-15$/) as unknown as string,
+      expect.stringMatching(
+        /:25:1: warning: check\/action-overdue: action item "rotate logs" was due 2024-05-01 and is still open on 2024-05-15$/,
+      ) as unknown as string,
     ]);
   });
 
@@ -82,7 +79,14 @@ describe('checkSite', () => {
   });
 
   it('warns when a log source goes backwards in time, at the log line', async () => {
-    const log = ['time,text', '2024-04-09T10:00:00Z,start', '2024-04-09T10:05:00Z,later', '2024-04-09T09:30:00Z,earlier again', '2024-04-09T10:05:01Z,fine', ''].join('\n');
+    const log = [
+      'time,text',
+      '2024-04-09T10:00:00Z,start',
+      '2024-04-09T10:05:00Z,later',
+      '2024-04-09T09:30:00Z,earlier again',
+      '2024-04-09T10:05:01Z,fine',
+      '',
+    ].join('\n');
     const text = post({ front: 'sources:\n  - path: events.csv' });
     const found = only(await lines({ 'posts/2024-04-09-disk/index.md': text, 'posts/2024-04-09-disk/events.csv': log }), 'check/source-order');
     expect(found).toEqual([
@@ -91,7 +95,10 @@ describe('checkSite', () => {
   });
 
   it('keeps the pipeline diagnostics (front-matter, duplicate slugs)', async () => {
-    const found = await lines({ 'posts/2024-04-09-disk.md': post({ front: 'timezone: Mars/Olympus' }).replace('timezone: UTC\n', ''), 'posts/x.md': post({ front: 'slug: 2024-04-09-disk\ndate: 2024-01-01' }) });
+    const found = await lines({
+      'posts/2024-04-09-disk.md': post({ front: 'timezone: Mars/Olympus' }).replace('timezone: UTC\n', ''),
+      'posts/x.md': post({ front: 'slug: 2024-04-09-disk\ndate: 2024-01-01' }),
+    });
     expect(found.some((l) => /^posts\/2024-04-09-disk\.md:\d+:\d+: error: frontmatter\/timezone:/.test(l))).toBe(true);
     expect(found.some((l) => l.includes('site/duplicate-slug'))).toBe(true);
   });

@@ -18,6 +18,8 @@ describe('pm check explains a zone taken from the prose', () => {
     await main(['check', '--root', root], io);
     const line = HASHBANG.split('\n').findIndex((l) => l.startsWith('Note:')) + 1;
     const column = HASHBANG.split('\n')[line - 1]!.indexOf('US/Central') + 1;
-    expect(io.stdout).toContain(`posts/2020-09-02-de2.md:${line}:${column}: info: timeline/zone-note: times without a zone are read as America/Chicago, as this note says ("US/Central")`);
+    expect(io.stdout).toContain(
+      `posts/2020-09-02-de2.md:${line}:${column}: info: timeline/zone-note: times without a zone are read as America/Chicago, as this note says ("US/Central")`,
+    );
   });
 });

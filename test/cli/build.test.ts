@@ -22,8 +22,7 @@ function terminal(errIsTTY: boolean, step = 250): CapturedIO {
   return io;
 }
 
-const build = async (root: string, io: CapturedIO, ...flags: string[]) =>
-  main(['build', '--root', root, '--out', path.join(root, 'dist'), ...flags], io);
+const build = async (root: string, io: CapturedIO, ...flags: string[]) => main(['build', '--root', root, '--out', path.join(root, 'dist'), ...flags], io);
 
 describe('pm build output on a terminal and in a pipe', () => {
   it('shows progress and a summary (incidents, files, time) on a terminal', async () => {
@@ -69,7 +68,10 @@ describe('pm build output on a terminal and in a pipe', () => {
     mkdirSync(path.join(root, 'posts'));
     for (let i = 1; i <= 30; i++) {
       const day = String(i).padStart(2, '0');
-      writeFileSync(path.join(root, 'posts', `2024-01-${day}-n${i}.md`), `---\ntitle: Incident ${i}\ndate: 2024-01-${day}\n---\n\n## Timeline\n\n- 2024-01-${day} 10:00 [T0] Something happened\n`);
+      writeFileSync(
+        path.join(root, 'posts', `2024-01-${day}-n${i}.md`),
+        `---\ntitle: Incident ${i}\ndate: 2024-01-${day}\n---\n\n## Timeline\n\n- 2024-01-${day} 10:00 [T0] Something happened\n`,
+      );
     }
     const io = terminal(true, 30);
     expect(await build(root, io)).toBe(0);

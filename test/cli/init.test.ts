@@ -75,7 +75,7 @@ describe('pm init', () => {
 
   it('run through npx, prints commands that work without a global pm', async () => {
     const r = await init(temp(), ['a site'], { npm_command: 'exec' });
-    expect(r.out).toContain("  cd 'a site'\n  npx postmortem-site new incident \"What happened\"\n  npx postmortem-site serve\n");
+    expect(r.out).toContain('  cd \'a site\'\n  npx postmortem-site new incident "What happened"\n  npx postmortem-site serve\n');
   });
 
   it('--title sets the site title', async () => {

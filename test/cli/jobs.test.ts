@@ -52,7 +52,10 @@ describe('the installed pm on a site large enough for workers', () => {
       mkdirSync(path.join(root, 'posts'));
       for (let i = 0; i < 60; i++) {
         const day = String((i % 28) + 1).padStart(2, '0');
-        writeFileSync(path.join(root, 'posts', `2023-02-${day}-outage-${i}.md`), `---\ntitle: Outage ${i}\ndate: 2023-02-${day}\ntags: [db]\n---\n\n## Timeline\n\n- 10:0${i % 10} [T0] Alerts fire\n- 11:15 [resolved] Fixed\n`);
+        writeFileSync(
+          path.join(root, 'posts', `2023-02-${day}-outage-${i}.md`),
+          `---\ntitle: Outage ${i}\ndate: 2023-02-${day}\ntags: [db]\n---\n\n## Timeline\n\n- 10:0${i % 10} [T0] Alerts fire\n- 11:15 [resolved] Fixed\n`,
+        );
       }
       const hashes = (flags: string[], env: Record<string, string> = {}): Record<string, string> => {
         const out = path.join(root, 'dist');

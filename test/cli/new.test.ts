@@ -101,14 +101,32 @@ describe('pm new incident: what the user types stays a value', () => {
   const KEYS = ['title', 'date', 'timezone', 'severity', 'status', 'tags', 'authors', 'services', 'summary'];
 
   it('a newline in --severity, --tags or --author adds no front-matter key', async () => {
-    const { code, io } = await run(['new', 'incident', 'Injected', '--date', '2026-01-01', '--severity', 'x\ntitle: y',
-      '--tags', 'a\ndraft: true,b', '--author', 'eve\n---\n<script>', '--author', '"]\nstatus: resolved']);
+    const { code, io } = await run([
+      'new',
+      'incident',
+      'Injected',
+      '--date',
+      '2026-01-01',
+      '--severity',
+      'x\ntitle: y',
+      '--tags',
+      'a\ndraft: true,b',
+      '--author',
+      'eve\n---\n<script>',
+      '--author',
+      '"]\nstatus: resolved',
+    ]);
     expect(code).toBe(0);
     const fm = readFrontMatter(readFileSync(path.join(root, io.stdout.trim()), 'utf8'));
     expect(fm.errors).toEqual([]);
     expect(Object.keys(fm.data).sort()).toEqual([...KEYS].sort());
-    expect(fm.data).toMatchObject({ title: 'Injected', severity: 'x\ntitle: y', status: 'investigating',
-      tags: ['a\ndraft: true', 'b'], authors: ['eve\n---\n<script>', '"]\nstatus: resolved'] });
+    expect(fm.data).toMatchObject({
+      title: 'Injected',
+      severity: 'x\ntitle: y',
+      status: 'investigating',
+      tags: ['a\ndraft: true', 'b'],
+      authors: ['eve\n---\n<script>', '"]\nstatus: resolved'],
+    });
     const result = await buildSite({ root, write: false });
     expect(result.incidents.map((i) => [i.title, i.draft, i.status])).toEqual([['Injected', false, 'investigating']]);
   });
@@ -130,13 +148,47 @@ describe('pm new incident: what the user types stays a value', () => {
   it('any text round-trips: random titles, severities, tags and authors read back as typed', async () => {
     const text = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 30 }),
-      fc.constantFrom('x\ntitle: y', '---', '\n---\n', 'a: b', '# c', "'q'", '"', '\\', 'null', '~', 'yes', '- x', '[a]', '{a: 1}',
-        '*alias', '&anchor x', '!!str x', '|', '>', '%YAML', '\r\nk: v', '\u2028k: v', '\u0085k: v', '\t', ' lead', 'trail '),
+      fc.constantFrom(
+        'x\ntitle: y',
+        '---',
+        '\n---\n',
+        'a: b',
+        '# c',
+        "'q'",
+        '"',
+        '\\',
+        'null',
+        '~',
+        'yes',
+        '- x',
+        '[a]',
+        '{a: 1}',
+        '*alias',
+        '&anchor x',
+        '!!str x',
+        '|',
+        '>',
+        '%YAML',
+        '\r\nk: v',
+        '\u2028k: v',
+        '\u0085k: v',
+        '\t',
+        ' lead',
+        'trail ',
+      ),
     );
     await fc.assert(
       fc.asyncProperty(text, text, fc.array(text, { maxLength: 3 }), fc.array(text, { maxLength: 2 }), async (title, severity, tags, authors) => {
-        const args = ['new', 'incident', `T ${title}`, '--date', '2026-01-01', `--severity=${severity}`, `--tags=${tags.join(',')}`,
-          ...authors.map((a) => `--author=${a}`)];
+        const args = [
+          'new',
+          'incident',
+          `T ${title}`,
+          '--date',
+          '2026-01-01',
+          `--severity=${severity}`,
+          `--tags=${tags.join(',')}`,
+          ...authors.map((a) => `--author=${a}`),
+        ];
         const { code, io } = await run(args);
         // nothing on stderr but the hint about the template's prompts
         expect([code, io.stderrText.replace(/^pm new: replace the template's prompts .*\n/, '')]).toEqual([0, '']);
@@ -147,7 +199,13 @@ describe('pm new incident: what the user types stays a value', () => {
         expect(Object.keys(fm.data).sort()).toEqual([...KEYS].sort());
         expect(fm.data['title']).toBe(`T ${title}`.trim());
         expect(fm.data['severity'] ?? '').toBe(severity);
-        expect(fm.data['tags']).toEqual(tags.join(',').split(',').map((t) => t.trim()).filter(Boolean));
+        expect(fm.data['tags']).toEqual(
+          tags
+            .join(',')
+            .split(',')
+            .map((t) => t.trim())
+            .filter(Boolean),
+        );
         expect(fm.data['authors']).toEqual(authors);
       }),
       { numRuns: 150, seed: 12 },

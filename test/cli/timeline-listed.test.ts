@@ -30,14 +30,22 @@ async function events(args: string[]): Promise<{ texts: string[]; err: string }>
 
 describe('pm timeline --source on a listed log', () => {
   it('reads it once and says so; the same log twice on the command line too', async () => {
-    writeFileSync(path.join(root, 'posts/de1.md'), '---\ntitle: de1\ndate: 2020-09-02\nsources:\n  - hashbang.log\n---\n\n## Timeline\n\n- 2020-09-02 08:25 UTC [T0] de1 stops answering\n');
+    writeFileSync(
+      path.join(root, 'posts/de1.md'),
+      '---\ntitle: de1\ndate: 2020-09-02\nsources:\n  - hashbang.log\n---\n\n## Timeline\n\n- 2020-09-02 08:25 UTC [T0] de1 stops answering\n',
+    );
     const once = await events([]);
     expect(once.texts.length).toBeGreaterThan(2);
     const again = await events(['--source', 'posts/hashbang.log']);
     expect(again.texts).toEqual(once.texts);
-    expect(again.err).toContain('pm timeline: --source posts/hashbang.log is already listed under sources: as "hashbang.log": its events are read once, with the options written there');
+    expect(again.err).toContain(
+      'pm timeline: --source posts/hashbang.log is already listed under sources: as "hashbang.log": its events are read once, with the options written there',
+    );
 
-    writeFileSync(path.join(root, 'posts/de1.md'), '---\ntitle: de1\ndate: 2020-09-02\n---\n\n## Timeline\n\n- 2020-09-02 08:25 UTC [T0] de1 stops answering\n');
+    writeFileSync(
+      path.join(root, 'posts/de1.md'),
+      '---\ntitle: de1\ndate: 2020-09-02\n---\n\n## Timeline\n\n- 2020-09-02 08:25 UTC [T0] de1 stops answering\n',
+    );
     const twice = await events(['--source', 'posts/hashbang.log', '--source', './posts/../posts/hashbang.log']);
     expect(twice.texts).toEqual(once.texts);
     expect(twice.err).toContain('--source ./posts/../posts/hashbang.log is given twice');

@@ -64,7 +64,9 @@ describe('pm timeline', () => {
     writeFileSync(path.join(root, 'posts/de1.md'), post);
     const { code, io } = await run(['timeline', 'posts/de1.md', '--json']);
     expect(code).toBe(0);
-    const json = JSON.parse(io.stdout) as { events: Array<{ at: string; local: string; text: string; source: { file: string; line: number; label?: string } }> };
+    const json = JSON.parse(io.stdout) as {
+      events: Array<{ at: string; local: string; text: string; source: { file: string; line: number; label?: string } }>;
+    };
     // Slack's ts "1599036400.123456": the microseconds are shown.
     expect(json.events[2]!.local).toBe('2020-09-02 08:46:40.123456 UTC');
     const row = (e: (typeof json.events)[number]) => `${e.at} ${e.source.label ?? `${e.source.file}:${e.source.line}`} ${e.text.slice(0, 24)}`;

@@ -61,7 +61,7 @@ describe('README rule tables', () => {
 });
 
 describe('the registry', () => {
-  it('gives each id once (no area file repeats another one\'s id)', () => {
+  it("gives each id once (no area file repeats another one's id)", () => {
     const parts = [POST_RULES, TIMELINE_RULES, SOURCE_RULES, SITE_RULES].map((p) => Object.keys(p).length);
     expect(parts.reduce((a, b) => a + b)).toBe(Object.keys(RULES).length);
   });

@@ -99,7 +99,10 @@ describe('front-matter as authors get it wrong', () => {
   });
 
   it('CR-only line endings (classic Mac, some exporters) read like LF, with the same line numbers', () => {
-    const lf = parseIncident({ file: 'posts/lag.md', content: POST.replace('\n\n## Summary', '\n---\n\n## Summary') }, { timezone: 'UTC', displayTimezone: null });
+    const lf = parseIncident(
+      { file: 'posts/lag.md', content: POST.replace('\n\n## Summary', '\n---\n\n## Summary') },
+      { timezone: 'UTC', displayTimezone: null },
+    );
     for (const eol of ['\r', '\r\n']) {
       const content = POST.replace('\n\n## Summary', '\n---\n\n## Summary').replace(/\n/g, eol);
       const incident = parseIncident({ file: 'posts/lag.md', content }, { timezone: 'UTC', displayTimezone: null });

@@ -62,7 +62,11 @@ describe('pm import jekyll', () => {
       ].join('\n'),
     );
     expect(text).toContain('![outbound traffic graph](traffic.png)');
-    expect(readFileSync(path.join(site, 'posts/2018-11-13-outbound-traffic-blocked/traffic.png')).equals(readFileSync(path.join(work, 'jekyll/assets/images/traffic.png')))).toBe(true);
+    expect(
+      readFileSync(path.join(site, 'posts/2018-11-13-outbound-traffic-blocked/traffic.png')).equals(
+        readFileSync(path.join(work, 'jekyll/assets/images/traffic.png')),
+      ),
+    ).toBe(true);
     expect(read('posts/2019-01-02-new-year-update/index.md')).toContain('tags: ["news", "meta"]');
     // what could not be carried over, where it is
     expect(r.err).toContain(`${at('jekyll', POST, '{{ page.id }}')}: warning: import/template: Liquid tag "{{ page.id }}" is not carried over`);
@@ -105,11 +109,15 @@ describe('pm import jekyll', () => {
     );
     const r = await pm('import', 'jekyll', 'jekyll', '--root', 'site', '--tag', 'post-mortem');
     expect(r.err).toContain('jekyll/_posts/2020-01-01-linked.md:0:0: warning: import/refused: not read: it leads outside the blog folder');
-    expect(r.err).toContain(`${at('jekyll', '_posts/2020-02-02-escape.md', '../../secret.txt')}: warning: import/image: image "../../secret.txt" not copied: it leads outside the blog folder`);
+    expect(r.err).toContain(
+      `${at('jekyll', '_posts/2020-02-02-escape.md', '../../secret.txt')}: warning: import/image: image "../../secret.txt" not copied: it leads outside the blog folder`,
+    );
     expect(r.err).toContain('image "/assets/images/linked.png" not copied: it leads outside the blog folder');
     expect(r.err).toContain('image "/../secret.txt" not copied');
     const everything = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? everything(path.join(dir, e.name)) : [readFileSync(path.join(dir, e.name), 'latin1')]));
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? everything(path.join(dir, e.name)) : [readFileSync(path.join(dir, e.name), 'latin1')],
+      );
     expect(everything(path.join(site, 'posts')).join('\n')).not.toContain('TOP SECRET');
     expect(readdirSync(path.join(site, 'posts/2020-02-02-escape'))).toEqual(['index.md']);
   });

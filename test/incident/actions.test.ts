@@ -8,12 +8,23 @@ const parse = (body: string) =>
 describe('action items', () => {
   it('reads the task list under "Action items" with owner, text, due and place', () => {
     const incident = parse(
-      ['## Summary', '', '- [ ] not an action: outside the section', '', '## Action Items', '',
+      [
+        '## Summary',
+        '',
+        '- [ ] not an action: outside the section',
+        '',
+        '## Action Items',
+        '',
         '- [ ] ~rfk: send alerts through an outside relay (due 2026-12-01)',
         '- [x] ana: enable `nftables` (due: 2023-05-19)',
         '- [ ] find a second admin',
         '  - [ ] Ops team: nested item',
-        '- plain bullet, not a task', '', '## Lessons learned', '', '- [ ] x: not here either'].join('\n'),
+        '- plain bullet, not a task',
+        '',
+        '## Lessons learned',
+        '',
+        '- [ ] x: not here either',
+      ].join('\n'),
     );
     expect(incident.actions).toEqual([
       { done: false, owner: '~rfk', text: 'send alerts through an outside relay', due: '2026-12-01', line: 11, column: 1 },

@@ -22,7 +22,12 @@ describe('non-text items in tags and authors', () => {
   const warnings = incident.diagnostics.filter((d) => d.level === 'warning').map((d) => `${d.file}:${d.line}:${d.column}: ${d.message}`);
 
   it('numbers and booleans are kept as the text written', () => {
-    expect(incident.tags.map((t) => [t.slug, t.name])).toEqual([['1', '1'], ['database', 'Database'], ['true', 'true'], ['2024', '2024']]);
+    expect(incident.tags.map((t) => [t.slug, t.name])).toEqual([
+      ['1', '1'],
+      ['database', 'Database'],
+      ['true', 'true'],
+      ['2024', '2024'],
+    ]);
     expect(incident.authors).toEqual(['Bob']);
   });
 

@@ -23,7 +23,10 @@ describe('review lifecycle front-matter', () => {
   });
 
   it('bad values are errors at the value’s line and column, saying what fixes them', () => {
-    const bad = (front: string) => parse(front).diagnostics.filter((d) => d.level === 'error').map((d) => `${d.line}:${d.column} ${d.rule}: ${d.message}`);
+    const bad = (front: string) =>
+      parse(front)
+        .diagnostics.filter((d) => d.level === 'error')
+        .map((d) => `${d.line}:${d.column} ${d.rule}: ${d.message}`);
     expect(bad('review: approved\n')).toEqual(['3:9 frontmatter/review: review "approved" is not one of draft, in-review, published']);
     expect(bad('published: last tuesday\n')[0]).toMatch(/^3:12 frontmatter\/date: published: /);
     expect(bad('published: 2024-03-05\nupdated: 2024-03-04\n')).toEqual([
@@ -37,7 +40,10 @@ describe('lifecycle dates in the outputs', () => {
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   mkdirSync(path.join(root, 'posts'));
   const post = (name: string, front: string): void =>
-    writeFileSync(path.join(root, 'posts', name), `---\ntitle: ${name}\ntimezone: UTC\n${front}---\n\n## Timeline\n\n- 2024-03-01 10:00 [T0] Began\n- 2024-03-01 11:00 [resolved] Fixed\n`);
+    writeFileSync(
+      path.join(root, 'posts', name),
+      `---\ntitle: ${name}\ntimezone: UTC\n${front}---\n\n## Timeline\n\n- 2024-03-01 10:00 [T0] Began\n- 2024-03-01 11:00 [resolved] Fixed\n`,
+    );
   writeFileSync(path.join(root, 'pm.config.yaml'), 'search: false\n');
   post('2024-03-01-edited.md', 'published: 2024-03-08 12:00\nupdated: 2024-05-02 09:30\n');
   post('2024-02-01-plain.md', '');

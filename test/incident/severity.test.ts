@@ -16,13 +16,48 @@ import { tempDir } from '../cli/helpers.js';
 
 // What incident write-ups in the wild put in a severity field, and the level each means.
 const TABLE: Array<[string | null, SeverityLevel | null]> = [
-  ['SEV0', 1], ['SEV1', 1], ['sev-1', 1], ['Sev 1', 1], ['SEV_1', 1], ['P0', 1], ['P1', 1], ['p-1', 1], ['1', 1],
-  ['critical', 1], ['Critical', 1], ['CRIT', 1], ['blocker', 1], ['Blocker', 1],
-  ['SEV1 (customer facing)', 1], ['Critical: checkout down', 1], ['SEV 1 – payments', 1],
-  ['SEV2', 2], ['sev2', 2], ['P2', 2], ['major', 2], ['Major', 2], ['High', 2], ['2', 2],
-  ['SEV3', 3], ['sev 3', 3], ['P3', 3], ['minor', 3], ['Medium', 3], ['moderate', 3],
-  ['SEV4', 4], ['P4', 4], ['low', 4], ['Low', 4], ['SEV5', 4], ['purple', 4], ['highest', 4], ['P10', 4], ['sev-12', 4],
-  [null, null], ['', null], ['   ', null],
+  ['SEV0', 1],
+  ['SEV1', 1],
+  ['sev-1', 1],
+  ['Sev 1', 1],
+  ['SEV_1', 1],
+  ['P0', 1],
+  ['P1', 1],
+  ['p-1', 1],
+  ['1', 1],
+  ['critical', 1],
+  ['Critical', 1],
+  ['CRIT', 1],
+  ['blocker', 1],
+  ['Blocker', 1],
+  ['SEV1 (customer facing)', 1],
+  ['Critical: checkout down', 1],
+  ['SEV 1 – payments', 1],
+  ['SEV2', 2],
+  ['sev2', 2],
+  ['P2', 2],
+  ['major', 2],
+  ['Major', 2],
+  ['High', 2],
+  ['2', 2],
+  ['SEV3', 3],
+  ['sev 3', 3],
+  ['P3', 3],
+  ['minor', 3],
+  ['Medium', 3],
+  ['moderate', 3],
+  ['SEV4', 4],
+  ['P4', 4],
+  ['low', 4],
+  ['Low', 4],
+  ['SEV5', 4],
+  ['purple', 4],
+  ['highest', 4],
+  ['P10', 4],
+  ['sev-12', 4],
+  [null, null],
+  ['', null],
+  ['   ', null],
 ];
 
 const IMPACT = { 1: 'critical', 2: 'major', 3: 'minor', 4: 'none' } as const;
@@ -63,7 +98,10 @@ describe('a built site', () => {
       expect(insights.severity_levels.find((l) => l.written.some((w) => w.severity === severity))?.key).toBe(badge?.[1]);
     }
     // the three spellings that used to disagree are all critical now
-    const critical = insights.severity_levels.find((l) => l.key === 'sev-1')?.written.map((w) => w.severity).sort();
+    const critical = insights.severity_levels
+      .find((l) => l.key === 'sev-1')
+      ?.written.map((w) => w.severity)
+      .sort();
     expect(critical).toEqual(['P1', 'SEV0', 'blocker']);
   });
 });

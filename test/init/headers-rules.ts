@@ -16,7 +16,10 @@ export function readHeadersFile(text: string): HeaderRule[] {
       if (!m?.[1] || m[2] === undefined || !rules.length) throw new Error(`not a header line: ${line}`);
       rules.at(-1)?.headers.push([m[1].trim(), m[2].trim()]);
     } else {
-      const escaped = line.trim().split('*').map((s) => s.replace(/[.?+^$()[\]{}|\\]/g, '\\$&'));
+      const escaped = line
+        .trim()
+        .split('*')
+        .map((s) => s.replace(/[.?+^$()[\]{}|\\]/g, '\\$&'));
       rules.push({ pattern: new RegExp(`^${escaped.join('.*')}$`), headers: [] });
     }
   }

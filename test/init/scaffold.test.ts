@@ -76,7 +76,9 @@ describe('static/_headers', () => {
     const urls = pages.map((p) => `/${p.path}`);
     // the search index (pagefind/) is the site's own, not data for other origins
     const wanted = urls.filter((u) => (u.endsWith('.json') && !u.startsWith('/pagefind/')) || u === '/embed/pm-timeline.js');
-    expect(wanted).toEqual(expect.arrayContaining(['/incidents.json', '/embed/pm-timeline.js', '/incidents/2026-01-15-example-expired-certificate/timeline.json']));
+    expect(wanted).toEqual(
+      expect.arrayContaining(['/incidents.json', '/embed/pm-timeline.js', '/incidents/2026-01-15-example-expired-certificate/timeline.json']),
+    );
     for (const u of wanted) expect(open(u), u).toBe(true);
     for (const u of urls.filter((x) => x.endsWith('.html'))) expect(open(u), u).toBe(false);
     expect(readdirSync(path.join(root, 'static'))).toEqual(['_headers']);

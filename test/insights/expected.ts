@@ -8,7 +8,11 @@ import { LEVEL, METRICS, type Metric, type ModelIncident } from './generate.js';
 
 export const quarterOf = (day: string): string => `${day.slice(0, 4)}-Q${Math.ceil(Number(day.slice(5, 7)) / 3)}`;
 export const levelOf = (s: string | null): string => (s === null ? 'sev-unknown' : LEVEL[s]!);
-export const slugOf = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+export const slugOf = (name: string): string =>
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 export function medianP90(values: Array<number | null>): { n: number; missing: number; median_s: number | null; p90_s: number | null } {
   const known = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
@@ -22,7 +26,11 @@ export function metricsOf(list: readonly ModelIncident[]): Record<Metric, Return
 }
 
 /** Every period from the first to the last, with counts by severity level. */
-export function periodCounts(list: readonly ModelIncident[], keyOf: (day: string) => string, all: string[]): Array<{ period: string; count: number; by_severity: Record<string, number> }> {
+export function periodCounts(
+  list: readonly ModelIncident[],
+  keyOf: (day: string) => string,
+  all: string[],
+): Array<{ period: string; count: number; by_severity: Record<string, number> }> {
   return all.map((period) => {
     const here = list.filter((i) => keyOf(i.day) === period);
     const by: Record<string, number> = { 'sev-1': 0, 'sev-2': 0, 'sev-3': 0, 'sev-4': 0, 'sev-unknown': 0 };

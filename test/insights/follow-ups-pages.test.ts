@@ -16,7 +16,12 @@ const SIZE = 7;
 let root: string;
 let pages: Map<string, string>;
 let list: Array<{ path: string; html: string }>;
-interface Item { text: string; done: boolean; due: string | null; incident: { title: string } }
+interface Item {
+  text: string;
+  done: boolean;
+  due: string | null;
+  incident: { title: string };
+}
 let items: Item[];
 
 beforeAll(async () => {
@@ -28,13 +33,21 @@ beforeAll(async () => {
   pages = new Map(result.pages.map((p) => [p.path, String(p.contents)]));
   items = (JSON.parse(pages.get('follow-ups.json')!) as { items: Item[] }).items;
   const n = Math.max(1, Math.ceil(items.length / SIZE));
-  list = Array.from({ length: n }, (_, i) => (i === 0 ? 'follow-ups/index.html' : `follow-ups/page/${i + 1}/index.html`))
-    .map((p) => ({ path: p, html: pages.get(p) ?? '' }));
+  list = Array.from({ length: n }, (_, i) => (i === 0 ? 'follow-ups/index.html' : `follow-ups/page/${i + 1}/index.html`)).map((p) => ({
+    path: p,
+    html: pages.get(p) ?? '',
+  }));
 }, 60_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const rows = (html: string): string[] => [...html.matchAll(/<td class="fu-text">([^<]*)<\/td>/g)].map((m) => m[1]!);
-const unescape = (s: string): string => s.replace(/&#x27;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescape = (s: string): string =>
+  s
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 describe('follow-ups pages', () => {
   it('hold every item once, page_size at most per page, open ones before done ones, and no page beyond the last', () => {
@@ -61,7 +74,10 @@ describe('follow-ups pages', () => {
     // only the first group of a page can be continued: it began on the page before
     for (const p of list) {
       const heads = [...p.html.matchAll(/class="fu-owner">([^\n]*)<\/h3>/g)].map((m) => m[1]!);
-      expect(heads.slice(1).some((h) => h.includes('(continued)')), p.path).toBe(false);
+      expect(
+        heads.slice(1).some((h) => h.includes('(continued)')),
+        p.path,
+      ).toBe(false);
     }
   });
 
@@ -81,7 +97,12 @@ describe('follow-ups pages', () => {
   it('without a day, every open due day of an owner is in the owners table, so the script can count items on other pages', () => {
     const table = /<table class="ins-table fu-owners">[\s\S]*?<\/table>/.exec(list[0]!.html)![0];
     const dues = [...table.matchAll(/data-owner-dues="([^"]*)"/g)].flatMap((m) => m[1]!.split(' '));
-    expect(dues.sort()).toEqual(items.filter((i) => !i.done && i.due !== null).map((i) => i.due!).sort());
+    expect(dues.sort()).toEqual(
+      items
+        .filter((i) => !i.done && i.due !== null)
+        .map((i) => i.due!)
+        .sort(),
+    );
     expect(list.every((p) => p.html.includes('<script>'))).toBe(true);
   });
 });

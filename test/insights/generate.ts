@@ -12,7 +12,13 @@ import path from 'node:path';
 export type Metric = 'detect' | 'acknowledge' | 'mitigate' | 'resolve';
 export const METRICS: Metric[] = ['detect', 'acknowledge', 'mitigate', 'resolve'];
 
-export interface ModelAction { owner: string | null; due: string | null; done: boolean; text: string; urls: string[] }
+export interface ModelAction {
+  owner: string | null;
+  due: string | null;
+  done: boolean;
+  text: string;
+  urls: string[];
+}
 export interface ModelIncident {
   slug: string;
   title: string;
@@ -31,7 +37,15 @@ export interface ModelIncident {
 }
 
 export const TRACKERS = { '#': 'https://github.com/acme/ops/issues/:id', OPS: 'https://acme.atlassian.net/browse/:id' };
-export const LEVEL: Record<string, string> = { SEV1: 'sev-1', critical: 'sev-1', SEV2: 'sev-2', major: 'sev-2', sev3: 'sev-3', minor: 'sev-3', 'SEV-4': 'sev-4' };
+export const LEVEL: Record<string, string> = {
+  SEV1: 'sev-1',
+  critical: 'sev-1',
+  SEV2: 'sev-2',
+  major: 'sev-2',
+  sev3: 'sev-3',
+  minor: 'sev-3',
+  'SEV-4': 'sev-4',
+};
 
 const SEVERITIES = ['SEV1', 'critical', 'SEV2', 'SEV2', 'major', 'sev3', 'sev3', 'minor', 'SEV-4', null];
 const SERVICES = ['api', 'checkout', 'search', 'auth', 'billing', 'dns', 'cdn', 'mail', 'Payments & <Billing>'];
@@ -65,7 +79,7 @@ export function generateSite(root: string, count: number, seed = 7): ModelIncide
   const span = Date.UTC(2025, 11, 31) - start;
   const model: ModelIncident[] = [];
   for (let i = 0; i < count; i++) {
-    const at = start + Math.floor(r() * span / 60000) * 60000;
+    const at = start + Math.floor((r() * span) / 60000) * 60000;
     const d = new Date(at);
     const day = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
     const slug = `${day}-incident-${i}`;
@@ -75,7 +89,12 @@ export function generateSite(root: string, count: number, seed = 7): ModelIncide
     const rootCauses = some(CAUSES, 2);
     const draft = r() < 0.05;
     const hasTimeline = r() > 0.1;
-    const steps: Record<Metric, number> = { detect: 1 + Math.floor(r() * 60), acknowledge: 1 + Math.floor(r() * 30), mitigate: 10 + Math.floor(r() * 600), resolve: 30 + Math.floor(r() * 3000) };
+    const steps: Record<Metric, number> = {
+      detect: 1 + Math.floor(r() * 60),
+      acknowledge: 1 + Math.floor(r() * 30),
+      mitigate: 10 + Math.floor(r() * 600),
+      resolve: 30 + Math.floor(r() * 3000),
+    };
     const metrics: Record<Metric, number | null> = { detect: null, acknowledge: null, mitigate: null, resolve: null };
     const lines: string[] = [`- ${utc(at)} UTC [T0] errors start on ${services[0] ?? 'the site'}`];
     let minutes = 0;
@@ -92,22 +111,44 @@ export function generateSite(root: string, count: number, seed = 7): ModelIncide
       const due = r() < 0.8 ? new Date(at + Math.floor(r() * 120) * 86400000).toISOString().slice(0, 10) : null;
       const kind = Math.floor(r() * 4);
       const n = 100 + i * 5 + k;
-      const [ref, urls] = kind === 0 ? [` #${n}`, [`https://github.com/acme/ops/issues/${n}`]]
-        : kind === 1 ? [` OPS-${n}`, [`https://acme.atlassian.net/browse/OPS-${n}`]]
-          : kind === 2 ? [` [runbook](https://wiki.example.org/runbooks/${n})`, [`https://wiki.example.org/runbooks/${n}`]] : ['', []];
+      const [ref, urls] =
+        kind === 0
+          ? [` #${n}`, [`https://github.com/acme/ops/issues/${n}`]]
+          : kind === 1
+            ? [` OPS-${n}`, [`https://acme.atlassian.net/browse/OPS-${n}`]]
+            : kind === 2
+              ? [` [runbook](https://wiki.example.org/runbooks/${n})`, [`https://wiki.example.org/runbooks/${n}`]]
+              : ['', []];
       const text = `fix thing ${i}.${k}${ref}`;
       return { owner, due, done: r() < 0.5, text: text.replace(/\[runbook\]\([^)]*\)/, 'runbook'), urls };
     });
     const fm = [
-      '---', `title: "Incident ${i} on ${services[0] ?? 'the site'}"`, `date: ${day} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
-      `timezone: ${pick(ZONES)}`, severity ? `severity: ${severity}` : '', `services: ${JSON.stringify(services)}`,
-      `tags: ${JSON.stringify(tags)}`, rootCauses.length ? `root_cause: ${JSON.stringify(rootCauses)}` : '', draft ? 'draft: true' : '', '---',
+      '---',
+      `title: "Incident ${i} on ${services[0] ?? 'the site'}"`,
+      `date: ${day} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`,
+      `timezone: ${pick(ZONES)}`,
+      severity ? `severity: ${severity}` : '',
+      `services: ${JSON.stringify(services)}`,
+      `tags: ${JSON.stringify(tags)}`,
+      rootCauses.length ? `root_cause: ${JSON.stringify(rootCauses)}` : '',
+      draft ? 'draft: true' : '',
+      '---',
     ].filter(Boolean);
-    const body = ['', '## Summary', '', `Something broke (${i}).`, '', ...(hasTimeline ? ['## Timeline', '', ...lines, ''] : []),
-      '## Action items', '', ...actions.map((a) => {
+    const body = [
+      '',
+      '## Summary',
+      '',
+      `Something broke (${i}).`,
+      '',
+      ...(hasTimeline ? ['## Timeline', '', ...lines, ''] : []),
+      '## Action items',
+      '',
+      ...actions.map((a) => {
         const raw = a.urls[0]?.includes('wiki') ? a.text.replace('runbook', `[runbook](${a.urls[0]})`) : a.text;
         return `- [${a.done ? 'x' : ' '}] ${a.owner ? `${a.owner}: ` : ''}${raw}${a.due ? ` (due ${a.due})` : ''}`;
-      }), ''];
+      }),
+      '',
+    ];
     writeFileSync(path.join(root, 'posts', `${slug}.md`), [...fm, ...body].join('\n'));
     model.push({ slug, title: `Incident ${i} on ${services[0] ?? 'the site'}`, day, severity, services, tags, rootCauses, metrics, draft, actions, internal });
   }

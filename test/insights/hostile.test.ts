@@ -49,7 +49,7 @@ beforeAll(async () => {
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 describe('hostile content on the insights and follow-ups pages', () => {
-  it('runs nothing: no script but pm\'s own (allowed by its hash), no handler, no javascript: URL', () => {
+  it("runs nothing: no script but pm's own (allowed by its hash), no handler, no javascript: URL", () => {
     for (const file of ['insights/index.html', 'follow-ups/index.html']) expect(scanHtml(pages.get(file)!, true), file).toEqual([]);
     for (const file of ['insights.json', 'follow-ups.json']) expect(scanJson(JSON.parse(pages.get(file)!)), file).toEqual([]);
     const html = pages.get('follow-ups/index.html')!;

@@ -18,8 +18,10 @@ const otherScripts = (html: string): string[] =>
 const TODAY = '2024-06-30';
 /** Every page of the follow-ups list, in order. */
 const followUpPages = (built: Map<string, string>): string[] =>
-  [...built.keys()].filter((p) => /^follow-ups\/(page\/\d+\/)?index\.html$/.test(p))
-    .sort((a, b) => Number(/\d+/.exec(a)?.[0] ?? 1) - Number(/\d+/.exec(b)?.[0] ?? 1)).map((p) => built.get(p)!);
+  [...built.keys()]
+    .filter((p) => /^follow-ups\/(page\/\d+\/)?index\.html$/.test(p))
+    .sort((a, b) => Number(/\d+/.exec(a)?.[0] ?? 1) - Number(/\d+/.exec(b)?.[0] ?? 1))
+    .map((p) => built.get(p)!);
 let root: string;
 let model: ModelIncident[];
 let published: ModelIncident[];
@@ -67,7 +69,12 @@ describe('insights.json', () => {
       expect(data.without_metrics[m]).toBe(published.filter((i) => i.metrics[m] === null).length);
       const known = data.times.by_quarter.filter((q: Record<string, { median_s: number | null }>) => q[m]!.median_s !== null);
       const [before, last] = known.slice(-2);
-      expect(data.times.trend[m]).toMatchObject({ period: last.period, previous_period: before.period, median_s: last[m].median_s, previous_median_s: before[m].median_s });
+      expect(data.times.trend[m]).toMatchObject({
+        period: last.period,
+        previous_period: before.period,
+        median_s: last[m].median_s,
+        previous_median_s: before[m].median_s,
+      });
     }
     expect(overall.resolve.missing).toBeGreaterThan(20); // the archive really has incidents without metrics
     expect(data.without_metrics.any_metric).toBe(published.filter((i) => METRICS.every((m) => i.metrics[m] === null)).length);
@@ -79,7 +86,9 @@ describe('insights.json', () => {
     const services = frequent(published, (i) => i.services);
     expect(data.top.services.map((s: { slug: string; count: number }) => ({ slug: s.slug, count: s.count }))).toEqual(services);
     expect(data.top.tags.map((s: { slug: string; count: number }) => ({ slug: s.slug, count: s.count }))).toEqual(frequent(published, (i) => i.tags));
-    expect(data.top.root_causes.map((s: { slug: string; count: number }) => ({ slug: s.slug, count: s.count }))).toEqual(frequent(published, (i) => i.rootCauses));
+    expect(data.top.root_causes.map((s: { slug: string; count: number }) => ({ slug: s.slug, count: s.count }))).toEqual(
+      frequent(published, (i) => i.rootCauses),
+    );
     for (const row of data.times.by_service) {
       const want = metricsOf(published.filter((i) => i.services.some((s) => slugOf(s) === row.slug)));
       for (const m of METRICS) expect(row[m], `${row.slug} ${m}`).toEqual(want[m]);
@@ -90,7 +99,8 @@ describe('insights.json', () => {
     }
     expect(data.top.services.find((s: { slug: string }) => s.slug === 'payments-billing')?.name).toBe('Payments & <Billing>');
     const levels = Object.fromEntries(data.severity_levels.map((l: { key: string; count: number }) => [l.key, l.count]));
-    for (const key of ['sev-1', 'sev-2', 'sev-3', 'sev-4', 'sev-unknown']) expect(levels[key]).toBe(published.filter((i) => levelOf(i.severity) === key).length);
+    for (const key of ['sev-1', 'sev-2', 'sev-3', 'sev-4', 'sev-unknown'])
+      expect(levels[key]).toBe(published.filter((i) => levelOf(i.severity) === key).length);
   });
 });
 
@@ -98,7 +108,14 @@ describe('follow-ups.json', () => {
   it('lists every action item of every published incident with owner, due, status, incident and issue links', () => {
     const data = json('follow-ups.json');
     const want = published.flatMap((i) => i.actions.map((a) => ({ slug: i.slug, text: a.text, owner: a.owner, due: a.due, done: a.done, issues: a.urls })));
-    const got = data.items.map((it: any) => ({ slug: it.incident.slug, text: it.text, owner: it.owner, due: it.due, done: it.done, issues: it.issues.map((l: { url: string }) => l.url) }));
+    const got = data.items.map((it: any) => ({
+      slug: it.incident.slug,
+      text: it.text,
+      owner: it.owner,
+      due: it.due,
+      done: it.done,
+      issues: it.issues.map((l: { url: string }) => l.url),
+    }));
     const key = (x: { slug: string; text: string }): string => `${x.slug}\0${x.text}`;
     expect([...got].sort((a, b) => (key(a) < key(b) ? -1 : 1))).toEqual([...want].sort((a, b) => (key(a) < key(b) ? -1 : 1)));
     expect(data.count).toBe(want.length);
@@ -118,10 +135,18 @@ describe('follow-ups.json', () => {
     expect(data.overdue).toBe(overdue.length);
     expect(overdue.length).toBeGreaterThan(10);
     const owners = [...new Set(all.map((a) => a.owner))];
-    expect(data.owners.map((o: { owner: string | null }) => o.owner)).toEqual([...owners.filter((o) => o !== null).sort(), ...(owners.includes(null) ? [null] : [])]);
+    expect(data.owners.map((o: { owner: string | null }) => o.owner)).toEqual([
+      ...owners.filter((o) => o !== null).sort(),
+      ...(owners.includes(null) ? [null] : []),
+    ]);
     for (const o of data.owners) {
       const mine = all.filter((a) => a.owner === o.owner);
-      expect(o).toEqual({ owner: o.owner, open: mine.filter((a) => !a.done).length, done: mine.filter((a) => a.done).length, overdue: overdue.filter((a) => a.owner === o.owner).length });
+      expect(o).toEqual({
+        owner: o.owner,
+        open: mine.filter((a) => !a.done).length,
+        done: mine.filter((a) => a.done).length,
+        overdue: overdue.filter((a) => a.owner === o.owner).length,
+      });
     }
   });
 
@@ -135,7 +160,7 @@ describe('follow-ups.json', () => {
     expect(html).toContain('href="https://acme.atlassian.net/browse/OPS-');
   });
 
-  it('without a day, nothing is judged at build time and the reader\'s browser marks overdue items', async () => {
+  it("without a day, nothing is judged at build time and the reader's browser marks overdue items", async () => {
     const undated = await build({ today: null });
     const data = JSON.parse(undated.get('follow-ups.json')!);
     expect(data.today).toBeNull();
@@ -160,7 +185,7 @@ describe('the pages', () => {
     expect(html.match(/<details>/g)?.length).toBeGreaterThanOrEqual(6);
   });
 
-  it('are linked from every page\'s navigation', () => {
+  it("are linked from every page's navigation", () => {
     expect(pages.get('index.html')).toContain('<a href="./insights/">Insights</a>');
     const incident = [...pages.keys()].find((p) => p.startsWith('incidents/') && p.endsWith('index.html'))!;
     expect(pages.get(incident)).toContain('<a href="../../follow-ups/">Follow-ups</a>');

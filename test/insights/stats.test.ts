@@ -30,8 +30,10 @@ describe('periods', () => {
 
 describe('root causes', () => {
   it('are a list or a comma-separated string, slugged like tags, first spelling kept', () => {
-    expect(rootCauses({ root_cause: ['DNS provider', 'dns-provider', 'Expired certificate', { x: 1 }] }))
-      .toEqual([{ slug: 'dns-provider', name: 'DNS provider' }, { slug: 'expired-certificate', name: 'Expired certificate' }]);
+    expect(rootCauses({ root_cause: ['DNS provider', 'dns-provider', 'Expired certificate', { x: 1 }] })).toEqual([
+      { slug: 'dns-provider', name: 'DNS provider' },
+      { slug: 'expired-certificate', name: 'Expired certificate' },
+    ]);
     expect(rootCauses({ root_cause: 'bad deploy, capacity' }).map((r) => r.slug)).toEqual(['bad-deploy', 'capacity']);
     expect(rootCauses({})).toEqual([]);
   });
@@ -59,9 +61,15 @@ describe('chart scales and trend words', () => {
   it('the trend says how much faster or slower, as a ratio when it more than doubled', async () => {
     const { trendText } = await import('../../src/insights/insights-view.js');
     const base = { period: '2025-Q1', previous_period: '2024-Q4' };
-    expect(trendText({ ...base, median_s: 1800, previous_median_s: 3600, change_pct: -50, direction: 'faster' })).toBe('median 30m in 2025-Q1, 50% faster than 2024-Q4 (1h)');
-    expect(trendText({ ...base, median_s: 36000, previous_median_s: 600, change_pct: 5900, direction: 'slower' })).toBe('median 10h in 2025-Q1, 60× slower than 2024-Q4 (10m)');
-    expect(trendText({ ...base, median_s: 60, previous_median_s: 60, change_pct: 0, direction: 'same' })).toBe('median 1m in 2025-Q1, unchanged from 2024-Q4 (1m)');
+    expect(trendText({ ...base, median_s: 1800, previous_median_s: 3600, change_pct: -50, direction: 'faster' })).toBe(
+      'median 30m in 2025-Q1, 50% faster than 2024-Q4 (1h)',
+    );
+    expect(trendText({ ...base, median_s: 36000, previous_median_s: 600, change_pct: 5900, direction: 'slower' })).toBe(
+      'median 10h in 2025-Q1, 60× slower than 2024-Q4 (10m)',
+    );
+    expect(trendText({ ...base, median_s: 60, previous_median_s: 60, change_pct: 0, direction: 'same' })).toBe(
+      'median 1m in 2025-Q1, unchanged from 2024-Q4 (1m)',
+    );
     expect(trendText(null)).toBeNull();
   });
 });

@@ -25,24 +25,36 @@ describe('issue references', () => {
     expect(issueLinks('#12 OPS-3', [], {})).toEqual([]);
   });
 
-  it('keeps the item\'s own http(s) links first and drops any other scheme', () => {
-    expect(issueLinks('#5', ['https://wiki.example.org/a', 'javascript:alert(1)'], TRACKERS).map((l) => l.url))
-      .toEqual(['https://wiki.example.org/a', 'https://github.com/acme/ops/issues/5']);
+  it("keeps the item's own http(s) links first and drops any other scheme", () => {
+    expect(issueLinks('#5', ['https://wiki.example.org/a', 'javascript:alert(1)'], TRACKERS).map((l) => l.url)).toEqual([
+      'https://wiki.example.org/a',
+      'https://github.com/acme/ops/issues/5',
+    ]);
   });
 
   it('reads the links written in an action item of a post', () => {
-    const incident = parseIncident({
-      file: 'posts/x.md',
-      content: '---\ntitle: X\ndate: 2024-01-01\n---\n## Action items\n\n- [ ] ana: fix it [OPS-9](https://acme.atlassian.net/browse/OPS-9), see <https://status.example.com/x> and #4 (due 2024-02-01)\n',
-    }, { timezone: 'UTC', displayTimezone: null });
-    expect(summaryActions(incident.actions, TRACKERS)).toEqual([{
-      done: false, owner: 'ana', due: '2024-02-01', line: 7, text: 'fix it OPS-9, see https://status.example.com/x and #4',
-      issues: [
-        { label: 'https://acme.atlassian.net/browse/OPS-9', url: 'https://acme.atlassian.net/browse/OPS-9' },
-        { label: 'https://status.example.com/x', url: 'https://status.example.com/x' },
-        { label: '#4', url: 'https://github.com/acme/ops/issues/4' },
-      ],
-    }]);
+    const incident = parseIncident(
+      {
+        file: 'posts/x.md',
+        content:
+          '---\ntitle: X\ndate: 2024-01-01\n---\n## Action items\n\n- [ ] ana: fix it [OPS-9](https://acme.atlassian.net/browse/OPS-9), see <https://status.example.com/x> and #4 (due 2024-02-01)\n',
+      },
+      { timezone: 'UTC', displayTimezone: null },
+    );
+    expect(summaryActions(incident.actions, TRACKERS)).toEqual([
+      {
+        done: false,
+        owner: 'ana',
+        due: '2024-02-01',
+        line: 7,
+        text: 'fix it OPS-9, see https://status.example.com/x and #4',
+        issues: [
+          { label: 'https://acme.atlassian.net/browse/OPS-9', url: 'https://acme.atlassian.net/browse/OPS-9' },
+          { label: 'https://status.example.com/x', url: 'https://status.example.com/x' },
+          { label: '#4', url: 'https://github.com/acme/ops/issues/4' },
+        ],
+      },
+    ]);
   });
 });
 
@@ -60,13 +72,19 @@ describe('trackers: in the config', () => {
     dirs.push(root);
     writeFileSync(path.join(root, 'pm.config.yaml'), 'title: T\ntrackers:\n  "#": https://github.com/a/b/issues/:id\n  OPS: "https://x/browse/"\n');
     const loaded = loadConfig(root);
-    expect(loaded.diagnostics).toEqual([expect.objectContaining({
-      level: 'error', file: 'pm.config.yaml', line: 4, rule: 'config/trackers', message: expect.stringContaining('trackers.OPS: the URL must hold :id exactly once'),
-    })]);
+    expect(loaded.diagnostics).toEqual([
+      expect.objectContaining({
+        level: 'error',
+        file: 'pm.config.yaml',
+        line: 4,
+        rule: 'config/trackers',
+        message: expect.stringContaining('trackers.OPS: the URL must hold :id exactly once'),
+      }),
+    ]);
     expect(loaded.config.trackers).toBeUndefined();
   });
 
-  it('a library caller\'s bad trackers or today throw with the reason', () => {
+  it("a library caller's bad trackers or today throw with the reason", () => {
     expect(() => resolveConfig({ trackers: { OPS: 'ftp://x/:id' } })).toThrow(/trackers\.OPS/);
     expect(() => resolveConfig({}, { today: '2024-02-30' })).toThrow(/today must be a day/);
     expect(resolveConfig({}, { today: '2024-02-29' }).today).toBe('2024-02-29');

@@ -56,7 +56,7 @@ beforeEach(() => {
 afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 describe('bundle assets and static/', () => {
-  it('publishes a bundle\'s files beside its page, but not index.md, its log sources or dotfiles; static/ goes to the root as is', async () => {
+  it("publishes a bundle's files beside its page, but not index.md, its log sources or dotfiles; static/ goes to the root as is", async () => {
     const r = await buildSite({ root });
     expect(rules(r)).toEqual([]);
     expect(readFileSync(dist('incidents/2024-03-05-failover/img/errors.png'))).toEqual(PNG);
@@ -167,7 +167,9 @@ describe('a site folder is untrusted', () => {
     write('static/index.html', '<h1>mine</h1>');
     const r = await buildSite({ root });
     expect(r.written).toBe(false);
-    expect(rules(r)).toEqual(['static/index.html:0:0: site/asset-collision: cannot be published at index.html: pm writes index.html itself; rename or move the file']);
+    expect(rules(r)).toEqual([
+      'static/index.html:0:0: site/asset-collision: cannot be published at index.html: pm writes index.html itself; rename or move the file',
+    ]);
     const mem = await buildSite({ root, write: false });
     expect(rules(mem)).toHaveLength(1);
   });
@@ -175,7 +177,11 @@ describe('a site folder is untrusted', () => {
   it('a bundle file named like a pm output of the incident collides too', async () => {
     write('posts/2024-03-05-failover/timeline.json', '{}');
     const r = await buildSite({ root });
-    expect(rules(r)).toEqual([expect.stringContaining('posts/2024-03-05-failover/timeline.json:0:0: site/asset-collision: cannot be published at incidents/2024-03-05-failover/timeline.json')]);
+    expect(rules(r)).toEqual([
+      expect.stringContaining(
+        'posts/2024-03-05-failover/timeline.json:0:0: site/asset-collision: cannot be published at incidents/2024-03-05-failover/timeline.json',
+      ),
+    ]);
   });
 });
 
@@ -186,7 +192,9 @@ describe('a file pm may not read', () => {
     chmodSync(file, 0o000);
     try {
       const r = await buildSite({ root });
-      expect(rules(r)).toEqual([expect.stringMatching(/^posts\/2024-03-05-failover\/notes\.txt:0:0: site\/unreadable: not published: the file cannot be read \(EACCES\)/)]);
+      expect(rules(r)).toEqual([
+        expect.stringMatching(/^posts\/2024-03-05-failover\/notes\.txt:0:0: site\/unreadable: not published: the file cannot be read \(EACCES\)/),
+      ]);
     } finally {
       chmodSync(file, 0o644);
     }

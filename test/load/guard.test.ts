@@ -10,8 +10,12 @@ describe('checkSize', () => {
   it('accepts a file of exactly 1 MB and refuses one byte more, saying the limit and what to do', () => {
     expect(checkSize(F, MAX_INCIDENT_BYTES)).toBeNull();
     expect(checkSize(F, MAX_INCIDENT_BYTES + 1)).toMatchObject({
-      level: 'error', file: F, rule: 'limits/size',
-      message: expect.stringMatching(/^the file is 1025 KB; pm reads at most 1024 KB \(1 MB\) per incident: move long logs into a file listed under `sources:`/),
+      level: 'error',
+      file: F,
+      rule: 'limits/size',
+      message: expect.stringMatching(
+        /^the file is 1025 KB; pm reads at most 1024 KB \(1 MB\) per incident: move long logs into a file listed under `sources:`/,
+      ),
     });
   });
 });

@@ -59,14 +59,18 @@ const CASES = [
 ];
 
 describe.each(CASES)('pm.config.yaml that is $name', (c) => {
-  it.skipIf(asRoot && !c.root)('is an error of pm.config.yaml: exit 1, never read, never an internal error', async () => {
-    c.plant(path.join(site, 'pm.config.yaml'));
-    for (const command of ['build', 'check']) {
-      const r = await pm([command], site);
-      expect(r.out).not.toContain('internal error');
-      expect(r.out).not.toContain('SECRET-TITLE-5c2e');
-      expect(r.out.split('\n')).toContain(c.line);
-      expect(r.code, `pm ${command}`).toBe(1);
-    }
-  }, 120_000);
+  it.skipIf(asRoot && !c.root)(
+    'is an error of pm.config.yaml: exit 1, never read, never an internal error',
+    async () => {
+      c.plant(path.join(site, 'pm.config.yaml'));
+      for (const command of ['build', 'check']) {
+        const r = await pm([command], site);
+        expect(r.out).not.toContain('internal error');
+        expect(r.out).not.toContain('SECRET-TITLE-5c2e');
+        expect(r.out.split('\n')).toContain(c.line);
+        expect(r.code, `pm ${command}`).toBe(1);
+      }
+    },
+    120_000,
+  );
 });

@@ -104,42 +104,51 @@ const noInternalError = (out: string): void => {
 };
 
 describe.each(cases)('$name', (c) => {
-  it.skipIf(asRoot && !c.root)('pm build and pm check: exit 1 with the diagnostic; fixed, the site builds', async () => {
-    c.plant();
-    const build = await pm(['build'], site);
-    noInternalError(build.out);
-    expect(build.out.split('\n')).toContain(c.line);
-    expect(build.out).toContain('dist left unchanged');
-    expect(build.code).toBe(1);
+  it.skipIf(asRoot && !c.root)(
+    'pm build and pm check: exit 1 with the diagnostic; fixed, the site builds',
+    async () => {
+      c.plant();
+      const build = await pm(['build'], site);
+      noInternalError(build.out);
+      expect(build.out.split('\n')).toContain(c.line);
+      expect(build.out).toContain('dist left unchanged');
+      expect(build.code).toBe(1);
 
-    const check = await pm(['check'], site);
-    noInternalError(check.out);
-    expect(check.out.split('\n')).toContain(c.line);
-    expect(check.out.split('\n').filter((l) => l.includes(': error: '))).toEqual([c.line]);
-    expect(check.code).toBe(1);
+      const check = await pm(['check'], site);
+      noInternalError(check.out);
+      expect(check.out.split('\n')).toContain(c.line);
+      expect(check.out.split('\n').filter((l) => l.includes(': error: '))).toEqual([c.line]);
+      expect(check.code).toBe(1);
 
-    c.fix();
-    const fixed = await pm(['build'], site);
-    expect(fixed.out).not.toContain(': error: ');
-    expect(fixed.code).toBe(0);
-  }, 120_000);
+      c.fix();
+      const fixed = await pm(['build'], site);
+      expect(fixed.out).not.toContain(': error: ');
+      expect(fixed.code).toBe(0);
+    },
+    120_000,
+  );
 
-  it.skipIf(asRoot && !c.root)('pm serve: prints it, shows it in the page and serves the rest', async () => {
-    c.plant();
-    const served = await serveOnce(site);
-    noInternalError(served.out);
-    expect(served.out.split('\n')).toContain(c.line);
-    expect(served.page).toContain('Fine');
-    const [file] = c.line.split(':');
-    expect(served.page).toContain(`${file}:0:0`);
-    expect(served.code).toBe(0);
-  }, 120_000);
+  it.skipIf(asRoot && !c.root)(
+    'pm serve: prints it, shows it in the page and serves the rest',
+    async () => {
+      c.plant();
+      const served = await serveOnce(site);
+      noInternalError(served.out);
+      expect(served.out.split('\n')).toContain(c.line);
+      expect(served.page).toContain('Fine');
+      const [file] = c.line.split(':');
+      expect(served.page).toContain(`${file}:0:0`);
+      expect(served.code).toBe(0);
+    },
+    120_000,
+  );
 });
 
 describe.skipIf(asRoot)('a posts folder that cannot be listed (skipped as root)', () => {
   it('is one error naming the folder, with exit 1 for build and check', async () => {
     chmodSync(at('posts'), 0o000);
-    const line = 'posts:0:0: error: site/unreadable: the posts folder cannot be read (it cannot be listed: no permission, EACCES); make it readable (chmod a+rx) or remove it';
+    const line =
+      'posts:0:0: error: site/unreadable: the posts folder cannot be read (it cannot be listed: no permission, EACCES); make it readable (chmod a+rx) or remove it';
     for (const command of ['build', 'check']) {
       const r = await pm([command], site);
       noInternalError(r.out);

@@ -67,7 +67,12 @@ describe('a post-mortem as its author wrote it', async () => {
   const feed = pages.get('feed.xml') ?? '';
   const embed = pages.get(`embed/${SLUG}/index.html`) ?? '';
   const json = JSON.parse(pages.get(`incidents/${SLUG}/timeline.json`) ?? '{}') as TimelineJson;
-  const unescape = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  const unescape = (s: string): string =>
+    s
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
 
   it('builds without errors', () => {
     expect(result.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
@@ -76,14 +81,30 @@ describe('a post-mortem as its author wrote it', async () => {
 
   it('shows the notes of the Timeline section in order: before, between and after the entries', () => {
     const order = (html: string): number[] =>
-      ['All times are approximate', 'CDN change rolled out', 'three support e-mails', 'Alerts fire', 'Rollback complete', 'provider(?:\'|&#39;|&#x27;|&apos;)s own timeline']
-        .map((t) => html.search(new RegExp(t)));
+      [
+        'All times are approximate',
+        'CDN change rolled out',
+        'three support e-mails',
+        'Alerts fire',
+        'Rollback complete',
+        "provider(?:'|&#39;|&#x27;|&apos;)s own timeline",
+      ].map((t) => html.search(new RegExp(t)));
     // the drawn axis repeats event texts in its tooltips; the table is what is read in order
     const noAxis = (html: string): string => html.replace(/<figure class="pm-axis[\s\S]*?<\/figure>/g, '');
-    for (const [name, html] of [['page', noAxis(page)], ['feed', unescape(feed)], ['embed', embed]] as const) {
+    for (const [name, html] of [
+      ['page', noAxis(page)],
+      ['feed', unescape(feed)],
+      ['embed', embed],
+    ] as const) {
       const at = order(html);
-      expect(at.every((i) => i >= 0), `${name}: ${at.join(' ')}`).toBe(true);
-      expect([...at].sort((a, b) => a - b), name).toEqual(at);
+      expect(
+        at.every((i) => i >= 0),
+        `${name}: ${at.join(' ')}`,
+      ).toBe(true);
+      expect(
+        [...at].sort((a, b) => a - b),
+        name,
+      ).toEqual(at);
     }
     expect(json.events.map((e) => e.text)).toEqual(['CDN change rolled out', 'Alerts fire, on-call opens the runbook', 'Rollback complete']);
   });
@@ -115,7 +136,10 @@ describe('a post-mortem as its author wrote it', async () => {
     expect(page).not.toContain('track(');
     expect(page).not.toContain('status.example.com');
     const removed = result.diagnostics.filter((d) => d.rule === 'markdown/html-removed');
-    expect(removed.map((d) => [d.level, d.file, d.line, d.column, d.message.slice(0, 9)]), JSON.stringify(removed)).toEqual([
+    expect(
+      removed.map((d) => [d.level, d.file, d.line, d.column, d.message.slice(0, 9)]),
+      JSON.stringify(removed),
+    ).toEqual([
       ['info', `posts/${SLUG}.md`, 21, 1, '<script> '],
       ['info', `posts/${SLUG}.md`, 22, 1, '<iframe> '],
     ]);

@@ -11,7 +11,9 @@ function render(md: string): { html: string; reporter: Reporter } {
 
 describe('parseMarkdown + the one pass', () => {
   it('sanitizes: no script, no javascript: URLs, no event handlers, no iframes', () => {
-    const { html } = render('<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>\n\n<iframe src="https://e.example"></iframe>\n');
+    const { html } = render(
+      '<script>alert(1)</script>\n\n[x](javascript:alert(1)) <img src=x onerror=alert(1)>\n\n<iframe src="https://e.example"></iframe>\n',
+    );
     expect(html).not.toMatch(/<script|javascript:|onerror|<iframe/i);
   });
 

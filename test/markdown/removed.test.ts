@@ -16,11 +16,15 @@ function removed(md: string, offset: number): Array<[number, number, string]> {
 describe('elements the sanitizer removes are reported where they were written', () => {
   it('in the body and inside timeline entries, at file line:column', () => {
     const md = [
-      '## Summary', '',
-      'Hover the <abbr title="time to detect">TTD</abbr> column. <style>p{}</style>', '',
-      '## Timeline', '',
+      '## Summary',
+      '',
+      'Hover the <abbr title="time to detect">TTD</abbr> column. <style>p{}</style>',
+      '',
+      '## Timeline',
+      '',
       '- 10:00 pasted from chat: <iframe src="https://chat.example/x"></iframe>',
-      '- 10:05 <details><summary>log</summary>disk full</details>', '',
+      '- 10:05 <details><summary>log</summary>disk full</details>',
+      '',
       '<form action="/x"><input name=q></form>',
     ].join('\n');
     // <abbr> is not on GitHub's list either: its text stays, the element goes

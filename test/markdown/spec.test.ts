@@ -13,7 +13,6 @@ import { reference, withoutPmMarkup } from './reference.js';
 import { extractTimeline } from '../../src/timeline/extract.js';
 import { commonMarkExamples, gfmExtensionExamples, type SpecExample } from './spec-examples.js';
 
-
 /** pm's body HTML, or null when the example has a Timeline section (pm renders that section its own way). */
 function pm(markdown: string): string | null {
   const reporter = new Reporter('posts/x.md');

@@ -49,8 +49,11 @@ describe('a build in worker processes', () => {
     mkdirSync(path.join(root, 'posts'));
     // enough incidents for worker processes (disk-build.ts), in no date order
     for (let i = 0; i < 60; i++) {
-      const day = `2024-${String((i * 7) % 12 + 1).padStart(2, '0')}-${String((i * 5) % 28 + 1).padStart(2, '0')}`;
-      writeFileSync(path.join(root, 'posts', `p${i}.md`), `---\ntitle: Incident ${i}\ndate: ${day}T${String(i % 24).padStart(2, '0')}:00:00Z\n---\n\n## Summary\n\nWhat happened in incident number ${i}.\n`);
+      const day = `2024-${String(((i * 7) % 12) + 1).padStart(2, '0')}-${String(((i * 5) % 28) + 1).padStart(2, '0')}`;
+      writeFileSync(
+        path.join(root, 'posts', `p${i}.md`),
+        `---\ntitle: Incident ${i}\ndate: ${day}T${String(i % 24).padStart(2, '0')}:00:00Z\n---\n\n## Summary\n\nWhat happened in incident number ${i}.\n`,
+      );
     }
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));

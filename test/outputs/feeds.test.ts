@@ -49,7 +49,8 @@ describe('feed.xml (Atom 1.0)', () => {
   it('makes relative links in the content absolute against the incident page when a base URL is set', () => {
     const summary: Pick<IncidentSummary, 'url' | 'contentHtml'> = {
       url: 'incidents/x/',
-      contentHtml: '<p><a href="../../tags/dns/">dns</a> <a href="#root-cause">below</a> <img src="graph.png" alt=""> ' +
+      contentHtml:
+        '<p><a href="../../tags/dns/">dns</a> <a href="#root-cause">below</a> <img src="graph.png" alt=""> ' +
         '<a href="https://other.example/a?b=1&amp;c=2">out</a></p>\n<figure class="pm-axis">\n<svg></svg>\n</figure>\n',
     };
     const abs = feedContent(summary, { absolute: true, url: (p) => `${BASE}/${p}`, id: (p) => p });
@@ -81,7 +82,25 @@ describe('feed.xml (Atom 1.0)', () => {
     expect(titles).toContain(TITLE);
     // no stray markup: every `<` in the document opens a known Atom element
     const tags = new Set([...a.matchAll(/<\/?([a-z?]+)/g)].map((m) => m[1]));
-    expect([...tags].sort()).toEqual(['?xml', 'author', 'category', 'content', 'entry', 'feed', 'generator', 'id', 'link', 'name', 'published', 'subtitle', 'summary', 'title', 'updated'].sort());
+    expect([...tags].sort()).toEqual(
+      [
+        '?xml',
+        'author',
+        'category',
+        'content',
+        'entry',
+        'feed',
+        'generator',
+        'id',
+        'link',
+        'name',
+        'published',
+        'subtitle',
+        'summary',
+        'title',
+        'updated',
+      ].sort(),
+    );
     const again = file(await buildSite({ root: payload, write: false }), 'feed.xml');
     expect(again).toBe(a);
   });

@@ -40,10 +40,20 @@ describe('output paths', () => {
     expect(tags.length).toBeGreaterThan(0);
     expect(services.length).toBeGreaterThan(0);
     const expected = new Set<string>([
-      'index.html', paths.NOT_FOUND_PATH, fileForUrl('tags/'),
-      paths.ATOM_FEED_PATH, paths.JSON_FEED_PATH, paths.INCIDENTS_JSON_PATH, paths.SITEMAP_PATH,
-      paths.STATUSPAGE_PATH, paths.STATUSPAGE_SUMMARY_PATH, paths.EMBED_SCRIPT_PATH,
-      paths.INSIGHTS_PAGE, paths.INSIGHTS_JSON_PATH, paths.FOLLOW_UPS_PAGE, paths.FOLLOW_UPS_JSON_PATH,
+      'index.html',
+      paths.NOT_FOUND_PATH,
+      fileForUrl('tags/'),
+      paths.ATOM_FEED_PATH,
+      paths.JSON_FEED_PATH,
+      paths.INCIDENTS_JSON_PATH,
+      paths.SITEMAP_PATH,
+      paths.STATUSPAGE_PATH,
+      paths.STATUSPAGE_SUMMARY_PATH,
+      paths.EMBED_SCRIPT_PATH,
+      paths.INSIGHTS_PAGE,
+      paths.INSIGHTS_JSON_PATH,
+      paths.FOLLOW_UPS_PAGE,
+      paths.FOLLOW_UPS_JSON_PATH,
       fileForUrl(paths.SERVICES_URL),
     ]);
     for (const slug of slugs) for (const f of [fileForUrl(`incidents/${slug}/`), paths.timelineJsonPath(slug), paths.embedPagePath(slug)]) expected.add(f);

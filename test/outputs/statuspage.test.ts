@@ -8,20 +8,51 @@ const config = { title: 'Acme status', baseUrl: '', timezone: 'UTC', displayTime
 
 function summary(over: Partial<IncidentSummary> = {}): IncidentSummary {
   return {
-    slug: 'x', file: 'posts/x.md', title: 'X', url: 'incidents/x/', date: Date.UTC(2024, 0, 2), dateIso: '2024-01-02',
-    dateDisplay: '2 Jan 2024', year: 2024, timezone: 'UTC', displayTimezone: 'UTC', severity: null, status: null, tags: [],
-    authors: [], services: [], summary: null, draft: false, t0: null, t0Iso: null, durationS: null, duration: null,
+    slug: 'x',
+    file: 'posts/x.md',
+    title: 'X',
+    url: 'incidents/x/',
+    date: Date.UTC(2024, 0, 2),
+    dateIso: '2024-01-02',
+    dateDisplay: '2 Jan 2024',
+    year: 2024,
+    timezone: 'UTC',
+    displayTimezone: 'UTC',
+    severity: null,
+    status: null,
+    tags: [],
+    authors: [],
+    services: [],
+    summary: null,
+    draft: false,
+    t0: null,
+    t0Iso: null,
+    durationS: null,
+    duration: null,
     metrics: { time_to_detect_s: null, time_to_acknowledge_s: null, time_to_mitigate_s: null, time_to_resolve_s: null },
-    eventCount: 0, contentHtml: '', ...over,
+    eventCount: 0,
+    contentHtml: '',
+    ...over,
   };
 }
 
 describe('severity → Statuspage impact', () => {
   it.each([
-    ['SEV1', 'critical'], ['sev-1', 'critical'], ['SEV0', 'critical'], ['P1', 'critical'], ['Critical', 'critical'],
-    ['SEV2', 'major'], ['major', 'major'], ['High', 'major'],
-    ['SEV3', 'minor'], ['sev 3', 'minor'], ['minor', 'minor'],
-    ['SEV4', 'none'], ['low', 'none'], ['purple', 'none'], [null, 'none'],
+    ['SEV1', 'critical'],
+    ['sev-1', 'critical'],
+    ['SEV0', 'critical'],
+    ['P1', 'critical'],
+    ['Critical', 'critical'],
+    ['SEV2', 'major'],
+    ['major', 'major'],
+    ['High', 'major'],
+    ['SEV3', 'minor'],
+    ['sev 3', 'minor'],
+    ['minor', 'minor'],
+    ['SEV4', 'none'],
+    ['low', 'none'],
+    ['purple', 'none'],
+    [null, 'none'],
   ] as const)('%s → %s', (severity, impact) => {
     expect(impactOf(severity)).toBe(impact);
   });
@@ -36,10 +67,18 @@ describe('api/v2/incidents.json', async () => {
     expect(Object.keys(data)).toEqual(['page', 'incidents']);
     expect(data.page).toMatchObject({ id: 'post-mortems', name: 'Post-mortems', url: '../../', time_zone: 'UTC' });
     expect(incident).toMatchObject({
-      id: SLUG, name: "DB <failover> & 'friends'", status: 'resolved', impact: 'major',
-      started_at: '2024-03-10T06:30:00.000Z', created_at: '2024-03-10T06:40:00.000Z',
-      monitoring_at: '2024-03-10T07:50:00.000Z', resolved_at: '2024-03-10T08:30:00.000Z', updated_at: '2024-03-10T08:30:00.000Z',
-      shortlink: `../../incidents/${SLUG}/`, page_id: 'post-mortems', components: [],
+      id: SLUG,
+      name: "DB <failover> & 'friends'",
+      status: 'resolved',
+      impact: 'major',
+      started_at: '2024-03-10T06:30:00.000Z',
+      created_at: '2024-03-10T06:40:00.000Z',
+      monitoring_at: '2024-03-10T07:50:00.000Z',
+      resolved_at: '2024-03-10T08:30:00.000Z',
+      updated_at: '2024-03-10T08:30:00.000Z',
+      shortlink: `../../incidents/${SLUG}/`,
+      page_id: 'post-mortems',
+      components: [],
     });
     expect(data.page.updated_at).toBe('2024-03-10T08:30:00.000Z');
   });
@@ -63,9 +102,16 @@ describe('api/v2/incidents.json', async () => {
     expect(abs.incidents[0]!.shortlink).toBe(`https://pm.example/incidents/${SLUG}/`);
   });
 
-  it('without a status: the latest milestone\'s, else resolved; repeated milestones get distinct ids', () => {
+  it("without a status: the latest milestone's, else resolved; repeated milestones get distinct ids", () => {
     const ms = (milestone: 'detected' | 'mitigated', at: string) => ({ milestone, at, text: milestone });
-    const open = statuspageData([summary({ milestones: [ms('detected', '2024-01-02T01:00:00.000Z'), ms('mitigated', '2024-01-02T02:00:00.000Z'), ms('mitigated', '2024-01-02T03:00:00.000Z')] })], { config });
+    const open = statuspageData(
+      [
+        summary({
+          milestones: [ms('detected', '2024-01-02T01:00:00.000Z'), ms('mitigated', '2024-01-02T02:00:00.000Z'), ms('mitigated', '2024-01-02T03:00:00.000Z')],
+        }),
+      ],
+      { config },
+    );
     expect(open.incidents[0]).toMatchObject({ status: 'monitoring', resolved_at: null, started_at: '2024-01-02T01:00:00.000Z' });
     expect(open.incidents[0]!.incident_updates.map((u) => u.id)).toEqual(['x-mitigated-2', 'x-mitigated', 'x-detected']);
     const bare = statuspageData([summary()], { config });

@@ -61,15 +61,18 @@ describe('README examples', () => {
   });
 
   it('reads only closed, top-level example fences', () => {
-    expect(readmeExamples('a\n```sh example\necho 1\n```\n```sh\nnot this\n```\n  ```js example\nindented\n  ```\n')).toEqual([{ lang: 'sh', line: 2, code: 'echo 1' }]);
+    expect(readmeExamples('a\n```sh example\necho 1\n```\n```sh\nnot this\n```\n  ```js example\nindented\n  ```\n')).toEqual([
+      { lang: 'sh', line: 2, code: 'echo 1' },
+    ]);
     expect(() => readmeExamples('```js example\nopen')).toThrow('README.md:1: example block is never closed');
   });
 
   for (const [n, ex] of examples.entries()) {
     it(`README.md:${ex.line} (${ex.lang})`, async () => {
-      const r = ex.lang === 'sh'
-        ? await run('sh', ['-ec', ex.code], dir, { PATH: `${shims}${path.delimiter}${process.env['PATH'] ?? ''}` })
-        : await run(process.execPath, [writeModule(n, ex.code)], dir);
+      const r =
+        ex.lang === 'sh'
+          ? await run('sh', ['-ec', ex.code], dir, { PATH: `${shims}${path.delimiter}${process.env['PATH'] ?? ''}` })
+          : await run(process.execPath, [writeModule(n, ex.code)], dir);
       expect(r.code, `README.md:${ex.line} failed:\n${r.stdout}\n${r.stderr}`).toBe(0);
     }, 120_000);
   }

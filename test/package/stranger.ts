@@ -14,7 +14,10 @@ export function strangerEnv(): NodeJS.ProcessEnv {
     if (/^npm_/i.test(k) || k === 'INIT_CWD' || k === 'NODE_OPTIONS') continue;
     env[k] = v;
   }
-  env['PATH'] = (process.env['PATH'] ?? '').split(path.delimiter).filter((p) => !p.startsWith(REPO)).join(path.delimiter);
+  env['PATH'] = (process.env['PATH'] ?? '')
+    .split(path.delimiter)
+    .filter((p) => !p.startsWith(REPO))
+    .join(path.delimiter);
   env['npm_config_update_notifier'] = 'false';
   env['npm_config_fund'] = 'false';
   env['npm_config_audit'] = 'false';

@@ -25,7 +25,9 @@ describe('links: file', () => {
 
   it('rewrites anchors only, never text that looks like one', () => {
     const html = '<a class="tag" href="../../tags/dns/">dns</a><link rel="stylesheet" href="../../assets/"><code>&lt;a href="x/"&gt;</code>';
-    expect(fileLinks(html)).toBe('<a class="tag" href="../../tags/dns/index.html">dns</a><link rel="stylesheet" href="../../assets/"><code>&lt;a href="x/"&gt;</code>');
+    expect(fileLinks(html)).toBe(
+      '<a class="tag" href="../../tags/dns/index.html">dns</a><link rel="stylesheet" href="../../assets/"><code>&lt;a href="x/"&gt;</code>',
+    );
   });
 });
 

@@ -9,7 +9,10 @@ describe('collectTags', () => {
   it('counts, lists newest first, and keeps the oldest spelling of a tag', () => {
     const sorted = sortSummaries([
       summary('a', 1, [['Networking', 'networking']]),
-      summary('b', 3, [['networking', 'networking'], ['DNS', 'dns']]),
+      summary('b', 3, [
+        ['networking', 'networking'],
+        ['DNS', 'dns'],
+      ]),
       summary('c', 2, [['NETWORKING', 'networking']]),
     ]);
     const tags = collectTags(sorted);

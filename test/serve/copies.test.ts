@@ -13,7 +13,7 @@ afterEach(async () => {
 });
 
 describe('pm serve and published files', () => {
-  it('serves a bundle\'s image beside its page and static/ files, but not the bundle\'s index.md or a link out of the site', async () => {
+  it("serves a bundle's image beside its page and static/ files, but not the bundle's index.md or a link out of the site", async () => {
     root = copyFixture();
     const bundle = path.join(root, 'posts', '2017-01-07-bundle');
     mkdirSync(path.join(bundle, 'img'));

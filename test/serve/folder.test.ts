@@ -38,7 +38,7 @@ describe('pm serve keeps its pages in a folder of its own', () => {
     expect(await (await fetch(new URL(PAGE.replace('index.html', ''), handle.url))).text()).toContain('Outbound traffic was, meanwhile,');
   });
 
-  it('a deleted incident\'s pages leave the folder', async () => {
+  it("a deleted incident's pages leave the folder", async () => {
     root = copyFixture();
     handle = await serveSite({ root, port: 0, log: () => {} });
     const gone = nextRebuild(handle, (e) => e.kind === 'incident');

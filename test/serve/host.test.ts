@@ -53,8 +53,15 @@ describe('pm serve answers only its own host', () => {
   });
 
   it('refuses a rebinding page: its own name, another port, no Host at all', async () => {
-    for (const host of [`evil.example:${h.port}`, 'evil.example', `127.0.0.1.evil.example:${h.port}`, `localhost.evil.example:${h.port}`,
-      `127.0.0.1:${h.port + 1}`, `localhost:${h.port}@evil.example`, `evil.example:${h.port}, localhost:${h.port}`]) {
+    for (const host of [
+      `evil.example:${h.port}`,
+      'evil.example',
+      `127.0.0.1.evil.example:${h.port}`,
+      `localhost.evil.example:${h.port}`,
+      `127.0.0.1:${h.port + 1}`,
+      `localhost:${h.port}@evil.example`,
+      `evil.example:${h.port}, localhost:${h.port}`,
+    ]) {
       for (const target of ['/incidents/2021-05-01-draft/', '/incidents/2021-05-01-draft/timeline.json', '/__pm/events', '/__pm/client.js']) {
         const a = await get(h.port, target, host);
         expect([host, target, a.status]).toEqual([host, target, 421]);
@@ -71,9 +78,15 @@ describe('pm serve answers only its own host', () => {
     const own = `127.0.0.1:${h.port}`;
     const slash = await get(h.port, '/incidents/2020-09-02-outbound', own);
     expect([slash.status, slash.location]).toEqual([301, '/incidents/2020-09-02-outbound/']);
-    for (const target of ['//evil.example/incidents/2020-09-02-outbound', '///evil.example/incidents/2020-09-02-outbound',
-      '/\\evil.example/incidents/2020-09-02-outbound', '/%2F%2Fevil.example/incidents/2020-09-02-outbound',
-      '//incidents/2020-09-02-outbound', '/%5Cevil.example/incidents/2020-09-02-outbound', 'http://evil.example/incidents/2020-09-02-outbound']) {
+    for (const target of [
+      '//evil.example/incidents/2020-09-02-outbound',
+      '///evil.example/incidents/2020-09-02-outbound',
+      '/\\evil.example/incidents/2020-09-02-outbound',
+      '/%2F%2Fevil.example/incidents/2020-09-02-outbound',
+      '//incidents/2020-09-02-outbound',
+      '/%5Cevil.example/incidents/2020-09-02-outbound',
+      'http://evil.example/incidents/2020-09-02-outbound',
+    ]) {
       const a = await get(h.port, target, own);
       if (a.location !== undefined) {
         // path-only: one slash, then a path segment (never `//host` or `/\host`)
@@ -108,6 +121,12 @@ describe('Host header rules', () => {
     const v6 = hostChecker('::1', () => 80);
     expect(['[::1]', '[::1]:80', 'localhost'].map(v6)).toEqual([true, true, true]);
     const any = hostChecker('0.0.0.0', () => 4000);
-    expect(['192.168.1.20:4000', '[fe80::1]:4000', '0.0.0.0:4000', 'evil.example:4000', '192.168.1.20:4001'].map(any)).toEqual([true, true, true, false, false]);
+    expect(['192.168.1.20:4000', '[fe80::1]:4000', '0.0.0.0:4000', 'evil.example:4000', '192.168.1.20:4001'].map(any)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });

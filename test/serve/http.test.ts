@@ -3,12 +3,22 @@ import { contentType, outputPath } from '../../src/serve/http.js';
 import { CLIENT_PATH, injectServeHtml, overlayHtml } from '../../src/serve/inject.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 
-const error: Diagnostic = { level: 'error', file: 'posts/<x>.md', line: 3, column: 7, rule: 'frontmatter/syntax', message: 'bad <script>alert(1)</script> & "quote"' };
+const error: Diagnostic = {
+  level: 'error',
+  file: 'posts/<x>.md',
+  line: 3,
+  column: 7,
+  rule: 'frontmatter/syntax',
+  message: 'bad <script>alert(1)</script> & "quote"',
+};
 
 describe('serve http helpers', () => {
   it.each([
-    ['/', 'index.html'], ['/incidents/x/', 'incidents/x/index.html'], ['/feed.xml?x=1', 'feed.xml'],
-    ['/tags/caf%C3%A9/', 'tags/café/index.html'], ['/incidents/x', 'incidents/x'],
+    ['/', 'index.html'],
+    ['/incidents/x/', 'incidents/x/index.html'],
+    ['/feed.xml?x=1', 'feed.xml'],
+    ['/tags/caf%C3%A9/', 'tags/café/index.html'],
+    ['/incidents/x', 'incidents/x'],
   ])('%s → %s', (url, file) => {
     expect(outputPath(url)).toBe(file);
   });

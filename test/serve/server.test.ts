@@ -240,7 +240,10 @@ describe('serveSite and log sources', () => {
     const root = copyFixture();
     const dir = path.join(root, 'posts/2019-03-03-logs');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'index.md'), '---\ntitle: From logs\ntimezone: UTC\nsources:\n  - path: events.csv\n---\n\n## Timeline\n\n- 2019-03-03 10:00 [T0] start\n');
+    writeFileSync(
+      path.join(dir, 'index.md'),
+      '---\ntitle: From logs\ntimezone: UTC\nsources:\n  - path: events.csv\n---\n\n## Timeline\n\n- 2019-03-03 10:00 [T0] start\n',
+    );
     writeFileSync(path.join(dir, 'events.csv'), 'time,text\n2019-03-03T10:05:00Z,first log line\n');
     const h = await start(root);
     expect(await (await fetch(`${h.url}incidents/2019-03-03-logs/`)).text()).toContain('first log line');

@@ -10,10 +10,14 @@ afterEach(() => watcher?.close());
 function collect(dir: string, recursive = true): { batches: string[][]; next(): Promise<string[]> } {
   const batches: string[][] = [];
   let wake: (() => void) | null = null;
-  watcher = watchTargets([{ dir, recursive }], (b) => {
-    batches.push(b);
-    wake?.();
-  }, 30);
+  watcher = watchTargets(
+    [{ dir, recursive }],
+    (b) => {
+      batches.push(b);
+      wake?.();
+    },
+    30,
+  );
   return {
     batches,
     next: () =>

@@ -48,10 +48,21 @@ describe('grouping', () => {
 
   it('escapes the grouped html', () => {
     const out: TimelineEvent[] = [];
-    const g = new Grouper<{ at: number; text: string }>(60_000, (e) => out.push(e), (rec, line) => ({
-      at: rec.at, end: null, zone: 'UTC', approximate: false, text: rec.text, html: rec.text,
-      milestone: null, internal: false, source: { file: 'f', line },
-    }));
+    const g = new Grouper<{ at: number; text: string }>(
+      60_000,
+      (e) => out.push(e),
+      (rec, line) => ({
+        at: rec.at,
+        end: null,
+        zone: 'UTC',
+        approximate: false,
+        text: rec.text,
+        html: rec.text,
+        milestone: null,
+        internal: false,
+        source: { file: 'f', line },
+      }),
+    );
     g.add({ at: 0, text: 'Invalid user <script> from 1.2.3.4' }, 1);
     g.add({ at: 1000, text: 'Invalid user <script> from 1.2.3.5' }, 2);
     g.flush();
@@ -61,10 +72,21 @@ describe('grouping', () => {
 
   it('flushes runs whose window has passed without holding every event', () => {
     const out: TimelineEvent[] = [];
-    const g = new Grouper<{ at: number; text: string }>(1000, (e) => out.push(e), (rec, line) => ({
-      at: rec.at, end: null, zone: 'UTC', approximate: false, text: rec.text, html: rec.text,
-      milestone: null, internal: false, source: { file: 'f', line },
-    }));
+    const g = new Grouper<{ at: number; text: string }>(
+      1000,
+      (e) => out.push(e),
+      (rec, line) => ({
+        at: rec.at,
+        end: null,
+        zone: 'UTC',
+        approximate: false,
+        text: rec.text,
+        html: rec.text,
+        milestone: null,
+        internal: false,
+        source: { file: 'f', line },
+      }),
+    );
     for (let i = 0; i < 10_000; i++) g.add({ at: i * 10, text: `unique message ${i % 7 ? 'a' : 'b'}${i}` }, i + 1);
     expect(out.length).toBeGreaterThan(0); // swept while reading
     g.flush();

@@ -39,7 +39,10 @@ describe('irc sources, one per client', () => {
       '2020-09-03T00:05:00.000Z <bob> Hetzner replied: outbound traffic is blocked',
     ]);
     expect(r.events.map((e) => `${e.source.file}:${e.source.line}`)).toEqual([
-      'posts/x/irc/irssi.log:3', 'posts/x/irc/irssi.log:4', 'posts/x/irc/irssi.log:6', 'posts/x/irc/irssi.log:8',
+      'posts/x/irc/irssi.log:3',
+      'posts/x/irc/irssi.log:4',
+      'posts/x/irc/irssi.log:6',
+      'posts/x/irc/irssi.log:8',
     ]);
     expect(r.diagnostics).toEqual([]);
   });
@@ -63,10 +66,7 @@ describe('irc sources, one per client', () => {
 
   it('HexChat: the year from `BEGIN LOGGING`, India time (+05:30); mode changes left out, actions kept', async () => {
     const r = await readIrc('irc/hexchat.log', {}, { zone: 'Asia/Kolkata' });
-    expect(rows(r)).toEqual([
-      '2020-09-02T03:15:12.000Z <alice> de1 is down',
-      '2020-09-02T03:16:00.000Z * bob restarts the VM',
-    ]);
+    expect(rows(r)).toEqual(['2020-09-02T03:15:12.000Z <alice> de1 is down', '2020-09-02T03:16:00.000Z * bob restarts the VM']);
   });
 
   it('HexChat without a year: the year nearest T0, rolled past New Year', async () => {
@@ -99,7 +99,10 @@ describe('irc sources, one per client', () => {
   });
 
   it('a ZNC line without a date in the file name is reported with its line and a fix', async () => {
-    const undated = await readSource({ path: 'chan.log', format: 'irc' }, { absPath: path.join(FIXTURES, 'irc/znc/2020-09-02.log'), file: 'posts/x/chan.log', zone: 'UTC', year: 2020 });
+    const undated = await readSource(
+      { path: 'chan.log', format: 'irc' },
+      { absPath: path.join(FIXTURES, 'irc/znc/2020-09-02.log'), file: 'posts/x/chan.log', zone: 'UTC', year: 2020 },
+    );
     expect(undated.events).toEqual([]);
     expect(rules(undated)[0]).toBe('2:warning:source/malformed-line');
     expect(undated.diagnostics[0]!.message).toMatch(/YYYY-MM-DD in its file name/);
@@ -107,15 +110,12 @@ describe('irc sources, one per client', () => {
 });
 
 describe('irc detection by content', () => {
-  it.each([
-    ['irc/weechat.log'],
-    ['irc/irssi.log'],
-    ['irc/znc/2020-09-02.log'],
-    ['irc/hexchat.log'],
-    ['irc/hexchat-newyear.log'],
-  ])('%s is an IRC log, not JSON or syslog', (name) => {
-    expect(detectFormat(name, readFileSync(path.join(FIXTURES, name), 'utf8'))).toBe('irc');
-  });
+  it.each([['irc/weechat.log'], ['irc/irssi.log'], ['irc/znc/2020-09-02.log'], ['irc/hexchat.log'], ['irc/hexchat-newyear.log']])(
+    '%s is an IRC log, not JSON or syslog',
+    (name) => {
+      expect(detectFormat(name, readFileSync(path.join(FIXTURES, name), 'utf8'))).toBe('irc');
+    },
+  );
 
   it('a syslog file is still syslog, a tab-separated log with a time header still csv', () => {
     expect(detectFormat('auth.log', 'Dec 28 09:58:01 host sshd[1]: Failed password for root\n')).toBe('syslog');

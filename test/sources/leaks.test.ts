@@ -23,7 +23,20 @@ function post(slug: string, sources: string[], logs: Record<string, string>): st
   const dir = path.join(site, 'posts', slug);
   mkdirSync(dir, { recursive: true });
   for (const [name, text] of Object.entries(logs)) writeFileSync(path.join(dir, name), text);
-  const md = ['---', `title: ${slug}`, 'date: 2017-01-07', 'timezone: UTC', 'sources:', ...sources, '---', '', '## Timeline', '', '- 2017-01-07 21:59 [T0] start', ''];
+  const md = [
+    '---',
+    `title: ${slug}`,
+    'date: 2017-01-07',
+    'timezone: UTC',
+    'sources:',
+    ...sources,
+    '---',
+    '',
+    '## Timeline',
+    '',
+    '- 2017-01-07 21:59 [T0] start',
+    '',
+  ];
   writeFileSync(path.join(dir, 'index.md'), md.join('\n'));
   return `posts/${slug}/index.md`;
 }
@@ -58,13 +71,17 @@ describe('unread log lines are never published', () => {
     expect(r.status, r.stderr).toBe(0);
     // The build read the good lines and reported the bad ones (so the scan below means something).
     const json = JSON.parse(readFileSync(path.join(out, 'incidents/2017-01-07-ci/timeline.json'), 'utf8'));
-    expect(json.events.map((e: { text: string }) => e.text)).toEqual(
-      expect.arrayContaining(['deploy started', 'build ok', 'tests passed', 'deploy finished']),
-    );
+    expect(json.events.map((e: { text: string }) => e.text)).toEqual(expect.arrayContaining(['deploy started', 'build ok', 'tests passed', 'deploy finished']));
     const lines = json.diagnostics.filter((d: { rule: string }) => d.rule === 'source/malformed-line' || d.rule === 'source/invalid-date');
-    expect(lines.map((d: { file: string; line: number }) => `${path.basename(d.file)}:${d.line}`).sort()).toEqual(
-      ['ci.csv:3', 'ci.csv:4', 'ci.log:2', 'ci.ndjson:2', 'ci.ndjson:3', 'ci.ndjson:4', 'ci.ndjson:5'],
-    );
+    expect(lines.map((d: { file: string; line: number }) => `${path.basename(d.file)}:${d.line}`).sort()).toEqual([
+      'ci.csv:3',
+      'ci.csv:4',
+      'ci.log:2',
+      'ci.ndjson:2',
+      'ci.ndjson:3',
+      'ci.ndjson:4',
+      'ci.ndjson:5',
+    ]);
     for (const file of Object.keys(treeHashes(out))) {
       const bytes = readFileSync(path.join(out, file), 'latin1');
       for (const piece of [KEY.slice(0, 12), 'AWS_SECRET', 'zSECRET']) expect(bytes.includes(piece), `${file} holds ${piece}`).toBe(false);
@@ -98,15 +115,20 @@ describe('a label with terminal escape codes', () => {
 
   it('loses them in the JSON, on the page and on the terminal', async () => {
     rmSync(path.join(site, 'posts'), { recursive: true, force: true });
-    const file = post('2017-01-07-label', ['  - path: auth.log', '    format: syslog', '    label: "sshd\\e[2J\\e]0;owned\\a\\e[31m-red\\x9b1m"', '  - path: app.ndjson'], {
-      'auth.log': 'Jan  7 22:23:17 web sshd[1]: Failed password for root\n',
-      'app.ndjson': '{"time":"2017-01-07T22:30:00Z","message":"restart","label":"app\\u001b[5m-blink\\u0007"}\n',
-    });
+    const file = post(
+      '2017-01-07-label',
+      ['  - path: auth.log', '    format: syslog', '    label: "sshd\\e[2J\\e]0;owned\\a\\e[31m-red\\x9b1m"', '  - path: app.ndjson'],
+      {
+        'auth.log': 'Jan  7 22:23:17 web sshd[1]: Failed password for root\n',
+        'app.ndjson': '{"time":"2017-01-07T22:30:00Z","message":"restart","label":"app\\u001b[5m-blink\\u0007"}\n',
+      },
+    );
     const r = await buildSite({ root: site, write: false });
     const json = JSON.parse(String(r.pages.find((p) => p.path === 'incidents/2017-01-07-label/timeline.json')?.contents));
     expect(json.events.map((e: { source: { label?: string } }) => e.source.label)).toEqual([undefined, 'sshd-red', 'app-blink']);
     // every text output (images and the gzipped search index, made from these pages, are bytes)
-    for (const p of r.pages.filter((x) => !/\.(png|jpe?g|gif|webp|ico)$/.test(x.path) && !x.path.startsWith("pagefind/"))) expect(String(p.contents), p.path).not.toMatch(/[\x1b\x07\x9b]/);
+    for (const p of r.pages.filter((x) => !/\.(png|jpe?g|gif|webp|ico)$/.test(x.path) && !x.path.startsWith('pagefind/')))
+      expect(String(p.contents), p.path).not.toMatch(/[\x1b\x07\x9b]/);
     for (const format of ['md', 'table', 'html']) {
       const cli = spawnSync(process.execPath, [CLI, 'timeline', file, '--format', format], { cwd: site, encoding: 'utf8' });
       expect(cli.status, cli.stderr).toBe(0);
@@ -119,7 +141,11 @@ describe('a label with terminal escape codes', () => {
 describe('a diagnostic about hostile content', () => {
   it('prints no escape sequence, wherever it is printed (pm check, pm build, pm serve’s log)', () => {
     const line = formatDiagnostic({
-      level: 'warning', file: 'posts/\x1b]0;owned\x07x.md', line: 3, column: 9, rule: 'frontmatter/status',
+      level: 'warning',
+      file: 'posts/\x1b]0;owned\x07x.md',
+      line: 3,
+      column: 9,
+      rule: 'frontmatter/status',
       message: 'status "\x1b[2J\x1b[31mred\x9b0m" is not one of open, resolved\nsecond line',
     });
     expect(line).toBe('posts/x.md:3:9: warning: frontmatter/status: status "red" is not one of open, resolved\nsecond line');

@@ -23,7 +23,20 @@ const outside = (): string => path.join(top, 'home');
 function post(slug: string, sourceLines: string[]): string {
   const dir = path.join(site, 'posts', slug);
   mkdirSync(dir, { recursive: true });
-  const text = ['---', `title: ${slug}`, 'date: 2017-01-07', 'timezone: UTC', 'sources:', ...sourceLines, '---', '', '## Timeline', '', '- 2017-01-07 22:00 [T0] start', ''].join('\n');
+  const text = [
+    '---',
+    `title: ${slug}`,
+    'date: 2017-01-07',
+    'timezone: UTC',
+    'sources:',
+    ...sourceLines,
+    '---',
+    '',
+    '## Timeline',
+    '',
+    '- 2017-01-07 22:00 [T0] start',
+    '',
+  ].join('\n');
   writeFileSync(path.join(dir, 'index.md'), text);
   return `posts/${slug}/index.md`;
 }
@@ -126,7 +139,21 @@ describe('a post opened from outside the current folder', () => {
     const dir = path.join(top, 'downloads');
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'own.log'), 'Jan  7 22:40:00 web sshd[4]: OWN-LOG-LINE\n');
-    const md = ['---', 'title: Mailed post', 'date: 2017-01-07', 'timezone: UTC', 'sources:', '  - own.log', '  - ../home/auth.log', '---', '', '## Timeline', '', '- 2017-01-07 22:00 [T0] start', ''];
+    const md = [
+      '---',
+      'title: Mailed post',
+      'date: 2017-01-07',
+      'timezone: UTC',
+      'sources:',
+      '  - own.log',
+      '  - ../home/auth.log',
+      '---',
+      '',
+      '## Timeline',
+      '',
+      '- 2017-01-07 22:00 [T0] start',
+      '',
+    ];
     writeFileSync(path.join(dir, 'post.md'), md.join('\n'));
     const r = spawnSync(process.execPath, [CLI, 'timeline', '../downloads/post.md', '--json'], { cwd: site, encoding: 'utf8' });
     expect(r.status).toBe(1);
@@ -156,7 +183,11 @@ describe.skipIf(process.platform === 'win32')('a named pipe as a log source', ()
 
   it('is an error on the command line too', () => {
     const file = 'posts/2017-01-07-fifo/index.md';
-    const r = spawnSync(process.execPath, [CLI, 'timeline', file, '--source', 'posts/2017-01-07-fifo/pipe.log'], { cwd: site, encoding: 'utf8', timeout: 20_000 });
+    const r = spawnSync(process.execPath, [CLI, 'timeline', file, '--source', 'posts/2017-01-07-fifo/pipe.log'], {
+      cwd: site,
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
     expect(r.signal).toBeNull();
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('is a named pipe, not a log file');

@@ -43,9 +43,7 @@ describe('reading files', () => {
   it('reports a missing file', async () => {
     const r = await readFixture('does-not-exist.log');
     expect(r.events).toEqual([]);
-    expect(r.diagnostics).toEqual([
-      expect.objectContaining({ level: 'error', rule: 'source/missing', file: 'posts/x/does-not-exist.log' }),
-    ]);
+    expect(r.diagnostics).toEqual([expect.objectContaining({ level: 'error', rule: 'source/missing', file: 'posts/x/does-not-exist.log' })]);
   });
 
   it('warns about an empty file', async () => {

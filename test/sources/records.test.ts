@@ -68,9 +68,7 @@ describe('clf (Apache/nginx access logs)', () => {
   });
 
   it('names a fixed zone when the source zone had another offset', () => {
-    const rec = new ClfParser(new SourceClock('Europe/Berlin')).parse(
-      '1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.1" 200 1',
-    );
+    const rec = new ClfParser(new SourceClock('Europe/Berlin')).parse('1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] "GET / HTTP/1.1" 200 1');
     expect(rec).toMatchObject({ ok: true, zone: 'UTC-7' });
   });
 

@@ -42,11 +42,7 @@ describe('RFC 3164', () => {
 
   it('reads Feb 29 in a leap year and skips it otherwise with a warning, never as March 1', async () => {
     const ok = await readFixture('leapday.log', {}, { year: 2016 });
-    expect(ok.events.map((e) => iso(e.at))).toEqual([
-      '2016-02-28T23:59:59.000Z',
-      '2016-02-29T12:00:00.000Z',
-      '2016-03-01T00:00:01.000Z',
-    ]);
+    expect(ok.events.map((e) => iso(e.at))).toEqual(['2016-02-28T23:59:59.000Z', '2016-02-29T12:00:00.000Z', '2016-03-01T00:00:01.000Z']);
     const bad = await readFixture('leapday.log', {}, { year: 2017 });
     expect(bad.events).toHaveLength(2);
     expect(bad.events.some((e) => iso(e.at).startsWith('2017-03-01T12'))).toBe(false);
@@ -113,11 +109,7 @@ describe('RFC 5424 and rsyslog ISO lines', () => {
     expect(byLine.get(3)!.text).toBe('An application event log entry...');
     // No MSG: the structured data is the text; `]` inside a quoted value does not end it.
     expect(byLine.get(4)!.text).toBe('[ex@1 msg="a \\"quoted\\" ] bracket"]');
-    expect(rules(r)).toEqual([
-      '5:warning:source/malformed-line',
-      '6:warning:source/malformed-line',
-      '0:warning:source/malformed-summary',
-    ]);
+    expect(rules(r)).toEqual(['5:warning:source/malformed-line', '6:warning:source/malformed-line', '0:warning:source/malformed-summary']);
   });
 
   it('reads high-precision ISO lines with and without an offset', async () => {

@@ -24,11 +24,13 @@ describe('displayText (timeline cells, terminal output)', () => {
   });
 
   it('never keeps an escape or an unshowable character', () => {
-    fc.assert(fc.property(hostile, (s) => {
-      const out = displayText(s);
-      expect(out).not.toMatch(UNSHOWABLE);
-      expect(displayText(out)).toBe(out);
-    }));
+    fc.assert(
+      fc.property(hostile, (s) => {
+        const out = displayText(s);
+        expect(out).not.toMatch(UNSHOWABLE);
+        expect(displayText(out)).toBe(out);
+      }),
+    );
   });
 });
 
@@ -42,24 +44,30 @@ describe('logLine (a log event as one timeline line)', () => {
   });
 
   it('is one line of showable text whatever the input', () => {
-    fc.assert(fc.property(hostile, (s) => {
-      const out = logLine(s);
-      expect(out).not.toMatch(/[\r\n]/);
-      expect(out).not.toMatch(UNSHOWABLE);
-    }));
+    fc.assert(
+      fc.property(hostile, (s) => {
+        const out = logLine(s);
+        expect(out).not.toMatch(/[\r\n]/);
+        expect(out).not.toMatch(UNSHOWABLE);
+      }),
+    );
   });
 });
 
 describe('terminalLine (a diagnostic)', () => {
   it('folds a run of line breaks into one space: a quoted log line cannot start a line that names no file', () => {
-    expect(terminalLine(`posts/a.md:1:1: error: x: bad "line\r\n\nposts/b.md:9:9: error: forged"${ESC}[2J`)).toBe('posts/a.md:1:1: error: x: bad "line posts/b.md:9:9: error: forged"');
+    expect(terminalLine(`posts/a.md:1:1: error: x: bad "line\r\n\nposts/b.md:9:9: error: forged"${ESC}[2J`)).toBe(
+      'posts/a.md:1:1: error: x: bad "line posts/b.md:9:9: error: forged"',
+    );
   });
 
   it('never holds a line break or an unshowable character', () => {
-    fc.assert(fc.property(hostile, (s) => {
-      expect(terminalLine(s)).not.toMatch(/[\r\n]/);
-      expect(terminalLine(s)).not.toMatch(UNSHOWABLE);
-    }));
+    fc.assert(
+      fc.property(hostile, (s) => {
+        expect(terminalLine(s)).not.toMatch(/[\r\n]/);
+        expect(terminalLine(s)).not.toMatch(UNSHOWABLE);
+      }),
+    );
   });
 });
 
@@ -73,9 +81,11 @@ describe('xmlChars (feeds, sitemap)', () => {
   it('leaves only characters of the XML 1.0 Char production', () => {
     // https://www.w3.org/TR/xml/#charsets
     const CHAR = /^[\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]*$/u;
-    fc.assert(fc.property(hostile, (s) => {
-      expect(xmlChars(s)).toMatch(CHAR);
-    }));
+    fc.assert(
+      fc.property(hostile, (s) => {
+        expect(xmlChars(s)).toMatch(CHAR);
+      }),
+    );
   });
 });
 

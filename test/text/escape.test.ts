@@ -7,8 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { escapeHtml, escapeMarkdown, escapeXml, inlineRawText, logText } from '../../src/text/escape.js';
 import { hostile, MARKUP, NUL } from './hostile.js';
 
-const unescapeHtml = (s: string): string => s.replace(/&(lt|gt|quot|#39|amp);/g, (_m, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e] ?? '');
-const unescapeXml = (s: string): string => s.replace(/&(lt|gt|quot|apos|amp);/g, (_m, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e] ?? '');
+const unescapeHtml = (s: string): string =>
+  s.replace(/&(lt|gt|quot|#39|amp);/g, (_m, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e] ?? '');
+const unescapeXml = (s: string): string =>
+  s.replace(/&(lt|gt|quot|apos|amp);/g, (_m, e: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[e] ?? '');
 
 describe('escapeHtml (element text and quoted attributes)', () => {
   it('escapes the five characters', () => {
@@ -17,11 +19,13 @@ describe('escapeHtml (element text and quoted attributes)', () => {
   });
 
   it('leaves no markup character bare and gives back the text exactly', () => {
-    fc.assert(fc.property(hostile, (s) => {
-      const out = escapeHtml(s);
-      expect(out.replace(/&(lt|gt|quot|#39|amp);/g, '')).not.toMatch(/[<>"'&]/);
-      expect(unescapeHtml(out)).toBe(s);
-    }));
+    fc.assert(
+      fc.property(hostile, (s) => {
+        const out = escapeHtml(s);
+        expect(out.replace(/&(lt|gt|quot|#39|amp);/g, '')).not.toMatch(/[<>"'&]/);
+        expect(unescapeHtml(out)).toBe(s);
+      }),
+    );
   });
 });
 
@@ -31,12 +35,16 @@ describe('escapeXml (feeds, sitemap)', () => {
   });
 
   it('leaves no markup character bare', () => {
-    fc.assert(fc.property(hostile, (s) => {
-      expect(escapeXml(s).replace(/&(lt|gt|quot|apos|amp);/g, '')).not.toMatch(/[<>"'&]/);
-    }));
-    fc.assert(fc.property(fc.string(), (s) => {
-      expect(unescapeXml(escapeXml(s))).toBe(s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ''));
-    }));
+    fc.assert(
+      fc.property(hostile, (s) => {
+        expect(escapeXml(s).replace(/&(lt|gt|quot|apos|amp);/g, '')).not.toMatch(/[<>"'&]/);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        expect(unescapeXml(escapeXml(s))).toBe(s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ''));
+      }),
+    );
   });
 });
 
@@ -44,9 +52,11 @@ describe('inlineRawText (<style>/<script> inlined in a page)', () => {
   it('cannot be closed early by its content, in any letter case', () => {
     expect(inlineRawText('a</script><img src=x onerror=alert(1)>', 'script')).toBe('a<\\/script><img src=x onerror=alert(1)>');
     expect(inlineRawText('x</STYLE ><b>', 'style')).toBe('x<\\/STYLE ><b>');
-    fc.assert(fc.property(hostile, (s) => {
-      expect(inlineRawText(`${s}</script>`, 'script')).not.toMatch(/<\/script/i);
-    }));
+    fc.assert(
+      fc.property(hostile, (s) => {
+        expect(inlineRawText(`${s}</script>`, 'script')).not.toMatch(/<\/script/i);
+      }),
+    );
   });
 });
 

@@ -12,15 +12,17 @@ export const ANSI = [`${ESC}[31m`, `${ESC}[0m`, `${ESC}[2J`, `${ESC}]0;pwned${ES
 export const MARKUP = `"'<>&`;
 
 /** Strings made mostly of the characters above, mixed with plain text and line breaks. */
-export const hostile = fc.array(
-  fc.oneof(
-    fc.constantFrom(NUL, ESC, ...C1, ...BIDI, ...LONE_SURROGATES, ...ANSI, ...MARKUP.split(''), '\t', '\n', '\r', '\r\n', '\u2028', '\ufeff', '\uffff'),
-    fc.string({ unit: 'binary', maxLength: 6 }),
-    fc.string({ maxLength: 6 }),
-  ),
-  { maxLength: 20 },
-).map((parts) => parts.join(''));
+export const hostile = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(NUL, ESC, ...C1, ...BIDI, ...LONE_SURROGATES, ...ANSI, ...MARKUP.split(''), '\t', '\n', '\r', '\r\n', '\u2028', '\ufeff', '\uffff'),
+      fc.string({ unit: 'binary', maxLength: 6 }),
+      fc.string({ maxLength: 6 }),
+    ),
+    { maxLength: 20 },
+  )
+  .map((parts) => parts.join(''));
 
 /** Controls no shown text may keep: C0 but tab and line feed, DEL, C1, bidi controls. */
- 
+
 export const UNSHOWABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;

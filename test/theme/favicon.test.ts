@@ -16,6 +16,10 @@ describe('the default theme’s icons', () => {
     expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([180, 180]);
     const index = String(pages.find((p) => p.path === 'index.html')?.contents);
     const icons = [...index.matchAll(/<link rel="(icon|apple-touch-icon)"[^>]*href="([^"]+)"/g)].map((m) => [m[1], m[2]]);
-    expect(icons).toEqual([['icon', `./${png!.path}`], ['apple-touch-icon', `./${png!.path}`], ['icon', `./${svg!.path}`]]);
+    expect(icons).toEqual([
+      ['icon', `./${png!.path}`],
+      ['apple-touch-icon', `./${png!.path}`],
+      ['icon', `./${svg!.path}`],
+    ]);
   });
 });

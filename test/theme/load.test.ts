@@ -29,10 +29,7 @@ afterAll(() => rmSync(top, { recursive: true, force: true }));
 beforeEach(() => {
   site = path.join(top, 'site');
   mkdirSync(path.join(site, 'posts'), { recursive: true });
-  writeFileSync(
-    path.join(site, 'posts', '2017-01-07-x.md'),
-    '---\ntitle: X\ndate: 2017-01-07\n---\n\n## Timeline\n\n- 2017-01-07 22:00 [T0] start\n',
-  );
+  writeFileSync(path.join(site, 'posts', '2017-01-07-x.md'), '---\ntitle: X\ndate: 2017-01-07\n---\n\n## Timeline\n\n- 2017-01-07 22:00 [T0] start\n');
 });
 afterEach(() => rmSync(site, { recursive: true, force: true }));
 

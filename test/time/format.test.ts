@@ -17,14 +17,29 @@ describe('sub-millisecond digits', () => {
   it('pm timeline shows 10:00:00.999999999 as written, in the hand timeline and from a log', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pm-nanos-'));
     try {
-      writeFileSync(path.join(dir, 'pods.ndjson'), [
-        '{"ts":"2024-01-01T10:00:00.999999999Z","msg":"container killed: OOMKilled"}',
-        '{"ts":"2024-01-01T23:59:59.9999999Z","msg":"pod rescheduled"}',
-      ].join('\n') + '\n');
-      writeFileSync(path.join(dir, 'post.md'), [
-        '---', 'title: OOM loop', 'date: 2024-01-01', 'timezone: UTC', 'sources:', '  - { path: pods.ndjson, format: ndjson }', '---', '',
-        '## Timeline', '', '- 2024-01-01 09:59:59.99999999 UTC [detected] memory alert', '',
-      ].join('\n'));
+      writeFileSync(
+        path.join(dir, 'pods.ndjson'),
+        ['{"ts":"2024-01-01T10:00:00.999999999Z","msg":"container killed: OOMKilled"}', '{"ts":"2024-01-01T23:59:59.9999999Z","msg":"pod rescheduled"}'].join(
+          '\n',
+        ) + '\n',
+      );
+      writeFileSync(
+        path.join(dir, 'post.md'),
+        [
+          '---',
+          'title: OOM loop',
+          'date: 2024-01-01',
+          'timezone: UTC',
+          'sources:',
+          '  - { path: pods.ndjson, format: ndjson }',
+          '---',
+          '',
+          '## Timeline',
+          '',
+          '- 2024-01-01 09:59:59.99999999 UTC [detected] memory alert',
+          '',
+        ].join('\n'),
+      );
       const io = captureIO();
       expect(await main(['timeline', path.join(dir, 'post.md'), '--json'], io)).toBe(0);
       const json = JSON.parse(io.stdout) as { events: Array<{ local: string; text: string }> };
@@ -45,7 +60,10 @@ describe('sub-millisecond digits', () => {
   it('any instant with 4–9 fraction digits reads back and shows the same text (property)', () => {
     const seconds = fc.integer({ min: Date.UTC(1990, 0, 1) / 1000, max: Date.UTC(2040, 0, 1) / 1000 });
     // nines are the digits that round a double up into the next second
-    const digits = fc.oneof(fc.stringMatching(/^\d{4,9}$/), fc.stringMatching(/^9{5,9}[5-9]?$/).map((d) => d.slice(0, 9)));
+    const digits = fc.oneof(
+      fc.stringMatching(/^\d{4,9}$/),
+      fc.stringMatching(/^9{5,9}[5-9]?$/).map((d) => d.slice(0, 9)),
+    );
     fc.assert(
       fc.property(seconds, digits, fc.constantFrom('UTC', 'Asia/Kathmandu', 'America/St_Johns'), (s, frac, zone) => {
         const wall = formatLocal(s * 1000, zone).replace(/ \S+$/, '');

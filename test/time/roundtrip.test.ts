@@ -5,7 +5,20 @@ import { parseTimestamp } from '../../src/time/parse-timestamp.js';
 import { formatLocal, isoMs, isoToMs } from '../../src/time/format.js';
 import { luxonZone } from '../../src/time/zones.js';
 
-const ZONES = ['UTC', 'America/Chicago', 'America/New_York', 'Europe/Berlin', 'Europe/London', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Sydney', 'Pacific/Chatham', 'America/St_Johns', 'UTC+5:30', 'UTC-3'];
+const ZONES = [
+  'UTC',
+  'America/Chicago',
+  'America/New_York',
+  'Europe/Berlin',
+  'Europe/London',
+  'Asia/Kolkata',
+  'Asia/Kathmandu',
+  'Australia/Sydney',
+  'Pacific/Chatham',
+  'America/St_Johns',
+  'UTC+5:30',
+  'UTC-3',
+];
 const instant = fc.integer({ min: Date.UTC(1990, 0, 1) / 1000, max: Date.UTC(2040, 0, 1) / 1000 }).map((s) => s * 1000);
 
 describe('parseTimestamp round trips (properties)', () => {

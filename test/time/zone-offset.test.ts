@@ -2,7 +2,17 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { luxonZone, zoneOffset } from '../../src/time/zones.js';
 
-const ZONES = ['America/Chicago', 'Europe/Berlin', 'Pacific/Chatham', 'Australia/Lord_Howe', 'Asia/Kolkata', 'America/St_Johns', 'Europe/Dublin', 'UTC', 'UTC+5:30'];
+const ZONES = [
+  'America/Chicago',
+  'Europe/Berlin',
+  'Pacific/Chatham',
+  'Australia/Lord_Howe',
+  'Asia/Kolkata',
+  'America/St_Johns',
+  'Europe/Dublin',
+  'UTC',
+  'UTC+5:30',
+];
 
 describe('zoneOffset (cached per UTC day)', () => {
   it('agrees with the zone database at any instant', () => {

@@ -5,7 +5,18 @@ import { computeTimeline, sortEvents } from '../../src/timeline/compute.js';
 import type { Milestone, TimelineEvent } from '../../src/timeline/types.js';
 
 function ev(at: number, extra: Partial<TimelineEvent> = {}): TimelineEvent {
-  return { at, end: null, zone: 'UTC', approximate: false, text: `e${at}`, html: '', milestone: null, internal: false, source: { file: 'a.md', line: 1 }, ...extra };
+  return {
+    at,
+    end: null,
+    zone: 'UTC',
+    approximate: false,
+    text: `e${at}`,
+    html: '',
+    milestone: null,
+    internal: false,
+    source: { file: 'a.md', line: 1 },
+    ...extra,
+  };
 }
 const run = (events: TimelineEvent[], t0?: number | null, pub = false) =>
   computeTimeline(events, { t0: t0 ?? null, displayZone: 'UTC', reporter: new Reporter('a.md'), public: pub });
@@ -23,18 +34,31 @@ describe('computeTimeline', () => {
   it('offsets and deltas in seconds, elapsed across DST', () => {
     // 2021-11-07 00:45 CDT and 03:15 CST: 3h30m of elapsed time
     const tl = run([ev(Date.UTC(2021, 10, 7, 9, 15)), ev(Date.UTC(2021, 10, 7, 5, 45))]);
-    expect(tl.events.map((e) => [e.offsetS, e.deltaS])).toEqual([[0, null], [12600, 12600]]);
+    expect(tl.events.map((e) => [e.offsetS, e.deltaS])).toEqual([
+      [0, null],
+      [12600, 12600],
+    ]);
   });
   it('metrics from the first event of each milestone; null when unknown', () => {
     const m = (x: Milestone) => ({ milestone: x });
-    const tl = run([ev(0, m('t0')), ev(60_000, m('detected')), ev(120_000, m('acknowledged')), ev(600_000, m('mitigated')), ev(900_000, m('resolved')), ev(990_000, m('resolved'))]);
+    const tl = run([
+      ev(0, m('t0')),
+      ev(60_000, m('detected')),
+      ev(120_000, m('acknowledged')),
+      ev(600_000, m('mitigated')),
+      ev(900_000, m('resolved')),
+      ev(990_000, m('resolved')),
+    ]);
     expect(tl.metrics).toEqual({ time_to_detect_s: 60, time_to_acknowledge_s: 120, time_to_mitigate_s: 600, time_to_resolve_s: 900 });
     expect(run([ev(0)]).metrics).toEqual({ time_to_detect_s: null, time_to_acknowledge_s: null, time_to_mitigate_s: null, time_to_resolve_s: null });
   });
   it('public drops internal events; T0 and deltas stay consistent', () => {
     const tl = run([ev(0, { internal: true, isT0: true }), ev(60_000), ev(120_000, { internal: true }), ev(180_000)], null, true);
     expect(tl.t0).toBe(0);
-    expect(tl.events.map((e) => [e.at, e.offsetS, e.deltaS])).toEqual([[60_000, 60, null], [180_000, 180, 120]]);
+    expect(tl.events.map((e) => [e.at, e.offsetS, e.deltaS])).toEqual([
+      [60_000, 60, null],
+      [180_000, 180, 120],
+    ]);
   });
   it('written delta is checked against the previous entry of the same file', () => {
     const reporter = new Reporter('a.md');
@@ -46,7 +70,10 @@ describe('computeTimeline', () => {
   });
   it('a written offset within its precision is fine', () => {
     const reporter = new Reporter('a.md');
-    computeTimeline([ev(0, { isT0: true }), ev(7 * 3600_000 + 180_000, { written: { raw: 'T+7hours', offset: { seconds: 25200, precision: 3600 } } })], { displayZone: 'UTC', reporter });
+    computeTimeline([ev(0, { isT0: true }), ev(7 * 3600_000 + 180_000, { written: { raw: 'T+7hours', offset: { seconds: 25200, precision: 3600 } } })], {
+      displayZone: 'UTC',
+      reporter,
+    });
     expect(reporter.list).toEqual([]);
   });
 });

@@ -37,7 +37,9 @@ describe('an entry written as a date alone', () => {
     expect(json.events[1]!.at).toBe('2007-01-31T05:00:00.000Z');
     // 06:10 → 14:00, not 06:10 → the midnight before it.
     expect(json.metrics.time_to_mitigate_s).toBe(7 * 3600 + 50 * 60);
-    const row = renderTimelineText(json).split('\n').find((l) => l.includes('files dropped'))!;
+    const row = renderTimelineText(json)
+      .split('\n')
+      .find((l) => l.includes('files dropped'))!;
     expect(row).not.toMatch(/\d{2}:\d{2}/);
     expect(row.startsWith('2007-01-17 ')).toBe(true);
     const info = timeline.diagnostics.filter((d) => d.rule === 'timeline/date-only').map((d) => d.line);

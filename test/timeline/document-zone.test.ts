@@ -8,37 +8,36 @@ const parse = (front: string, body: string) =>
 
 // Written the way the hashbang de1 report is: a title line, a note on the zone in the author's
 // words, prose, then entries as "Month D, YYYY - H:MM AM (T…)" paragraphs.
-const report = (note: string): string => [
-  'de1 Incident Report - 2020-09-02', // line 4 (front-matter: lines 1-3)
-  '',
-  note, // line 6
-  '',
-  'Early this morning the de1 box stopped answering. The timeline follows.',
-  '',
-  '## Timeline of events',
-  '',
-  'August 30, 2020 - 1:40 AM (T-3days)',
-  '',
-  'An abuse report lands in the inbox.',
-  '',
-  'September 2, 2020 - 3:25 AM (T-0)',
-  '',
-  'The host is cut off from the network.',
-  '',
-  'September 2, 2020 - 2:08 PM (T+11hours40minutes)',
-  '',
-  'Outbound traffic is back.',
-  '',
-].join('\n');
+const report = (note: string): string =>
+  [
+    'de1 Incident Report - 2020-09-02', // line 4 (front-matter: lines 1-3)
+    '',
+    note, // line 6
+    '',
+    'Early this morning the de1 box stopped answering. The timeline follows.',
+    '',
+    '## Timeline of events',
+    '',
+    'August 30, 2020 - 1:40 AM (T-3days)',
+    '',
+    'An abuse report lands in the inbox.',
+    '',
+    'September 2, 2020 - 3:25 AM (T-0)',
+    '',
+    'The host is cut off from the network.',
+    '',
+    'September 2, 2020 - 2:08 PM (T+11hours40minutes)',
+    '',
+    'Outbound traffic is back.',
+    '',
+  ].join('\n');
 
 describe('a zone note in the author’s words sets the document’s zone', () => {
   it('"dates in this write-up were written in US/Central timezone" reads every entry in America/Chicago', () => {
     const i = parse('', report('Note: to keep things simple for me, the dates in this write-up were written in US/Central timezone.'));
     expect(i.timezone).toBe('America/Chicago');
     expect(i.displayTimezone).toBe('America/Chicago');
-    expect(i.events.map((e) => iso(e.at))).toEqual([
-      '2020-08-30T06:40:00.000Z', '2020-09-02T08:25:00.000Z', '2020-09-02T19:08:00.000Z',
-    ]);
+    expect(i.events.map((e) => iso(e.at))).toEqual(['2020-08-30T06:40:00.000Z', '2020-09-02T08:25:00.000Z', '2020-09-02T19:08:00.000Z']);
     // The front-matter date (from the file name) is that day in the note's zone, too.
     expect(iso(i.date)).toBe('2020-09-02T05:00:00.000Z');
     const info = i.diagnostics.filter((d) => d.rule === 'timeline/zone-note');
@@ -85,7 +84,9 @@ describe('a zone note in the author’s words sets the document’s zone', () =>
   it('a sentence about times naming a zone pm cannot apply is a warning, and nothing is guessed', () => {
     const unknown = parse('', report('Note: dates in this post were made in US/Centrall timezone.'));
     expect(unknown.timezone).toBe('UTC');
-    expect(unknown.diagnostics.filter((d) => d.rule === 'timeline/zone-note')).toMatchObject([{ level: 'warning', line: 6, column: 'Note: dates in this post were made in '.length + 1 }]);
+    expect(unknown.diagnostics.filter((d) => d.rule === 'timeline/zone-note')).toMatchObject([
+      { level: 'warning', line: 6, column: 'Note: dates in this post were made in '.length + 1 },
+    ]);
     const vague = parse('', report('Note: dates in this post use my local timezone.'));
     expect(vague.timezone).toBe('UTC');
     expect(vague.diagnostics.filter((d) => d.rule === 'timeline/zone-note')).toMatchObject([{ level: 'warning', line: 6 }]);

@@ -5,7 +5,11 @@ const D = { year: 2020, month: 9, day: 2 };
 
 describe('extractTimeline: the section', () => {
   it('finds the Timeline heading at any level and gives its child range', () => {
-    const r = extract('# Incident\n\nIntro 03:00\n\n## Timeline (all times UTC)\n\n- 03:25 a\n\n### Details\n\n- 03:40 b\n\n## Root cause\n\n- 04:00 not an event', 'UTC', D);
+    const r = extract(
+      '# Incident\n\nIntro 03:00\n\n## Timeline (all times UTC)\n\n- 03:25 a\n\n### Details\n\n- 03:40 b\n\n## Root cause\n\n- 04:00 not an event',
+      'UTC',
+      D,
+    );
     expect(r.section).toEqual({ start: 2, end: 6 });
     expect(r.events.map((e) => e.text)).toEqual(['a', 'b']);
   });
@@ -45,7 +49,10 @@ describe('extractTimeline: entry forms', () => {
     expect(r.events[1]!.zone).toBe('UTC+2');
   });
   it('heading entries take the paragraphs under them', () => {
-    const r = extract('## Timeline\n\n### August 30, 2020 - 1:40 AM (T-3days)\n\nFirst.\n\nSecond.\n\n#### 2018 October 21 23:07 UTC\n\nOther.', 'America/Chicago');
+    const r = extract(
+      '## Timeline\n\n### August 30, 2020 - 1:40 AM (T-3days)\n\nFirst.\n\nSecond.\n\n#### 2018 October 21 23:07 UTC\n\nOther.',
+      'America/Chicago',
+    );
     expect(r.events.map((e) => e.text)).toEqual(['First.\n\nSecond.', 'Other.']);
     expect(r.events[0]!.html).toBe('<p>First.</p>\n<p>Second.</p>');
     expect(r.events[0]!.written?.offset).toEqual({ seconds: -259200, precision: 86400 });
@@ -68,7 +75,8 @@ describe('extractTimeline: entry forms', () => {
     ]);
   });
   it('a GFM table whose first column is the time', () => {
-    const md = '## Timeline\n\n| Time (UTC) | Event | Milestone |\n|---|---|---|\n| 2020-09-02 03:25 | Page *fired* | detected |\n| 03:40 | Rollback | mitigated |\n| 04:00 | All clear [resolved] | |';
+    const md =
+      '## Timeline\n\n| Time (UTC) | Event | Milestone |\n|---|---|---|\n| 2020-09-02 03:25 | Page *fired* | detected |\n| 03:40 | Rollback | mitigated |\n| 04:00 | All clear [resolved] | |';
     const r = extract(md, 'UTC');
     expect(r.events.map((e) => [iso(e.at), e.text, e.milestone])).toEqual([
       ['2020-09-02T03:25:00.000Z', 'Page fired', 'detected'],
@@ -114,7 +122,8 @@ describe('extractTimeline: dates', () => {
 
 describe('extractTimeline: markers and written offsets', () => {
   it('markers are stripped, case-insensitive, and set milestone / internal', () => {
-    const md = '## Timeline\n\n- 03:00 [T0] start\n- 03:05 [Detected] alert\n- 03:06 [acknowledged] ack\n- 03:10 [MITIGATED] flag off\n- 03:20 [resolved] ok\n- 03:21 [internal] chat log';
+    const md =
+      '## Timeline\n\n- 03:00 [T0] start\n- 03:05 [Detected] alert\n- 03:06 [acknowledged] ack\n- 03:10 [MITIGATED] flag off\n- 03:20 [resolved] ok\n- 03:21 [internal] chat log';
     const r = extract(md, 'UTC', D);
     expect(r.events.map((e) => [e.milestone, e.internal, e.text])).toEqual([
       ['t0', false, 'start'],

@@ -7,16 +7,34 @@ import { renderTimelineText } from '../../src/timeline/render-text.js';
 import type { TimelineEvent, TimelineJson } from '../../src/timeline/types.js';
 
 const incident: TimelineJson['incident'] = {
-  slug: 'x', title: 'x', t0: null, timezone: 'UTC', display_timezone: 'Europe/Berlin', tags: [], severity: null, status: null,
+  slug: 'x',
+  title: 'x',
+  t0: null,
+  timezone: 'UTC',
+  display_timezone: 'Europe/Berlin',
+  tags: [],
+  severity: null,
+  status: null,
 };
 
 /** Folds `Failed password` lines written in UTC at the given instants (one run). */
 function grouped(instants: number[]): TimelineEvent[] {
   const out: TimelineEvent[] = [];
-  const g = new Grouper<{ at: number; text: string }>(3_600_000, (e) => out.push(e), (rec, line) => ({
-    at: rec.at, end: null, zone: 'UTC', approximate: false, text: rec.text, html: rec.text,
-    milestone: null, internal: false, source: { file: 'posts/x/auth.log', line },
-  }));
+  const g = new Grouper<{ at: number; text: string }>(
+    3_600_000,
+    (e) => out.push(e),
+    (rec, line) => ({
+      at: rec.at,
+      end: null,
+      zone: 'UTC',
+      approximate: false,
+      text: rec.text,
+      html: rec.text,
+      milestone: null,
+      internal: false,
+      source: { file: 'posts/x/auth.log', line },
+    }),
+  );
   instants.forEach((at, i) => g.add({ at, text: `Failed password for root from 203.0.113.${i} port 4${i} <x>` }, i + 1));
   g.flush();
   return out;

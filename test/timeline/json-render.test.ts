@@ -7,8 +7,14 @@ import type { TimelineJson } from '../../src/timeline/types.js';
 import { build } from './helpers.js';
 
 const incident: TimelineJson['incident'] = {
-  slug: 'de1', title: 'DE1 <blocked>', t0: null, timezone: 'America/Chicago', display_timezone: 'America/Chicago',
-  tags: ['network'], severity: 'major', status: 'resolved',
+  slug: 'de1',
+  title: 'DE1 <blocked>',
+  t0: null,
+  timezone: 'America/Chicago',
+  display_timezone: 'America/Chicago',
+  tags: ['network'],
+  severity: 'major',
+  status: 'resolved',
 };
 const md = [
   '## Timeline',
@@ -32,9 +38,19 @@ describe('timelineToJson', () => {
     expect(j.incident.t0).toBe('2020-09-02T08:25:00.000Z');
     expect(j.metrics).toEqual({ time_to_detect_s: 0, time_to_acknowledge_s: null, time_to_mitigate_s: 25380, time_to_resolve_s: null });
     expect(j.events[0]).toEqual({
-      at: '2020-08-30T06:40:00.000Z', local: '2020-08-30 01:40 CDT', zone: 'America/Chicago', end: null, approximate: false,
-      offset_s: -265500, offset: 'T-3d1h45m', delta_s: null, delta: null, text: 'Abuse report received',
-      html: 'Abuse report <strong>received</strong>', milestone: null, source: { file: 'posts/x.md', line: 3 },
+      at: '2020-08-30T06:40:00.000Z',
+      local: '2020-08-30 01:40 CDT',
+      zone: 'America/Chicago',
+      end: null,
+      approximate: false,
+      offset_s: -265500,
+      offset: 'T-3d1h45m',
+      delta_s: null,
+      delta: null,
+      text: 'Abuse report received',
+      html: 'Abuse report <strong>received</strong>',
+      milestone: null,
+      source: { file: 'posts/x.md', line: 3 },
     });
     expect(j.events[2]).toMatchObject({ approximate: true, internal: true, delta: '+5h20m' });
     expect(j.diagnostics.every((d) => Object.keys(d).join() === 'level,file,line,column,rule,message')).toBe(true);

@@ -44,7 +44,11 @@ describe('a written T-0 marks T0', () => {
     expect(tl.t0Source).toBe('marker');
     expect(json.incident.t0).toBe('2020-09-02T08:25:00.000Z');
     expect(json.events[1]!.text).toBe('The server loses its outbound traffic while everyone sleeps.');
-    expect(renderTimelineText(json).split('\n').find((l) => l.includes('outbound'))).toMatch(/★ t0/);
+    expect(
+      renderTimelineText(json)
+        .split('\n')
+        .find((l) => l.includes('outbound')),
+    ).toMatch(/★ t0/);
     expect(tl.diagnostics.filter((d) => d.level !== 'info')).toEqual([]);
   });
 

@@ -18,11 +18,14 @@ function placed(md: string, isPublic = false) {
 describe('notes of the Timeline section', () => {
   it('keeps an untimed table row and a group label where they were, as sanitized markdown', () => {
     const md = [
-      '## Timeline', '',
-      '| Time (UTC) | Event |', '|---|---|',
+      '## Timeline',
+      '',
+      '| Time (UTC) | Event |',
+      '|---|---|',
       '| 15:39 | BGP withdrawals **start** |',
       '| later | engineers <kbd>ssh</kbd> in |',
-      '| 16:58 | DNS back |', '',
+      '| 16:58 | DNS back |',
+      '',
       '- Facebook side:',
       '  - 17:10 traffic returns',
     ].join('\n');
@@ -53,13 +56,16 @@ describe('notes of the Timeline section', () => {
 
   it('timeline.json publishes them in order with text and HTML, anchored to the event they follow (the <pm-timeline> rows)', () => {
     const md = [
-      '## Timeline', '',
-      'All times are approximate, from <kbd>chat</kbd>.', '',
+      '## Timeline',
+      '',
+      'All times are approximate, from <kbd>chat</kbd>.',
+      '',
       '- 10:00 a',
       '- afternoon: three **support** e-mails',
       '- 10:05 [internal] b',
       '- waited for the vendor',
-      '- 10:30 c', '',
+      '- 10:30 c',
+      '',
       'End of timeline.',
     ].join('\n');
     for (const isPublic of [false, true]) {

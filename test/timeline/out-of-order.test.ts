@@ -15,13 +15,9 @@ describe('a time-only entry that goes backwards', () => {
       '- 11:37AM PST: the status dashboard could be updated again',
     ].join('\n');
     const { tl, reporter } = build(md, 'America/Los_Angeles', { year: 2017, month: 2, day: 28 });
-    expect(tl.events.map((e) => iso(e.at))).toEqual([
-      '2017-02-28T17:37:00.000Z',
-      '2017-02-28T20:26:00.000Z',
-      '2017-02-28T21:18:00.000Z',
-      '2017-02-28T21:54:00.000Z',
-      '2017-02-28T19:37:00.000Z',
-    ].sort());
+    expect(tl.events.map((e) => iso(e.at))).toEqual(
+      ['2017-02-28T17:37:00.000Z', '2017-02-28T20:26:00.000Z', '2017-02-28T21:18:00.000Z', '2017-02-28T21:54:00.000Z', '2017-02-28T19:37:00.000Z'].sort(),
+    );
     const warn = reporter.list.filter((d) => d.level === 'warning');
     expect(warn.map((d) => `${d.line}:${d.rule}`)).toEqual(['9:timeline/out-of-order']);
     expect(warn[0]!.message).toBe(

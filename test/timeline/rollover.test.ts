@@ -38,7 +38,7 @@ describe('roll-over of time-only entries: wall clocks decide', () => {
   });
 });
 
-describe('roll-over across zones: the entry before as seen in the new entry\'s zone', () => {
+describe("roll-over across zones: the entry before as seen in the new entry's zone", () => {
   it('`02:55 UTC` after `8:41 PM CDT` is the same evening, without a note', () => {
     const md = '## Timeline\n\n#### 2024-10-26\n\n- 8:41 PM CDT a\n- 9:07 PM CDT b\n- 02:55 UTC: c\n- 03:05 UTC: d';
     const r = extract(md, 'America/Chicago');

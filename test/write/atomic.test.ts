@@ -13,7 +13,11 @@ function writeSite(n: number, variant: string): void {
   mkdirSync(path.join(root, 'posts'), { recursive: true });
   for (let i = 0; i < n; i++) {
     const day = String((i % 28) + 1).padStart(2, '0');
-    const lines = Array.from({ length: 25 }, (_, k) => `- 2024-02-${day} ${String(k % 24).padStart(2, '0')}:${String((k * 7) % 60).padStart(2, '0')} step ${k} of incident ${i} on **host-${k}** (${variant})`);
+    const lines = Array.from(
+      { length: 25 },
+      (_, k) =>
+        `- 2024-02-${day} ${String(k % 24).padStart(2, '0')}:${String((k * 7) % 60).padStart(2, '0')} step ${k} of incident ${i} on **host-${k}** (${variant})`,
+    );
     writeFileSync(
       path.join(root, 'posts', `2024-02-${day}-incident-${i}.md`),
       `---\ntitle: Incident ${i} ${variant}\ndate: 2024-02-${day}\ntags: [t${i % 7}, load]\n---\n\n## Summary\n\nSomething broke (${variant}).\n\n## Timeline\n\n${lines.join('\n')}\n\n## Root cause\n\n${'A long paragraph about causes. '.repeat(40)}\n`,

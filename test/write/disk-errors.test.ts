@@ -66,7 +66,11 @@ describe('disk errors', () => {
     expect(r.err).toMatch(/cannot write .*incidents\/a{300}.*: a file name is too long for the file system \(ENAMETOOLONG\); shorten the slug/);
     expect(r.err).not.toMatch(/internal error| {4}at /);
     expect(treeHashes(out)).toEqual(before);
-    expect(readdirSync(root).filter((n) => n.includes('.pm-')).sort()).toEqual(['.pm-cache', 'dist.pm-kept', 'dist.pm-kept.json']); // no staging or retired folder left
+    expect(
+      readdirSync(root)
+        .filter((n) => n.includes('.pm-'))
+        .sort(),
+    ).toEqual(['.pm-cache', 'dist.pm-kept', 'dist.pm-kept.json']); // no staging or retired folder left
   });
 
   it('a full disk is an error naming the path (exit 1); dist/ stays whole', async (ctx) => {
@@ -106,7 +110,11 @@ describe('disk errors', () => {
     editPost();
     const r = await build(out);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(new RegExp(`cannot write ${disk}/dist\\.pm-staging-\\d+: (the file system is read-only \\(EROFS\\)|permission denied \\(EACCES\\)); name a writable folder|name a folder you can write`));
+    expect(r.err).toMatch(
+      new RegExp(
+        `cannot write ${disk}/dist\\.pm-staging-\\d+: (the file system is read-only \\(EROFS\\)|permission denied \\(EACCES\\)); name a writable folder|name a folder you can write`,
+      ),
+    );
     expect(treeHashes(out)).toEqual(before);
     if (process.getuid?.() !== 0) chmodSync(disk, 0o755);
   });
@@ -114,7 +122,10 @@ describe('disk errors', () => {
 
 describe('disk errors from a worker process (text only)', () => {
   it('are recognized by their text and name the path when it has one', () => {
-    const full = diskError(new Error("Error: ENOSPC: no space left on device, open '/srv/dist.pm-staging-7/incidents/x/index.html'\n    at writeFileSync"), '/srv/dist');
+    const full = diskError(
+      new Error("Error: ENOSPC: no space left on device, open '/srv/dist.pm-staging-7/incidents/x/index.html'\n    at writeFileSync"),
+      '/srv/dist',
+    );
     expect(full?.exitCode).toBe(1);
     expect(full?.message).toMatch(/cannot write \/srv\/dist\.pm-staging-7\/incidents\/x\/index\.html: the disk is full/);
     const ro = diskError(new Error('Error: EROFS: read-only file system, write\n    at writeSync'), '/srv/dist');

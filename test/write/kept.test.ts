@@ -44,7 +44,11 @@ function incremental(before: Site, site: Site): boolean {
     // none kept
   }
   const { staging } = createStaging(out);
-  new DirSink(staging).put(Object.entries(site).filter(([p, c]) => before[p] !== c).map(([p, contents]) => ({ path: p, contents })));
+  new DirSink(staging).put(
+    Object.entries(site)
+      .filter(([p, c]) => before[p] !== c)
+      .map(([p, contents]) => ({ path: p, contents })),
+  );
   expect(linkUnchanged(out, staging, Object.keys(site))).toBe(true);
   commitStaging(staging, out);
   return keptIno !== null && lstatSync(out, { bigint: true }).ino === keptIno;
@@ -136,7 +140,7 @@ describe('the kept generation', () => {
 describe('a kept folder or note pm cannot vouch for is never used', () => {
   const edit = (): Site => ({ ...start, 'incidents/a/index.html': 'a v2', 'incidents/c/index.html': 'c v1' });
 
-  it('a planted kept folder and note (no dist/ of pm\'s): ignored, the build is right', () => {
+  it("a planted kept folder and note (no dist/ of pm's): ignored, the build is right", () => {
     full(start);
     rmSync(note());
     rmSync(kept(), { recursive: true });

@@ -47,7 +47,9 @@ function posts(state: 0 | 1): Map<string, string> {
     const tags = edited ? [`t${i % 9}`, 'edited'] : [`t${i % 7}`, i % 50 === 0 ? `rare-${i}` : 'load'];
     post(`${date}-incident-${i}.md`, `Incident ${i}${edited ? ' (revised)' : ''}`, date, tags, `Service ${i % 13} failed${edited ? ', revised' : ''}.`);
   }
-  if (state === 1) for (let j = 0; j < 12; j++) post(`2025-0${(j % 9) + 1}-1${j % 10}-added-${j}.md`, `Added ${j}`, `2025-0${(j % 9) + 1}-1${j % 10}`, j ? ['added'] : ['only-here'], `New ${j}.`);
+  if (state === 1)
+    for (let j = 0; j < 12; j++)
+      post(`2025-0${(j % 9) + 1}-1${j % 10}-added-${j}.md`, `Added ${j}`, `2025-0${(j % 9) + 1}-1${j % 10}`, j ? ['added'] : ['only-here'], `New ${j}.`);
   return files;
 }
 
@@ -70,8 +72,7 @@ function setState(root: string, state: 0 | 1, touchAll = false): void {
   }
 }
 
-const build = (root: string): ReturnType<typeof spawnSync> =>
-  spawnSync(process.execPath, [CLI, 'build', '--root', root, '--quiet'], { encoding: 'utf8' });
+const build = (root: string): ReturnType<typeof spawnSync> => spawnSync(process.execPath, [CLI, 'build', '--root', root, '--quiet'], { encoding: 'utf8' });
 
 /** What differs from either clean output, and what lies beside dist/: for a failure message. */
 function explain(after: string, from: 0 | 1, to: 0 | 1, dir: string): string {
@@ -110,41 +111,50 @@ afterAll(() => {
 }, 60_000);
 
 describe('killed builds converge', () => {
-  it(`${RUNS} incremental builds killed at random moments: dist/ stays whole, the next build equals a clean one`, async () => {
-    const dist = path.join(root, 'dist');
-    // How long an incremental build takes here, to spread the kills over it.
-    setState(root, 1);
-    const started = Date.now();
-    expect(build(root).status).toBe(0);
-    const span = Math.max(200, Date.now() - started);
-    expect(treeHashes(dist)).toEqual(clean[1]);
+  it(
+    `${RUNS} incremental builds killed at random moments: dist/ stays whole, the next build equals a clean one`,
+    async () => {
+      const dist = path.join(root, 'dist');
+      // How long an incremental build takes here, to spread the kills over it.
+      setState(root, 1);
+      const started = Date.now();
+      expect(build(root).status).toBe(0);
+      const span = Math.max(200, Date.now() - started);
+      expect(treeHashes(dist)).toEqual(clean[1]);
 
-    const next = random(SEED);
-    let state: 0 | 1 = 1;
-    const outcomes = { before: 0, after: 0 };
-    for (let run = 0; run < RUNS; run++) {
-      const from = state;
-      state = state === 0 ? 1 : 0;
-      const touchAll = next() < 0.25;
-      setState(root, state, touchAll);
-      const delay = Math.floor(next() * (touchAll ? fullSpan : span) * 1.2);
-      const child = spawn(process.execPath, [CLI, 'build', '--root', root, '--quiet'], { stdio: 'ignore' });
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      await new Promise((r) => setTimeout(r, delay));
-      child.kill('SIGKILL');
-      await exited;
-      // Killed between the swap's two renames, dist/ is briefly the retired folder (restored by the next run).
-      const retired = readdirSync(root).find((n) => n.startsWith('dist.pm-retired-'));
-      const after = JSON.stringify(treeHashes(existsSync(dist) ? dist : path.join(root, retired ?? 'dist')));
-      const whole = after === JSON.stringify(clean[from]) ? 'before' : after === JSON.stringify(clean[state]) ? 'after' : null;
-      expect(whole, `run ${run} (seed ${SEED}, killed after ${delay} ms${touchAll ? ', every post touched' : ''}): dist/ is neither the previous output nor the new one: ${explain(after, from, state, root)}`).not.toBeNull();
-      outcomes[whole!]++;
+      const next = random(SEED);
+      let state: 0 | 1 = 1;
+      const outcomes = { before: 0, after: 0 };
+      for (let run = 0; run < RUNS; run++) {
+        const from = state;
+        state = state === 0 ? 1 : 0;
+        const touchAll = next() < 0.25;
+        setState(root, state, touchAll);
+        const delay = Math.floor(next() * (touchAll ? fullSpan : span) * 1.2);
+        const child = spawn(process.execPath, [CLI, 'build', '--root', root, '--quiet'], { stdio: 'ignore' });
+        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+        await new Promise((r) => setTimeout(r, delay));
+        child.kill('SIGKILL');
+        await exited;
+        // Killed between the swap's two renames, dist/ is briefly the retired folder (restored by the next run).
+        const retired = readdirSync(root).find((n) => n.startsWith('dist.pm-retired-'));
+        const after = JSON.stringify(treeHashes(existsSync(dist) ? dist : path.join(root, retired ?? 'dist')));
+        const whole = after === JSON.stringify(clean[from]) ? 'before' : after === JSON.stringify(clean[state]) ? 'after' : null;
+        expect(
+          whole,
+          `run ${run} (seed ${SEED}, killed after ${delay} ms${touchAll ? ', every post touched' : ''}): dist/ is neither the previous output nor the new one: ${explain(after, from, state, root)}`,
+        ).not.toBeNull();
+        outcomes[whole!]++;
 
-      const done = build(root);
-      expect(done.status, `run ${run}: ${String(done.stderr)}`).toBe(0);
-      expect(treeHashes(dist), `run ${run} (seed ${SEED}, killed after ${delay} ms)`).toEqual(clean[state]);
-      expect(readdirSync(root).filter((n) => n.includes('.pm-staging-') || n.includes('.pm-retired-'))).toEqual([]);
-    }
-    console.log(`kill loop: ${RUNS} kills (seed ${SEED}, incremental build ~${span} ms, full ~${fullSpan} ms): dist/ was the previous output ${outcomes.before}×, the new one ${outcomes.after}×`);
-  }, 120_000 + RUNS * 60_000);
+        const done = build(root);
+        expect(done.status, `run ${run}: ${String(done.stderr)}`).toBe(0);
+        expect(treeHashes(dist), `run ${run} (seed ${SEED}, killed after ${delay} ms)`).toEqual(clean[state]);
+        expect(readdirSync(root).filter((n) => n.includes('.pm-staging-') || n.includes('.pm-retired-'))).toEqual([]);
+      }
+      console.log(
+        `kill loop: ${RUNS} kills (seed ${SEED}, incremental build ~${span} ms, full ~${fullSpan} ms): dist/ was the previous output ${outcomes.before}×, the new one ${outcomes.after}×`,
+      );
+    },
+    120_000 + RUNS * 60_000,
+  );
 });

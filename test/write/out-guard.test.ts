@@ -53,7 +53,7 @@ describe('--out on the command line', () => {
     expect(everything()).toEqual(before);
   });
 
-  it('--out may name a new folder anywhere (the user\'s own choice); pm stamps it and replaces it next time', async () => {
+  it("--out may name a new folder anywhere (the user's own choice); pm stamps it and replaces it next time", async () => {
     const out = path.join(base, 'elsewhere', 'site-out');
     expect((await pm('--out', out)).code).toBe(0);
     expect(readdirSync(out)).toContain(STAMP);
@@ -79,15 +79,18 @@ describe('--out on the command line', () => {
 });
 
 describe('out: in the config (site content)', () => {
-  it.each(['.', '..', '../sibling', '/tmp/pm-out-elsewhere', 'posts/../..'])('out: %s is an error at its line and column, and nothing is written', async (out) => {
-    writeFileSync(path.join(root, 'pm.config.yaml'), `title: Mine\nout: ${out}\n`);
-    const before = everything();
-    const r = await pm();
-    expect(r.code).toBe(1);
-    expect(r.err).toMatch(/pm\.config\.yaml:2:\d+: error: config\/value: out: expected a folder inside the site/);
-    expect(everything()).toEqual(before);
-    expect(existsSync('/tmp/pm-out-elsewhere')).toBe(false);
-  });
+  it.each(['.', '..', '../sibling', '/tmp/pm-out-elsewhere', 'posts/../..'])(
+    'out: %s is an error at its line and column, and nothing is written',
+    async (out) => {
+      writeFileSync(path.join(root, 'pm.config.yaml'), `title: Mine\nout: ${out}\n`);
+      const before = everything();
+      const r = await pm();
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/pm\.config\.yaml:2:\d+: error: config\/value: out: expected a folder inside the site/);
+      expect(everything()).toEqual(before);
+      expect(existsSync('/tmp/pm-out-elsewhere')).toBe(false);
+    },
+  );
 
   it('out: posts is refused (exit 2) and every post is still there', async () => {
     writeFileSync(path.join(root, 'pm.config.yaml'), 'out: posts\n');

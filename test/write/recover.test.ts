@@ -45,11 +45,14 @@ function published(): boolean {
 describe('a planted journal, staging or retired folder', () => {
   it('a journal that deletes the home folder and publishes ~/.ssh is never applied', async () => {
     const homeBefore = treeHashes(home);
-    writeFileSync(path.join(root, 'dist.pm-journal.json'), JSON.stringify({
-      staging: home,
-      moves: ['.ssh/id_ed25519', '../home/.ssh/id_ed25519', `${path.relative(path.join(root, 'dist'), home)}/.ssh/id_ed25519`],
-      deletes: ['../../home/work/plan.md', '../home', `${home}/work/plan.md`],
-    }));
+    writeFileSync(
+      path.join(root, 'dist.pm-journal.json'),
+      JSON.stringify({
+        staging: home,
+        moves: ['.ssh/id_ed25519', '../home/.ssh/id_ed25519', `${path.relative(path.join(root, 'dist'), home)}/.ssh/id_ed25519`],
+        deletes: ['../../home/work/plan.md', '../home', `${home}/work/plan.md`],
+      }),
+    );
     const r = await build();
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/dist\.pm-journal\.json: a build journal pm does not use: ignored/);
@@ -59,7 +62,10 @@ describe('a planted journal, staging or retired folder', () => {
 
   it('a journal whose staging folder is a pm name but a link to the home folder is never applied', async () => {
     symlinkSync(home, path.join(root, 'dist.pm-staging-4000000'));
-    writeFileSync(path.join(root, 'dist.pm-journal.json'), JSON.stringify({ staging: path.join(root, 'dist.pm-staging-4000000'), moves: ['.ssh/id_ed25519'], deletes: [] }));
+    writeFileSync(
+      path.join(root, 'dist.pm-journal.json'),
+      JSON.stringify({ staging: path.join(root, 'dist.pm-staging-4000000'), moves: ['.ssh/id_ed25519'], deletes: [] }),
+    );
     const homeBefore = treeHashes(home);
     const r = await build();
     expect(r.code).toBe(0);
@@ -94,7 +100,7 @@ describe('what a killed build leaves', () => {
     expect(existsSync(retired)).toBe(false);
   });
 
-  it('a dead build\'s staging folder goes; a live one (this process) stays', () => {
+  it("a dead build's staging folder goes; a live one (this process) stays", () => {
     const out = path.join(root, 'dist');
     mkdirSync(path.join(root, 'dist.pm-staging-4000004', 'incidents'), { recursive: true });
     mkdirSync(path.join(root, `dist.pm-staging-${process.pid}`));

@@ -24,7 +24,7 @@ describe('DirSink', () => {
     expect(readFileSync(path.join(dir, 'embed', 'a', 'index.html'), 'utf8')).toBe('é');
   });
 
-  it('never brings back its own folder once it is gone (a killed build\'s worker writing late)', () => {
+  it("never brings back its own folder once it is gone (a killed build's worker writing late)", () => {
     const dir = path.join(root, 'staging');
     mkdirSync(dir);
     const sink = new DirSink(dir);

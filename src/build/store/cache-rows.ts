@@ -24,7 +24,18 @@ export interface CacheEntry {
   sources: Array<{ path: string; stamp: FileStamp }>;
 }
 
-export type Row = [file: string, size: number, mtimeMs: number, key: string, slug: string | null, date: number | null, summaryHash: string, shape: number, sources: Array<[string, number, number]>, diagnostics?: DiagnosticRow[]];
+export type Row = [
+  file: string,
+  size: number,
+  mtimeMs: number,
+  key: string,
+  slug: string | null,
+  date: number | null,
+  summaryHash: string,
+  shape: number,
+  sources: Array<[string, number, number]>,
+  diagnostics?: DiagnosticRow[],
+];
 /** A diagnostic without its file when it is the entry's own. */
 type DiagnosticRow = [level: Diagnostic['level'], line: number, column: number, rule: RuleId, message: string, file?: string, fatal?: true];
 
@@ -52,12 +63,24 @@ export function fromRow(row: Row, shape: readonly string[][]): CacheEntry {
   const pages = shape.map((parts) => (parts.length === 1 ? parts[0]! : parts.join(slug)));
   for (const p of pages) if (!safeOutputPath(p)) throw new Error(`a page path of ${file} leaves the output folder`);
   return {
-    file, stamp: { size, mtimeMs }, key, slug, date, summaryHash, pages,
+    file,
+    stamp: { size, mtimeMs },
+    key,
+    slug,
+    date,
+    summaryHash,
+    pages,
     sources: sources.length ? sources.map(([p, s, m]) => ({ path: p, stamp: { size: s, mtimeMs: m } })) : NONE,
     diagnostics: diagnostics?.length
       ? diagnostics.map(([level, line, column, rule, message, other, fatal]) => ({
-        level, file: other ?? file, line, column, rule, message, ...(fatal ? { fatal } : {}),
-      }))
+          level,
+          file: other ?? file,
+          line,
+          column,
+          rule,
+          message,
+          ...(fatal ? { fatal } : {}),
+        }))
       : NONE,
   };
 }
@@ -69,12 +92,14 @@ export function toRow(e: CacheEntry, shape: number): Row {
   const sources = e.sources.map((s): [string, number, number] => [s.path, s.stamp.size, s.stamp.mtimeMs]);
   const row: Row = [e.file, e.stamp.size, e.stamp.mtimeMs, e.key, e.slug === nameOf(e.file) ? null : e.slug, e.date, e.summaryHash, shape, sources];
   if (e.diagnostics.length) {
-    row.push(e.diagnostics.map((d): DiagnosticRow => {
-      const r: DiagnosticRow = [d.level, d.line, d.column, d.rule, d.message];
-      if (d.file !== e.file || d.fatal) r.push(d.file);
-      if (d.fatal) r.push(true);
-      return r;
-    }));
+    row.push(
+      e.diagnostics.map((d): DiagnosticRow => {
+        const r: DiagnosticRow = [d.level, d.line, d.column, d.rule, d.message];
+        if (d.file !== e.file || d.fatal) r.push(d.file);
+        if (d.fatal) r.push(true);
+        return r;
+      }),
+    );
   }
   return row;
 }

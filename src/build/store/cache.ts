@@ -82,14 +82,18 @@ export class SiteCache {
   /** Why a cache file was discarded, the first time one was; the build reports it once. */
   problem: string | null = null;
   readonly dir: string;
-  constructor(readonly root: string, private readonly signer: Signer, dir?: string) {
+  constructor(
+    readonly root: string,
+    private readonly signer: Signer,
+    dir?: string,
+  ) {
     this.dir = dir ?? cacheDir(root);
   }
 
   load(): BuildCache | null {
     const text = readText(path.join(this.dir, 'index.json'));
     if (text === null) return null;
-    if (!isPlainDir(this.dir)) return this.discard(''), null;
+    if (!isPlainDir(this.dir)) return (this.discard(''), null);
     try {
       const data = this.signer.open('index', text);
       if (data === null) throw new Error('not authenticated');

@@ -11,7 +11,6 @@ import type { CliIO } from '../io.js';
 import { printDiagnostics } from '../report.js';
 import { displayText } from '../../text/controls.js';
 
-
 export async function runBuild(argv: string[], io: CliIO): Promise<number> {
   const { values } = parseCommand(buildSpec, argv);
   const quiet = values['quiet'] === true;
@@ -51,7 +50,9 @@ export async function runBuild(argv: string[], io: CliIO): Promise<number> {
   }
   // Once per build, not once per file: links in sitemap.xml and the feeds need a base URL.
   if (!quiet && !result.config.baseUrl) {
-    io.err('warning: no base_url, so sitemap.xml and the feeds hold relative links that search engines and feed readers reject; set base_url in pm.config.yaml or pass --base-url https://…/\n');
+    io.err(
+      'warning: no base_url, so sitemap.xml and the feeds hold relative links that search engines and feed readers reject; set base_url in pm.config.yaml or pass --base-url https://…/\n',
+    );
   }
   // One summary line on every build, piped or not (CI logs show what was built); --quiet silences it.
   if (!quiet) {
@@ -59,7 +60,9 @@ export async function runBuild(argv: string[], io: CliIO): Promise<number> {
     const out = path.relative(process.cwd(), result.config.outDir) || '.';
     const { stats } = result;
     const work = stats.incremental ? ` (${stats.rendered} rebuilt, ${stats.written} files written)` : '';
-    io.err(`pm build: ${count(stats.incidents, 'incident')}, ${count(stats.files, 'file')}${work} → ${out}/ in ${secs}s${warnings ? `, ${count(warnings, 'warning')}` : ''}\n`);
+    io.err(
+      `pm build: ${count(stats.incidents, 'incident')}, ${count(stats.files, 'file')}${work} → ${out}/ in ${secs}s${warnings ? `, ${count(warnings, 'warning')}` : ''}\n`,
+    );
   }
   return 0;
 }

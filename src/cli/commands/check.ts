@@ -8,7 +8,6 @@ import type { CliIO } from '../io.js';
 import { diagnosticLine } from '../report.js';
 import { displayText } from '../../text/controls.js';
 
-
 const FORMATS = ['text', 'json', 'github'] as const;
 
 export async function runCheck(argv: string[], io: CliIO): Promise<number> {

@@ -17,8 +17,13 @@ export async function runImport(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommand(importSpec, argv);
   const [kindName, dir, ...extra] = positionals;
   const kind = kindName === undefined ? undefined : KINDS[kindName];
-  if (!kind || !Object.hasOwn(KINDS, kindName ?? '')) throw new UsageError(`say which blog engine: pm import jekyll DIR or pm import hugo DIR${kindName ? ` (not "${kindName}")` : ''}`, importSpec);
-  if (!dir || extra.length) throw new UsageError(`pm import ${kind.name} takes one folder: the blog's source (the one holding ${kind.name === 'jekyll' ? '_posts/' : 'content/'})`, importSpec);
+  if (!kind || !Object.hasOwn(KINDS, kindName ?? ''))
+    throw new UsageError(`say which blog engine: pm import jekyll DIR or pm import hugo DIR${kindName ? ` (not "${kindName}")` : ''}`, importSpec);
+  if (!dir || extra.length)
+    throw new UsageError(
+      `pm import ${kind.name} takes one folder: the blog's source (the one holding ${kind.name === 'jekyll' ? '_posts/' : 'content/'})`,
+      importSpec,
+    );
   let isDir = false;
   try {
     isDir = statSync(dir).isDirectory();
@@ -38,6 +43,8 @@ export async function runImport(argv: string[], io: CliIO): Promise<number> {
   for (const k of result.kept) io.err(`kept ${k}: already there, pm import never overwrites\n`);
   const filtered = result.skipped ? `, ${result.skipped} without the tag "${tag ?? ''}" left out` : '';
   const problems = diagnostics.filter((d) => d.level !== 'info').length;
-  io.err(`pm import: ${result.written.length} post(s) imported from ${shownDir}, ${result.kept.length} kept${filtered}${problems ? `, ${problems} thing(s) to look at above` : ''}\n`);
+  io.err(
+    `pm import: ${result.written.length} post(s) imported from ${shownDir}, ${result.kept.length} kept${filtered}${problems ? `, ${problems} thing(s) to look at above` : ''}\n`,
+  );
   return diagnostics.some((d) => d.level === 'error') ? 1 : 0;
 }

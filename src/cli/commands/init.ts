@@ -27,12 +27,7 @@ export async function runInit(argv: string[], io: CliIO): Promise<number> {
   for (const k of result.kept) io.out(`kept    ${shown(k.path)} (${k.reason})\n`);
   // Run through npx (npm sets npm_command=exec), `pm` may not be on PATH: say what works.
   const pm = io.env['npm_command'] === 'exec' ? `npx ${PACKAGE_NAME}` : 'pm';
-  const next = [
-    ...(dir === '.' ? [] : [`cd ${shellWord(dir)}`]),
-    `${pm} new incident "What happened"`,
-    `${pm} serve`,
-    ...(dir === '.' ? [`${pm} build`] : []),
-  ];
+  const next = [...(dir === '.' ? [] : [`cd ${shellWord(dir)}`]), `${pm} new incident "What happened"`, `${pm} serve`, ...(dir === '.' ? [`${pm} build`] : [])];
   io.out(`\nNext:\n${next.map((c) => `  ${c}\n`).join('')}`);
   return 0;
 }

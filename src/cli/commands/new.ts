@@ -12,7 +12,6 @@ import { parseCommand, str, UsageError } from '../args.js';
 import { newSpec } from '../specs.js';
 import type { CliIO } from '../io.js';
 
-
 export async function runNew(argv: string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommand(newSpec, argv);
   const [kind, ...rest] = positionals;
@@ -62,7 +61,10 @@ export async function runNew(argv: string[], io: CliIO): Promise<number> {
     date,
     day,
     timezone: zone.zone,
-    tags: (str(values['tags']) ?? '').split(',').map((t) => t.trim()).filter(Boolean),
+    tags: (str(values['tags']) ?? '')
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
     severity: str(values['severity']) ?? 'SEV3',
     authors: (values['author'] as string[] | undefined) ?? [],
     time,
@@ -72,13 +74,15 @@ export async function runNew(argv: string[], io: CliIO): Promise<number> {
     writeFileSync(file, text, { flag: 'wx' });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') {
-      io.err(`pm new: ${path.relative(process.cwd(), file) || file} already exists; pm new never overwrites. Pick another title or --date, or edit the file.\n`);
+      io.err(
+        `pm new: ${path.relative(process.cwd(), file) || file} already exists; pm new never overwrites. Pick another title or --date, or edit the file.\n`,
+      );
       return 1;
     }
     throw e;
   }
   io.out(`${path.relative(process.cwd(), file)}\n`);
-  io.err('pm new: replace the template\'s prompts with what happened; pm check (and pm serve) list each one still there (check/placeholder)\n');
+  io.err("pm new: replace the template's prompts with what happened; pm check (and pm serve) list each one still there (check/placeholder)\n");
   return 0;
 }
 

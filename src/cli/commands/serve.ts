@@ -7,7 +7,6 @@ import { serveSpec } from '../specs.js';
 import type { CliIO } from '../io.js';
 import { displayText } from '../../text/controls.js';
 
-
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 export async function runServe(argv: string[], io: CliIO): Promise<number> {

@@ -19,7 +19,6 @@ import { timelineSpec } from '../specs.js';
 import type { CliIO } from '../io.js';
 import { printDiagnostics } from '../report.js';
 
-
 const FORMATS = ['table', 'md', 'html', 'json'] as const;
 
 export async function runTimeline(argv: string[], io: CliIO): Promise<number> {

@@ -27,18 +27,26 @@ export function quarterLines(points: readonly QuarterPoint[], label: string): st
   const y = (s: number): number => M.top + plotH - (s / unit.seconds / top) * plotH;
   const out: string[] = [];
   for (const t of ticks) {
-    out.push(`<line class="ins-grid" x1="${M.left}" x2="${W - M.right}" y1="${px(y(t * unit.seconds))}" y2="${px(y(t * unit.seconds))}" stroke="currentColor" stroke-opacity=".15"/>`);
+    out.push(
+      `<line class="ins-grid" x1="${M.left}" x2="${W - M.right}" y1="${px(y(t * unit.seconds))}" y2="${px(y(t * unit.seconds))}" stroke="currentColor" stroke-opacity=".15"/>`,
+    );
     out.push(`<text class="ins-tick" x="${M.left - 6}" y="${px(y(t * unit.seconds) + 4)}" text-anchor="end">${fmt(t)}${unit.suffix}</text>`);
   }
   out.push(path(points, 'p90_s', x, y, 'ins-p90', 'stroke-dasharray="5 4"'));
   out.push(path(points, 'median_s', x, y, 'ins-median', ''));
   points.forEach((p, i) => {
     const v = p.spread.median_s;
-    if (v !== null) out.push(`<circle class="ins-median-dot" cx="${px(x(i))}" cy="${px(y(v))}" r="3"><title>${esc(`${p.period}: median ${fmt(v / unit.seconds)}${unit.suffix}, p90 ${fmt((p.spread.p90_s ?? 0) / unit.seconds)}${unit.suffix} (${p.spread.n} incidents)`)}</title></circle>`);
+    if (v !== null)
+      out.push(
+        `<circle class="ins-median-dot" cx="${px(x(i))}" cy="${px(y(v))}" r="3"><title>${esc(`${p.period}: median ${fmt(v / unit.seconds)}${unit.suffix}, p90 ${fmt((p.spread.p90_s ?? 0) / unit.seconds)}${unit.suffix} (${p.spread.n} incidents)`)}</title></circle>`,
+      );
     const q = p.period.slice(5);
     if (points.length <= 12 || q === 'Q1') {
-      out.push(`<text class="ins-tick" x="${px(x(i))}" y="${H - M.bottom + 16}" text-anchor="middle">${esc(points.length <= 12 ? q : p.period.slice(0, 4))}</text>`);
-      if (points.length <= 12 && (q === 'Q1' || i === 0)) out.push(`<text class="ins-tick ins-year" x="${px(x(i))}" y="${H - M.bottom + 31}" text-anchor="middle">${esc(p.period.slice(0, 4))}</text>`);
+      out.push(
+        `<text class="ins-tick" x="${px(x(i))}" y="${H - M.bottom + 16}" text-anchor="middle">${esc(points.length <= 12 ? q : p.period.slice(0, 4))}</text>`,
+      );
+      if (points.length <= 12 && (q === 'Q1' || i === 0))
+        out.push(`<text class="ins-tick ins-year" x="${px(x(i))}" y="${H - M.bottom + 31}" text-anchor="middle">${esc(p.period.slice(0, 4))}</text>`);
     }
   });
   out.push(`<line class="ins-axis" x1="${M.left}" x2="${W - M.right}" y1="${px(y(0))}" y2="${px(y(0))}" stroke="currentColor" stroke-opacity=".6"/>`);
@@ -46,7 +54,14 @@ export function quarterLines(points: readonly QuarterPoint[], label: string): st
 }
 
 /** A polyline through the known values; an unknown one starts a new segment. */
-function path(points: readonly QuarterPoint[], key: 'median_s' | 'p90_s', x: (i: number) => number, y: (s: number) => number, cls: string, extra: string): string {
+function path(
+  points: readonly QuarterPoint[],
+  key: 'median_s' | 'p90_s',
+  x: (i: number) => number,
+  y: (s: number) => number,
+  cls: string,
+  extra: string,
+): string {
   let d = '';
   let pen = false;
   points.forEach((p, i) => {

@@ -34,14 +34,19 @@ export function stackedBars(rows: readonly PeriodCount[], kind: 'month' | 'quart
     for (const level of LEVELS) {
       const n = r.by_severity[level.key];
       if (!n) continue;
-      parts.push(`<rect class="ins-${level.key}" x="${px(x)}" y="${px(y(base + n))}" width="${px(barW)}" height="${px(y(base) - y(base + n))}" fill="${FALLBACK[level.key]}"/>`);
+      parts.push(
+        `<rect class="ins-${level.key}" x="${px(x)}" y="${px(y(base + n))}" width="${px(barW)}" height="${px(y(base) - y(base + n))}" fill="${FALLBACK[level.key]}"/>`,
+      );
       base += n;
     }
     if (parts.length) out.push(`<g><title>${esc(`${r.period}: ${r.count} incident${r.count === 1 ? '' : 's'}`)}</title>${parts.join('')}</g>`);
     const xl = x + barW / 2;
     const text = periodLabel(r.period, kind, i, rows.length);
-    if (text) out.push(`<text class="ins-tick" x="${px(xl)}" y="${H - M.bottom + 16}" text-anchor="middle">${esc(text.top)}</text>` +
-      (text.bottom ? `<text class="ins-tick ins-year" x="${px(xl)}" y="${H - M.bottom + 32}" text-anchor="middle">${esc(text.bottom)}</text>` : ''));
+    if (text)
+      out.push(
+        `<text class="ins-tick" x="${px(xl)}" y="${H - M.bottom + 16}" text-anchor="middle">${esc(text.top)}</text>` +
+          (text.bottom ? `<text class="ins-tick ins-year" x="${px(xl)}" y="${H - M.bottom + 32}" text-anchor="middle">${esc(text.bottom)}</text>` : ''),
+      );
   });
   out.push(`<line class="ins-axis" x1="${M.left}" x2="${W - M.right}" y1="${px(y(0))}" y2="${px(y(0))}" stroke="currentColor" stroke-opacity=".6"/>`);
   return `<svg class="ins-chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${esc(label)}" xmlns="http://www.w3.org/2000/svg" font-size="12" fill="currentColor">\n${out.join('\n')}\n</svg>`;

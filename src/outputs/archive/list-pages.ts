@@ -77,7 +77,13 @@ export function listPages(spec: ListSpec, site: SiteContext, views: Views): Page
       ...(spec.feed ? { listFeedUrl: `${root}${listFeedUrl(spec.first)}` } : {}),
       years: byYear(chunk, views, root, before),
       pager: {
-        many: total > 1, current: n, total, prev, next, first: n > 1 ? href(1) : null, last: n < total ? href(total) : null,
+        many: total > 1,
+        current: n,
+        total,
+        prev,
+        next,
+        first: n > 1 ? href(1) : null,
+        last: n < total ? href(total) : null,
         labels: { first: '« Newest', prev: '‹ Newer', next: 'Older ›', last: 'Oldest »' },
       },
     };

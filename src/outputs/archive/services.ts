@@ -12,7 +12,6 @@ import { fileForUrl } from '../urls.js';
 import { listPages, type Views } from './list-pages.js';
 import { SERVICES_URL, serviceUrl } from '../paths.js';
 
-
 export interface ServiceEntry {
   slug: string;
   /** As first written (in date order). */
@@ -74,16 +73,30 @@ export function renderServices(sorted: readonly IncidentSummary[], site: SiteCon
   const indexFile = fileForUrl(SERVICES_URL);
   const indexData = site.pageData(indexFile, 'Services');
   const root = indexData['root'] as string;
-  const pages: Page[] = [{
-    path: indexFile,
-    contents: site.renderer.render('services', {
-      ...indexData,
-      services: services.map((e) => ({ name: e.name, slug: e.slug, count: e.incidents.length, url: `${root}${serviceUrl(e.slug)}`, metrics: metricsLine(e.incidents) })),
-    }),
-  }];
+  const pages: Page[] = [
+    {
+      path: indexFile,
+      contents: site.renderer.render('services', {
+        ...indexData,
+        services: services.map((e) => ({
+          name: e.name,
+          slug: e.slug,
+          count: e.incidents.length,
+          url: `${root}${serviceUrl(e.slug)}`,
+          metrics: metricsLine(e.incidents),
+        })),
+      }),
+    },
+  ];
   for (const e of services) {
     const service = { name: e.name, slug: e.slug, count: e.incidents.length, metrics: metricsLine(e.incidents) };
-    pages.push(...listPages({ first: serviceUrl(e.slug), template: 'service', title: `Service “${e.name}”`, incidents: e.incidents, data: () => ({ service }), feed: true }, site, views));
+    pages.push(
+      ...listPages(
+        { first: serviceUrl(e.slug), template: 'service', title: `Service “${e.name}”`, incidents: e.incidents, data: () => ({ service }), feed: true },
+        site,
+        views,
+      ),
+    );
   }
   return pages;
 }

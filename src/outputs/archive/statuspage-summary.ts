@@ -9,7 +9,6 @@ import type { Impact } from '../../incident/severity.js';
 import type { IncidentSummary, Page } from '../../render/types.js';
 import { STATUSPAGE_SUMMARY_PATH } from '../paths.js';
 
-
 const DESCRIPTION: Record<Impact, string> = {
   none: 'All Systems Operational',
   minor: 'Minor Service Outage',

@@ -44,7 +44,11 @@ export function readThemeFile(dirs: readonly string[], rel: string, root?: strin
 
 /** Drops comments and runs of white space (the stylesheet is inlined into every embed). */
 export function compactCss(css: string): string {
-  return css.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').replace(/\s*([{};])\s*/g, '$1').trim();
+  return css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};])\s*/g, '$1')
+    .trim();
 }
 
 export function loadEmbedFiles(dirs: readonly string[], root?: string): EmbedFiles {
@@ -74,7 +78,9 @@ export function embedFilesFor(site: SiteContext): EmbedFiles {
  * the site and the CLI do.
  */
 export function buildElementScript(files: EmbedFiles): string {
-  const literal = JSON.stringify(files.css).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const literal = JSON.stringify(files.css)
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   const zones = JSON.stringify(zoneLabelTable());
   return files.element.replace('/*pm:css*/""', () => literal).replace('/*pm:zones*/{}', () => zones);
 }

@@ -31,14 +31,9 @@ export function cspHash(text: string): string {
 
 /** The page's policy: nothing may load; only the given inline style and script may apply. */
 export function embedCsp(css: string, script: string): string {
-  return [
-    "default-src 'none'",
-    `style-src ${cspHash(css)}`,
-    `script-src ${cspHash(script)}`,
-    "img-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
+  return ["default-src 'none'", `style-src ${cspHash(css)}`, `script-src ${cspHash(script)}`, "img-src 'none'", "base-uri 'none'", "form-action 'none'"].join(
+    '; ',
+  );
 }
 
 export function renderEmbedPage(json: TimelineJson, options: EmbedPageOptions): string {
@@ -46,9 +41,7 @@ export function renderEmbedPage(json: TimelineJson, options: EmbedPageOptions): 
   const script = inlineRawText(options.script, 'script');
   const title = `Timeline — ${json.incident.title}`;
   const fragment = renderTimelineHtml(json, { ...(options.format ? { format: options.format } : {}), ...(options.notes ? { notes: options.notes } : {}) });
-  const footer = options.fullUrl
-    ? `<p class="pm-footer"><a href="${escapeHtml(options.fullUrl)}">Read the full post-mortem</a></p>\n`
-    : '';
+  const footer = options.fullUrl ? `<p class="pm-footer"><a href="${escapeHtml(options.fullUrl)}">Read the full post-mortem</a></p>\n` : '';
   return [
     '<!doctype html>',
     `<html lang="${escapeHtml(options.language ?? 'en')}" data-slug="${escapeHtml(json.incident.slug)}">`,

@@ -25,7 +25,6 @@ import { isShardData, shardDir, type Shard } from './shards.js';
 
 export type SearchIndex = { ok: true; pages: Page[] } | { ok: false; reason: string };
 
-
 /** The installed Pagefind's version (part of every shard's digest), or null when it cannot be read. */
 export function pagefindVersion(): string | null {
   try {

@@ -28,7 +28,9 @@ export function previousIndex(out: string): PreviousIndex {
     manifest,
     shardFiles(dir) {
       try {
-        const files = listFiles(path.join(root, dir)).filter((f) => (dir === '' ? !/^shard-\d+\//.test(f) && `${SEARCH_DIR}${f}` !== MANIFEST : isShardData(f)));
+        const files = listFiles(path.join(root, dir)).filter((f) =>
+          dir === '' ? !/^shard-\d+\//.test(f) && `${SEARCH_DIR}${f}` !== MANIFEST : isShardData(f),
+        );
         if (!files.includes('pagefind-entry.json')) return null;
         return files.map((f) => ({ path: `${SEARCH_DIR}${dir}${f}`, contents: readFileSync(path.join(root, dir, f)) }));
       } catch {

@@ -48,7 +48,7 @@ export async function siteSearch(
   const pages: Page[] = [];
   const todo: Shard[] = [];
   for (const shard of shards) {
-    const kept = before.get(shardDir(shard.k)) === shard.digest ? previous?.shardFiles(shardDir(shard.k)) ?? null : null;
+    const kept = before.get(shardDir(shard.k)) === shard.digest ? (previous?.shardFiles(shardDir(shard.k)) ?? null) : null;
     if (kept) pages.push(...kept);
     else todo.push(shard);
   }
@@ -61,10 +61,16 @@ export async function siteSearch(
   return {
     pages: [],
     stats,
-    diagnostics: [{
-      level: 'warning', file: config.configFile ?? '.', line: 0, column: 0, rule: 'search/unavailable',
-      message: `search index not built: ${index.reason}. The site works without search; set \`search: false\` in the config to skip it`,
-    }],
+    diagnostics: [
+      {
+        level: 'warning',
+        file: config.configFile ?? '.',
+        line: 0,
+        column: 0,
+        rule: 'search/unavailable',
+        message: `search index not built: ${index.reason}. The site works without search; set \`search: false\` in the config to skip it`,
+      },
+    ],
   };
 }
 

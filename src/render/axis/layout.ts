@@ -77,7 +77,10 @@ export function quietGaps(spans: readonly AxisSpan[]): Array<{ from: number; to:
 }
 
 /** The gaps to cut, in time order. */
-export function chooseBreaks(spans: readonly AxisSpan[], opts: Pick<AxisOptions, 'minGapMs' | 'ratio' | 'maxBreaks' | 'minStep'> & { length?: number } = {}): Array<{ from: number; to: number }> {
+export function chooseBreaks(
+  spans: readonly AxisSpan[],
+  opts: Pick<AxisOptions, 'minGapMs' | 'ratio' | 'maxBreaks' | 'minStep'> & { length?: number } = {},
+): Array<{ from: number; to: number }> {
   const minGap = opts.minGapMs ?? 3_600_000;
   const ratio = opts.ratio ?? 0.1;
   const max = opts.maxBreaks ?? 8;
@@ -115,10 +118,20 @@ export function axisScale(spans: readonly AxisSpan[], opts: AxisOptions): AxisSc
   }
   bounds.push([from, last]);
   const cut = new Set(cuts.map((c) => c.from));
-  const drawn = quietGaps(spans).filter((g) => !cut.has(g.from)).map((g) => g.to - g.from);
-  const widths = pieceWidths(bounds.map(([a, b]) => b - a), cuts.map((c) => c.to - c.from), drawn, {
-    length: opts.length, room: opts.minSegment ?? 16, growth: opts.breakGrowth ?? 10, unit: opts.minGapMs ?? 3_600_000,
-  });
+  const drawn = quietGaps(spans)
+    .filter((g) => !cut.has(g.from))
+    .map((g) => g.to - g.from);
+  const widths = pieceWidths(
+    bounds.map(([a, b]) => b - a),
+    cuts.map((c) => c.to - c.from),
+    drawn,
+    {
+      length: opts.length,
+      room: opts.minSegment ?? 16,
+      growth: opts.breakGrowth ?? 10,
+      unit: opts.minGapMs ?? 3_600_000,
+    },
+  );
   const segments: Segment[] = [];
   const breaks: Break[] = [];
   let p = 0;

@@ -27,7 +27,11 @@ export interface AxisModel {
 }
 
 export const MILESTONE_LABEL: Record<Milestone, string> = {
-  t0: 'T0', detected: 'detected', acknowledged: 'acknowledged', mitigated: 'mitigated', resolved: 'resolved',
+  t0: 'T0',
+  detected: 'detected',
+  acknowledged: 'acknowledged',
+  mitigated: 'mitigated',
+  resolved: 'resolved',
 };
 
 export function axisModel(json: TimelineJson): AxisModel {
@@ -63,7 +67,9 @@ export function axisDescription(model: AxisModel, scale: AxisScale): string {
   const first = model.events[0];
   const last = model.events[model.events.length - 1];
   if (!first || !last) return 'No events.';
-  const parts = [`Time axis of ${model.events.length} event${model.events.length === 1 ? '' : 's'}, from ${first.offset || 'the first'} to ${last.offset || 'the last'}.`];
+  const parts = [
+    `Time axis of ${model.events.length} event${model.events.length === 1 ? '' : 's'}, from ${first.offset || 'the first'} to ${last.offset || 'the last'}.`,
+  ];
   const ms = model.events.filter((e) => e.milestone);
   if (ms.length) parts.push(`Milestones: ${ms.map((e) => `${MILESTONE_LABEL[e.milestone as Milestone]} at ${e.offset}`).join(', ')}.`);
   if (scale.breaks.length) {

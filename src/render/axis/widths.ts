@@ -48,8 +48,7 @@ export function pieceWidths(stretches: readonly number[], cuts: readonly number[
     for (const a of candidates[i] ?? []) best = Math.max(best, k * a + o.growth * Math.log2(g / Math.max(a, unit)));
     return o.room + Math.min(k * g, best);
   };
-  const total = (k: number): number =>
-    stretches.reduce((s, d) => s + o.room + k * d, 0) + cuts.reduce((s, _, i) => s + cutWidth(i, k), 0);
+  const total = (k: number): number => stretches.reduce((s, d) => s + o.room + k * d, 0) + cuts.reduce((s, _, i) => s + cutWidth(i, k), 0);
   const longest = Math.max(1, ...stretches, ...cuts);
   let k = 0;
   if (total(0) < o.length) {

@@ -82,7 +82,9 @@ describe('a poisoned cache', () => {
   it('a page list naming ../ paths is discarded: nothing outside dist/ is linked, written or deleted', async () => {
     await buildSite({ root });
     const victim = path.relative(path.join(root, 'dist'), path.join(base, 'home', 'plan.md'));
-    tamper(cache('index.json'), (data) => data.replace('"index.html"', JSON.stringify(victim)).replaceAll('incidents/\\u0000/index.html', `../../home/\\u0000`));
+    tamper(cache('index.json'), (data) =>
+      data.replace('"index.html"', JSON.stringify(victim)).replaceAll('incidents/\\u0000/index.html', `../../home/\\u0000`),
+    );
     editPost();
     const r = await buildSite({ root });
     expect(r.stats.incremental).toBe(false);
@@ -137,7 +139,7 @@ describe('a poisoned cache', () => {
     expect(readdirSync(path.join(base, 'home'))).toEqual(['plan.md']);
   });
 
-  it('the secret is the user\'s own: a private file in the user\'s cache folder, never in the site', async () => {
+  it("the secret is the user's own: a private file in the user's cache folder, never in the site", async () => {
     await buildSite({ root });
     const secret = path.join(userCacheDir(), 'secret');
     expect(lstatSync(secret).isFile()).toBe(true);

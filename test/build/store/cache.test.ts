@@ -21,8 +21,13 @@ function root(): string {
 function entry(n: number, key = `k${n}`): CacheEntry {
   const slug = n % 3 ? `2024-01-${n}-x` : `custom-${n}`;
   return {
-    file: `posts/2024-01-${n}-x.md`, stamp: { size: 100 + n, mtimeMs: 1.5 + n }, key, slug, date: 1000 * n,
-    summaryHash: `h${n}`, pages: [`incidents/${slug}/index.html`, `embed/${slug}/index.html`],
+    file: `posts/2024-01-${n}-x.md`,
+    stamp: { size: 100 + n, mtimeMs: 1.5 + n },
+    key,
+    slug,
+    date: 1000 * n,
+    summaryHash: `h${n}`,
+    pages: [`incidents/${slug}/index.html`, `embed/${slug}/index.html`],
     sources: n % 2 ? [{ path: `/logs/${n}.log`, stamp: { size: 1, mtimeMs: 2 } }] : [],
     diagnostics: n % 4 ? [] : [{ level: 'warning', file: `posts/2024-01-${n}-x.md`, line: 3, column: 1, rule: 'source/empty', message: 'm' }],
   };
@@ -30,7 +35,12 @@ function entry(n: number, key = `k${n}`): CacheEntry {
 
 function cacheOf(entries: CacheEntry[], siteDigest = 'd1'): BuildCache {
   return {
-    version: CACHE_VERSION, out: '/out', outStamp: '1:2:3', siteKey: 's', siteDigest, site: { 'index.html': 'x' },
+    version: CACHE_VERSION,
+    out: '/out',
+    outStamp: '1:2:3',
+    siteKey: 's',
+    siteDigest,
+    site: { 'index.html': 'x' },
     entries: Object.fromEntries(entries.map((e) => [e.file, e])),
   };
 }
@@ -55,7 +65,12 @@ describe('build cache: index.json and index.log', () => {
     delete next.entries[entry(7).file];
     saveCache(r, next, loaded);
     expect(files(r).index).toBe(before);
-    expect(files(r).log!.trim().split('\n').map((l) => JSON.parse(l.slice(65))[0])).toEqual(['row', 'row', 'del', 'head']);
+    expect(
+      files(r)
+        .log!.trim()
+        .split('\n')
+        .map((l) => JSON.parse(l.slice(65))[0]),
+    ).toEqual(['row', 'row', 'del', 'head']);
     const again = loadCache(r)!;
     expect(strip(again)).toEqual(strip(next));
     expect(again.logged).toBe(4);

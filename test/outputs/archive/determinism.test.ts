@@ -51,7 +51,9 @@ describe('archive output is deterministic', () => {
 /** The text Pagefind indexed, from its gzipped fragments. */
 function indexedText(out: string): string {
   const dir = path.join(out, 'pagefind', 'fragment');
-  return readdirSync(dir).map((f) => gunzipSync(readFileSync(path.join(dir, f))).toString('utf8')).join('\n');
+  return readdirSync(dir)
+    .map((f) => gunzipSync(readFileSync(path.join(dir, f))).toString('utf8'))
+    .join('\n');
 }
 
 describe('search index on an incremental build', () => {

@@ -31,7 +31,9 @@ describe('service and tag feeds', () => {
     expect(xml).toContain('<link rel="self" type="application/atom+xml" href="services/billing/feed.xml"/>');
     // the service page names its feed for readers and feed discovery
     const page = files.get('services/billing/index.html')!;
-    expect(page).toContain('<link rel="alternate" type="application/atom+xml" title="Service “Billing” · Post-mortems" href="../../services/billing/feed.xml">');
+    expect(page).toContain(
+      '<link rel="alternate" type="application/atom+xml" title="Service “Billing” · Post-mortems" href="../../services/billing/feed.xml">',
+    );
     expect(page).toMatch(/class="metrics-line">\d+ incidents · median time to detect <strong>/);
   });
 
@@ -49,7 +51,9 @@ describe('service and tag feeds', () => {
 describe('api/v2 like Statuspage', () => {
   it('incidents.json holds the newest 50; incidents.json at the root holds them all; summary.json lists the unresolved', async () => {
     const { r, files } = await corpusSite(130);
-    const v2 = JSON.parse(files.get('api/v2/incidents.json')!) as { incidents: Array<{ id: string; postmortem_body: string | null; postmortem_published_at: string }> };
+    const v2 = JSON.parse(files.get('api/v2/incidents.json')!) as {
+      incidents: Array<{ id: string; postmortem_body: string | null; postmortem_published_at: string }>;
+    };
     expect(v2.incidents.map((i) => i.id)).toEqual(r.incidents.slice(0, 50).map((s) => s.slug));
     expect(v2.incidents[0]!.postmortem_body).toContain('Unique marker');
     expect(v2.incidents[0]!.postmortem_published_at).toBe(new Date(r.incidents[0]!.date).toISOString());
@@ -59,7 +63,11 @@ describe('api/v2 like Statuspage', () => {
     // one incident a line, between the head line and the closing one
     expect(text.split('\n').slice(1, -2)).toEqual(all.incidents.map((i, n) => `${JSON.stringify(i)}${n < all.count - 1 ? ',' : ''}`));
     expect(all.incidents).toHaveLength(r.incidents.length);
-    const summary = JSON.parse(files.get('api/v2/summary.json')!) as { status: { indicator: string; description: string }; incidents: unknown[]; components: unknown[] };
+    const summary = JSON.parse(files.get('api/v2/summary.json')!) as {
+      status: { indicator: string; description: string };
+      incidents: unknown[];
+      components: unknown[];
+    };
     // every generated incident reaches a resolved milestone
     expect(summary).toMatchObject({ status: { indicator: 'none', description: 'All Systems Operational' }, incidents: [], components: [] });
   });

@@ -21,7 +21,13 @@ const rows = (html: string): string[] => [...html.matchAll(/<a class="title" hre
 const head = (html: string, rel: string): string | null => new RegExp(`<link rel="${rel}" href="([^"]+)">`).exec(html)?.[1] ?? null;
 
 describe('paginated home page (page size 50)', () => {
-  for (const [n, pages] of [[49, 1], [50, 1], [51, 2], [100, 2], [101, 3]] as const) {
+  for (const [n, pages] of [
+    [49, 1],
+    [50, 1],
+    [51, 2],
+    [100, 2],
+    [101, 3],
+  ] as const) {
     it(`${n} incidents → ${pages} page(s), every incident once, newest first`, async () => {
       const { r, slugs, files } = await site(n);
       expect(r.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
@@ -45,7 +51,8 @@ describe('paginated home page (page size 50)', () => {
 
   it('a year split across pages keeps its heading on the next page, marked continued', async () => {
     const { files } = await site(101);
-    const years = (html: string): string[] => [...html.matchAll(/<h2 id="year-(\d+)">\d+( <span class="continued">)?/g)].map((m) => `${m[1]}${m[2] ? '+' : ''}`);
+    const years = (html: string): string[] =>
+      [...html.matchAll(/<h2 id="year-(\d+)">\d+( <span class="continued">)?/g)].map((m) => `${m[1]}${m[2] ? '+' : ''}`);
     // 4 days apart from 2025-06-30: page 1 holds 2025 and the end of 2024, pages 2 and 3 go on in 2024
     expect(years(files.get('index.html')!)).toEqual(['2025', '2024']);
     expect(years(files.get('page/2/index.html')!)).toEqual(['2024+']);

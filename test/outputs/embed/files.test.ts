@@ -10,7 +10,7 @@ import { build, get, makeSite, SLUG } from './helpers.js';
 const source = readFileSync(path.join(import.meta.dirname, '..', '..', '..', 'themes', 'default', 'embed', 'pm-timeline.js'), 'utf8');
 
 describe('embed theme files', () => {
-  it('come from the site theme first, then pm\'s default theme', async () => {
+  it("come from the site theme first, then pm's default theme", async () => {
     const root = makeSite();
     mkdirSync(path.join(root, 'themes', 'default', 'embed'), { recursive: true });
     writeFileSync(path.join(root, 'themes', 'default', 'embed', 'timeline.css'), '.pm-embed { --_bg: hotpink; }');

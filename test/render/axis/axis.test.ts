@@ -20,7 +20,7 @@ describe('axis layout: which quiet gaps are cut', () => {
     // and the 55-hour gap wider than the 17-hour one
     const incident = scale.at(T0 + 14 * H + 45 * MIN) - scale.at(T0);
     expect(incident).toBeGreaterThan(150);
-    expect(scale.at(T0 + 7 * H) - scale.at(T0)).toBeCloseTo((incident * 7) / (14.75), 6);
+    expect(scale.at(T0 + 7 * H) - scale.at(T0)).toBeCloseTo((incident * 7) / 14.75, 6);
     const [b17, b55] = scale.breaks.map((b) => b.p1 - b.p0);
     expect(b17!).toBeGreaterThan(incident);
     expect(b55!).toBeGreaterThan(b17!);
@@ -37,8 +37,15 @@ describe('axis layout: which quiet gaps are cut', () => {
   });
 
   it('never cuts through a range', () => {
-    const spans = [{ start: T0, end: T0 + 3 * D }, { start: T0 + 3 * D + MIN, end: null }, { start: T0 + 3 * D + 2 * MIN, end: null }];
-    expect(quietGaps(spans)).toEqual([{ from: T0 + 3 * D, to: T0 + 3 * D + MIN }, { from: T0 + 3 * D + MIN, to: T0 + 3 * D + 2 * MIN }]);
+    const spans = [
+      { start: T0, end: T0 + 3 * D },
+      { start: T0 + 3 * D + MIN, end: null },
+      { start: T0 + 3 * D + 2 * MIN, end: null },
+    ];
+    expect(quietGaps(spans)).toEqual([
+      { from: T0 + 3 * D, to: T0 + 3 * D + MIN },
+      { from: T0 + 3 * D + MIN, to: T0 + 3 * D + 2 * MIN },
+    ]);
     expect(chooseBreaks(spans)).toEqual([]);
   });
 
@@ -54,7 +61,15 @@ describe('axis layout: which quiet gaps are cut', () => {
   });
 
   it('places overlapping labels in further lanes and keeps them inside the axis', () => {
-    const placed = placeLabels([{ pos: 0, size: 80 }, { pos: 30, size: 80 }, { pos: 300, size: 80 }, { pos: 400, size: 80, align: 'end' }], 400);
+    const placed = placeLabels(
+      [
+        { pos: 0, size: 80 },
+        { pos: 30, size: 80 },
+        { pos: 300, size: 80 },
+        { pos: 400, size: 80, align: 'end' },
+      ],
+      400,
+    );
     expect(placed.map((p) => p.lane)).toEqual([0, 1, 0, 1]);
     expect(placed[0]!.pos).toBe(40);
     expect(placed[3]!.pos).toBe(400);
@@ -65,10 +80,19 @@ describe('axis layout: which quiet gaps are cut', () => {
 const ev = (at: number, text: string, milestone: Milestone | null = null, end: number | null = null): TimelineEventJson => {
   const offset = Math.round((at - T0) / 1000);
   return {
-    at: new Date(at).toISOString(), local: '2020-09-02 03:25 CDT', zone: 'America/Chicago',
-    end: end === null ? null : new Date(end).toISOString(), approximate: false,
-    offset_s: offset, offset: offset === 0 ? 'T+0' : `T${offset < 0 ? '-' : '+'}${Math.abs(offset)}s`,
-    delta_s: null, delta: null, text, html: text, milestone, source: { file: 'x.md', line: 1 },
+    at: new Date(at).toISOString(),
+    local: '2020-09-02 03:25 CDT',
+    zone: 'America/Chicago',
+    end: end === null ? null : new Date(end).toISOString(),
+    approximate: false,
+    offset_s: offset,
+    offset: offset === 0 ? 'T+0' : `T${offset < 0 ? '-' : '+'}${Math.abs(offset)}s`,
+    delta_s: null,
+    delta: null,
+    text,
+    html: text,
+    milestone,
+    source: { file: 'x.md', line: 1 },
   };
 };
 const timeline = (title: string, events: TimelineEventJson[]): TimelineJson => ({
@@ -80,13 +104,15 @@ const timeline = (title: string, events: TimelineEventJson[]): TimelineJson => (
 });
 
 describe('axis SVG', () => {
-  const svg = renderAxis(timeline('Outbound blocked', [
-    ev(T0 - 3 * D, 'Abuse report'),
-    ev(T0, 'Disconnected', 't0'),
-    ev(T0 + 5 * H, 'Noticed', 'detected'),
-    ev(T0 + 6 * H, 'Rules rewritten', null, T0 + 8 * H),
-    ev(T0 + 10 * H, 'Reconnected', 'resolved'),
-  ]));
+  const svg = renderAxis(
+    timeline('Outbound blocked', [
+      ev(T0 - 3 * D, 'Abuse report'),
+      ev(T0, 'Disconnected', 't0'),
+      ev(T0 + 5 * H, 'Noticed', 'detected'),
+      ev(T0 + 6 * H, 'Rules rewritten', null, T0 + 8 * H),
+      ev(T0 + 10 * H, 'Reconnected', 'resolved'),
+    ]),
+  );
 
   it('is an accessible image with a text description of events, milestones and cut gaps', () => {
     expect(svg.match(/<svg [^>]*role="img"/g)).toHaveLength(2);
@@ -117,10 +143,15 @@ describe('axis SVG', () => {
 
   it('draws nothing for a timeline without events, and the same bytes for the same input', () => {
     expect(renderAxis(timeline('empty', []))).toBe('');
-    const again = renderAxis(timeline('Outbound blocked', [
-      ev(T0 - 3 * D, 'Abuse report'), ev(T0, 'Disconnected', 't0'), ev(T0 + 5 * H, 'Noticed', 'detected'),
-      ev(T0 + 6 * H, 'Rules rewritten', null, T0 + 8 * H), ev(T0 + 10 * H, 'Reconnected', 'resolved'),
-    ]));
+    const again = renderAxis(
+      timeline('Outbound blocked', [
+        ev(T0 - 3 * D, 'Abuse report'),
+        ev(T0, 'Disconnected', 't0'),
+        ev(T0 + 5 * H, 'Noticed', 'detected'),
+        ev(T0 + 6 * H, 'Rules rewritten', null, T0 + 8 * H),
+        ev(T0 + 10 * H, 'Reconnected', 'resolved'),
+      ]),
+    );
     expect(again).toBe(svg);
   });
 });

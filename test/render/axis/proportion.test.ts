@@ -56,51 +56,66 @@ describe('the drawn axis keeps width in proportion to time', () => {
     expect(g.breaks.map((b) => b.label)).toEqual(['3d 5h']);
     const s = steps(g.marks);
     const minute = s[1]!; // 14:00 → 14:01
-    expect(s.slice(1).map((x) => x / minute).map((r) => Number(r.toFixed(1)))).toEqual([1, 1, 2, 3, 5, 8]);
+    expect(
+      s
+        .slice(1)
+        .map((x) => x / minute)
+        .map((r) => Number(r.toFixed(1))),
+    ).toEqual([1, 1, 2, 3, 5, 8]);
     expect(s[0]!).toBeGreaterThan(g.marks[7]! - g.marks[1]!);
   });
 });
 
 describe('property: over random event sets', () => {
-  const instants = fc.array(fc.integer({ min: 0, max: 30 * 24 * 60 }), { minLength: 1, maxLength: 40 })
+  const instants = fc
+    .array(fc.integer({ min: 0, max: 30 * 24 * 60 }), { minLength: 1, maxLength: 40 })
     .map((mins) => [...mins].sort((a, b) => a - b).map((m) => Date.UTC(2024, 0, 1) + m * MIN));
   const length = fc.integer({ min: 200, max: 1200 });
 
   it('a longer step between consecutive events is never drawn shorter; drawn steps share one scale; the axis is filled', () => {
-    fc.assert(fc.property(instants, length, (ts, len) => {
-      const scale = axisScale(ts.map((t) => ({ start: t, end: null })), { length: len });
-      const xs = ts.map((t) => scale.at(t));
-      const eps = 1e-6 * len;
-      for (let i = 1; i < xs.length; i++) expect(xs[i]!).toBeGreaterThanOrEqual(xs[i - 1]! - eps);
-      expect(Math.min(...xs)).toBeGreaterThanOrEqual(-eps);
-      expect(Math.max(...xs)).toBeLessThanOrEqual(len + eps);
-      const last = scale.segments.at(-1)!;
-      const lastBreak = scale.breaks.at(-1);
-      expect(Math.max(last.p1, lastBreak?.p1 ?? 0)).toBeCloseTo(len, 6);
-      const dt = ts.slice(1).map((t, i) => t - ts[i]!);
-      const dx = steps(xs);
-      for (let i = 0; i < dt.length; i++) {
-        for (let j = 0; j < dt.length; j++) if (dt[i]! < dt[j]!) expect(dx[i]!).toBeLessThanOrEqual(dx[j]! + eps);
-      }
-      const cut = (t: number): boolean => scale.breaks.some((b) => b.from === t);
-      const linear = dt.flatMap((d, i) => (d > 0 && !cut(ts[i]!) ? [dx[i]! / d] : []));
-      for (const k of linear) expect(k).toBeCloseTo(linear[0]!, 9);
-      // cut gaps: wider when longer, and each longer than every step drawn linearly
-      const widths = scale.breaks.map((b) => ({ ms: b.ms, w: b.p1 - b.p0 }));
-      for (const a of widths) for (const b of widths) if (a.ms < b.ms) expect(a.w).toBeLessThanOrEqual(b.w + eps);
-      for (const b of scale.breaks) for (let i = 0; i < dt.length; i++) if (!cut(ts[i]!)) expect(dt[i]!).toBeLessThanOrEqual(b.ms);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(instants, length, (ts, len) => {
+        const scale = axisScale(
+          ts.map((t) => ({ start: t, end: null })),
+          { length: len },
+        );
+        const xs = ts.map((t) => scale.at(t));
+        const eps = 1e-6 * len;
+        for (let i = 1; i < xs.length; i++) expect(xs[i]!).toBeGreaterThanOrEqual(xs[i - 1]! - eps);
+        expect(Math.min(...xs)).toBeGreaterThanOrEqual(-eps);
+        expect(Math.max(...xs)).toBeLessThanOrEqual(len + eps);
+        const last = scale.segments.at(-1)!;
+        const lastBreak = scale.breaks.at(-1);
+        expect(Math.max(last.p1, lastBreak?.p1 ?? 0)).toBeCloseTo(len, 6);
+        const dt = ts.slice(1).map((t, i) => t - ts[i]!);
+        const dx = steps(xs);
+        for (let i = 0; i < dt.length; i++) {
+          for (let j = 0; j < dt.length; j++) if (dt[i]! < dt[j]!) expect(dx[i]!).toBeLessThanOrEqual(dx[j]! + eps);
+        }
+        const cut = (t: number): boolean => scale.breaks.some((b) => b.from === t);
+        const linear = dt.flatMap((d, i) => (d > 0 && !cut(ts[i]!) ? [dx[i]! / d] : []));
+        for (const k of linear) expect(k).toBeCloseTo(linear[0]!, 9);
+        // cut gaps: wider when longer, and each longer than every step drawn linearly
+        const widths = scale.breaks.map((b) => ({ ms: b.ms, w: b.p1 - b.p0 }));
+        for (const a of widths) for (const b of widths) if (a.ms < b.ms) expect(a.w).toBeLessThanOrEqual(b.w + eps);
+        for (const b of scale.breaks) for (let i = 0; i < dt.length; i++) if (!cut(ts[i]!)) expect(dt[i]!).toBeLessThanOrEqual(b.ms);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('a longer drawn stretch is never narrower than a shorter stretch or cut gap', () => {
-    fc.assert(fc.property(instants, length, (ts, len) => {
-      const scale = axisScale(ts.map((t) => ({ start: t, end: null })), { length: len });
-      const pieces = [
-        ...scale.segments.map((s) => ({ ms: s.to - s.from, w: s.p1 - s.p0 })),
-        ...scale.breaks.map((b) => ({ ms: b.ms, w: b.p1 - b.p0 })),
-      ];
-      for (const a of pieces) for (const b of pieces) if (a.ms < b.ms) expect(a.w).toBeLessThanOrEqual(b.w + 1e-6 * len);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(instants, length, (ts, len) => {
+        const scale = axisScale(
+          ts.map((t) => ({ start: t, end: null })),
+          { length: len },
+        );
+        const pieces = [...scale.segments.map((s) => ({ ms: s.to - s.from, w: s.p1 - s.p0 })), ...scale.breaks.map((b) => ({ ms: b.ms, w: b.p1 - b.p0 }))];
+        for (const a of pieces) for (const b of pieces) if (a.ms < b.ms) expect(a.w).toBeLessThanOrEqual(b.w + 1e-6 * len);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
