@@ -10,6 +10,7 @@ import { insightsData } from './compute.js';
 import { followUpsData } from './follow-ups.js';
 import { followUpsChunks, followUpsView } from './follow-ups-view.js';
 import { fileForUrl } from '../outputs/urls.js';
+import { FIRST_TO_LAST, pageLinks } from '../outputs/archive/paging.js';
 import { insightsView } from './insights-view.js';
 import { OVERDUE_CSP, OVERDUE_SCRIPT } from './overdue-script.js';
 import { FOLLOW_UPS_JSON_PATH, FOLLOW_UPS_URL, INSIGHTS_JSON_PATH, INSIGHTS_PAGE, pageUrl } from '../outputs/paths.js';
@@ -42,9 +43,7 @@ function followUpsPages(followUps: ReturnType<typeof followUpsData>, urls: Map<s
     const file = fileForUrl(pageUrl(FOLLOW_UPS_URL, n));
     const base = site.pageData(file, n === 1 ? 'Follow-ups' : `Follow-ups (page ${n} of ${total})`);
     const root = base['root'] as string;
-    const href = (k: number): string => `${root}${pageUrl(FOLLOW_UPS_URL, k)}`;
-    const prev = n > 1 ? href(n - 1) : null;
-    const next = n < total ? href(n + 1) : null;
+    const { href, prev, next, pager } = pageLinks(FOLLOW_UPS_URL, n, total, root, FIRST_TO_LAST);
     const css = base['css'] as Record<string, string>;
     const view = followUpsView(followUps, chunks, n, { incident: (slug) => `${root}${urls.get(slug) ?? ''}`, page: href });
     const data = {
@@ -52,16 +51,7 @@ function followUpsPages(followUps: ReturnType<typeof followUpsData>, urls: Map<s
       page: { ...(base['page'] as Record<string, unknown>), prev, next },
       extraCss: css['insights_css'],
       followUps: view,
-      pager: {
-        many: total > 1,
-        current: n,
-        total,
-        prev,
-        next,
-        first: n > 1 ? href(1) : null,
-        last: n < total ? href(total) : null,
-        labels: { first: '« First', prev: '‹ Previous', next: 'Next ›', last: 'Last »' },
-      },
+      pager,
       ...script,
     };
     return { path: file, contents: site.renderer.render('follow-ups', data) };

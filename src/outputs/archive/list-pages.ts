@@ -8,7 +8,7 @@ import type { SiteContext } from '../../render/context.js';
 import type { IncidentSummary, Page } from '../../render/types.js';
 import { fileForUrl } from '../urls.js';
 import { summaryView } from '../../render/views.js';
-import { paginate } from './paging.js';
+import { NEWEST_FIRST, pageLinks, paginate } from './paging.js';
 import { listFeedUrl, pageUrl } from '../paths.js';
 
 export type Views = (s: IncidentSummary, root: string) => Record<string, unknown>;
@@ -65,9 +65,7 @@ export function listPages(spec: ListSpec, site: SiteContext, views: Views): Page
     const file = fileForUrl(pageUrl(spec.first, n));
     const base = site.pageData(file, n === 1 ? spec.title : `${spec.title} (page ${n} of ${total})`);
     const root = base['root'] as string;
-    const href = (k: number): string => `${root}${pageUrl(spec.first, k)}`;
-    const prev = n > 1 ? href(n - 1) : null;
-    const next = n < total ? href(n + 1) : null;
+    const { prev, next, pager } = pageLinks(spec.first, n, total, root, NEWEST_FIRST);
     const before = i > 0 ? chunks[i - 1]![chunks[i - 1]!.length - 1] : undefined;
     const data = {
       ...base,
@@ -76,16 +74,7 @@ export function listPages(spec: ListSpec, site: SiteContext, views: Views): Page
       ...(n === 1 ? spec.firstPage?.(root) : {}),
       ...(spec.feed ? { listFeedUrl: `${root}${listFeedUrl(spec.first)}` } : {}),
       years: byYear(chunk, views, root, before),
-      pager: {
-        many: total > 1,
-        current: n,
-        total,
-        prev,
-        next,
-        first: n > 1 ? href(1) : null,
-        last: n < total ? href(total) : null,
-        labels: { first: '« Newest', prev: '‹ Newer', next: 'Older ›', last: 'Oldest »' },
-      },
+      pager,
     };
     pages.push({ path: file, contents: site.renderer.render(spec.template, data) });
   });
