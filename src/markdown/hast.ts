@@ -57,7 +57,13 @@ export function toSafeHast(tree: Root, options: ToHastOptions): HastRoot {
  */
 function reparse(tree: HastRoot, raw: (tree: HastRoot) => HastRoot): HastRoot {
   if (tree.children.some(hasRaw)) return raw(tree);
-  tree.children = tree.children.flatMap((child) => (parserChanges(child) ? raw({ type: 'root', children: [child] }).children : [child]));
+  const at = tree.children.flatMap((child, i) => (parserChanges(child) ? [i] : []));
+  if (at.length === 0) return tree;
+  // One parser run for all of those blocks (a run costs more to set up than a code block
+  // costs to parse): each is one closed element, which the parser gives back as one.
+  const out = raw({ type: 'root', children: at.map((i) => tree.children[i]!) }).children;
+  if (out.length === at.length) at.forEach((i, k) => (tree.children[i] = out[k]!));
+  else tree.children = tree.children.flatMap((child) => (parserChanges(child) ? raw({ type: 'root', children: [child] }).children : [child]));
   return tree;
 }
 

@@ -147,6 +147,16 @@ export function resolveAbbreviation(word: string, contextZone: string): Abbrevia
 
 /** Abbreviation used by `zone` at a given UTC offset, for display (`CDT`, `CEST`). */
 export function abbreviationFor(zone: string, offset: number): string | null {
+  let byOffset = labels.get(zone);
+  if (!byOffset) labels.set(zone, (byOffset = new Map<number, string | null>()));
+  let label = byOffset.get(offset);
+  if (label === undefined) byOffset.set(offset, (label = lookUpAbbreviation(zone, offset)));
+  return label;
+}
+/** abbreviationFor's answers by zone and offset: every event's time is labelled, from a table scanned once per pair. */
+const labels = new Map<string, Map<number, string | null>>();
+
+function lookUpAbbreviation(zone: string, offset: number): string | null {
   if (zone === 'UTC' && offset === 0) return 'UTC';
   for (const [abbr, meanings] of Object.entries(ABBREVIATIONS)) {
     if (abbr === 'UT' || abbr === 'Z') continue;

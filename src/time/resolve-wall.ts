@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import { resolveLocal } from './instant.js';
 import type { DateParts, TimeParts } from './timestamp-parts.js';
 import { daysInMonth } from './timestamp-parts.js';
-import { fixedZoneName, luxonZone } from './zones.js';
+import { fixedZoneName, luxonZone, zoneOffset } from './zones.js';
 
 /** The zone a timestamp is read in. */
 export interface ZoneSpec {
@@ -71,13 +71,14 @@ function shiftYear(ms: number, year: number): number {
 /** When `CDT` is written on a January day in America/Chicago, say which offset was taken. */
 function abbreviationNote(ms: number, spec: ZoneSpec): TimeNote | undefined {
   if (!spec.abbreviation || spec.offset === null || /^UTC/.test(spec.zone)) return undefined;
-  const zoneOffset = luxonZone(spec.zone).offset(ms);
-  if (zoneOffset === spec.offset) return undefined;
+  // the zone's own offset, from zones.ts's per-day cache (no Intl lookup per timestamp)
+  const own = zoneOffset(spec.zone, ms);
+  if (own === spec.offset) return undefined;
   const local = DateTime.fromMillis(ms, { zone: luxonZone(spec.zone) })
     .setLocale('en')
     .toFormat('yyyy-LL-dd HH:mm');
   return {
     kind: 'abbreviation',
-    message: `${spec.abbreviation} (${fixedZoneName(spec.offset)}) is not in force in ${spec.zone} at that time (${local} there, ${fixedZoneName(zoneOffset)}); took ${spec.abbreviation} as written`,
+    message: `${spec.abbreviation} (${fixedZoneName(spec.offset)}) is not in force in ${spec.zone} at that time (${local} there, ${fixedZoneName(own)}); took ${spec.abbreviation} as written`,
   };
 }

@@ -7,7 +7,6 @@
  * already report, so nothing is printed twice.
  */
 import path from 'node:path';
-import { DateTime } from 'luxon';
 import { confine, isInside, realRoot } from '../load/confine.js';
 import { Reporter, type Diagnostic } from '../diagnostics.js';
 import type { Incident } from '../incident/types.js';
@@ -16,7 +15,7 @@ import { unknownSourceKeys } from '../sources/spec.js';
 import type { SourceSpec } from '../sources/types.js';
 import { computeTimeline, findT0, sortEvents } from './compute.js';
 import type { Timeline, TimelineEvent } from './types.js';
-import { luxonZone, normalizeZone } from '../time/zones.js';
+import { normalizeZone, zoneOffset } from '../time/zones.js';
 import { toPosix } from '../load/discover.js';
 
 export interface ExtraSource {
@@ -42,7 +41,9 @@ export async function incidentTimeline(
   const read: string[] = [];
   const events: TimelineEvent[] = [...incident.events];
   const dir = path.dirname(path.join(root, incident.file));
-  const year = DateTime.fromMillis(incident.t0 ?? incident.date, { zone: luxonZone(incident.timezone) }).year;
+  // the local year, from the zone's cached offset (zones.ts) rather than a luxon DateTime per incident
+  const at = incident.t0 ?? incident.date;
+  const year = new Date(at + zoneOffset(incident.timezone, at) * 60_000).getUTCFullYear();
   // Log lines without a year take the one nearest T0 (the written entries'), not the post's date.
   const near = findT0(sortEvents(incident.events.filter((e) => !e.relative)), incident.t0).t0 ?? incident.date;
   const all = [...incident.sources.map((spec) => ({ spec, base: dir, cli: false })), ...(opts.extra ?? []).map((x) => ({ ...x, cli: true }))];

@@ -36,9 +36,24 @@ export function embedCsp(css: string, script: string): string {
   );
 }
 
+/** The inlined blocks and their policy: the same for every embed of a build, so made once per stylesheet and script. */
+interface Inlined {
+  css: string;
+  script: string;
+  csp: string;
+}
+let last: { from: [string, string]; made: Inlined } | null = null;
+
+function inlined(cssText: string, scriptText: string): Inlined {
+  if (last && last.from[0] === cssText && last.from[1] === scriptText) return last.made;
+  const css = inlineRawText(cssText, 'style');
+  const script = inlineRawText(scriptText, 'script');
+  last = { from: [cssText, scriptText], made: { css, script, csp: escapeHtml(embedCsp(css, script)) } };
+  return last.made;
+}
+
 export function renderEmbedPage(json: TimelineJson, options: EmbedPageOptions): string {
-  const css = inlineRawText(options.css, 'style');
-  const script = inlineRawText(options.script, 'script');
+  const { css, script, csp } = inlined(options.css, options.script);
   const title = `Timeline — ${json.incident.title}`;
   const fragment = renderTimelineHtml(json, { ...(options.format ? { format: options.format } : {}), ...(options.notes ? { notes: options.notes } : {}) });
   const footer = options.fullUrl ? `<p class="pm-footer"><a href="${escapeHtml(options.fullUrl)}">Read the full post-mortem</a></p>\n` : '';
@@ -47,7 +62,7 @@ export function renderEmbedPage(json: TimelineJson, options: EmbedPageOptions): 
     `<html lang="${escapeHtml(options.language ?? 'en')}" data-slug="${escapeHtml(json.incident.slug)}">`,
     '<head>',
     '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(embedCsp(css, script))}">`,
+    `<meta http-equiv="Content-Security-Policy" content="${csp}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="robots" content="noindex">',
     '<meta name="referrer" content="no-referrer">',
