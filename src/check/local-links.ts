@@ -7,7 +7,7 @@
  * and links to markdown files (check/broken-link's business) are not checked here.
  */
 import path from 'node:path';
-import { visit } from 'unist-util-visit';
+import type { Root, RootContent } from 'mdast';
 import type { UrlPatterns } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics.js';
 import type { Incident } from '../incident/types.js';
@@ -26,13 +26,19 @@ const MARKDOWN = /\.(md|markdown)$/i;
 /** The post's links, images and definitions whose URL stays in the site. */
 export function localRefs(incident: Pick<Incident, 'tree' | 'bodyLineOffset'>): LocalRef[] {
   const refs: LocalRef[] = [];
-  visit(incident.tree, (node) => {
-    if (node.type !== 'link' && node.type !== 'image' && node.type !== 'definition') return;
-    const { url, position } = node;
-    if (localTarget(url) === null) return;
-    const line = (position?.start.line ?? 1) + incident.bodyLineOffset;
-    refs.push({ kind: node.type === 'image' ? 'image' : 'link', url, line, column: position?.start.column ?? 1 });
-  });
+  // A plain walk in document order (unist-util-visit's stack of parents per node cost more
+  // than the check, once per incident of a cold build); the tree's depth is capped (load/guard.ts).
+  const walk = (node: Root | RootContent): void => {
+    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') {
+      const { url, position } = node;
+      if (localTarget(url) !== null) {
+        const line = (position?.start.line ?? 1) + incident.bodyLineOffset;
+        refs.push({ kind: node.type === 'image' ? 'image' : 'link', url, line, column: position?.start.column ?? 1 });
+      }
+    }
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(incident.tree);
   return refs;
 }
 
