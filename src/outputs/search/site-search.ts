@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { ResolvedConfig } from '../../config/types.js';
-import type { IncidentSummary, Page } from '../../render/types.js';
+import type { Page } from '../../render/types.js';
 import { fileForUrl } from '../urls.js';
 import { manifestPage, readManifest } from './manifest.js';
 import { pagefindShards, pagefindVersion } from './pagefind.js';
@@ -27,20 +27,19 @@ export interface SiteSearch {
 type SearchConfig = Pick<ResolvedConfig, 'search' | 'language' | 'configFile'>;
 
 /** Changes whenever what pm gives Pagefind changes shape: every shard is indexed again. */
-const FORMAT = 'pm-search/1';
+const FORMAT = 'pm-search/2';
 
+/**
+ * `docs`: every published incident page in page order, each with a key that changes whenever
+ * its bytes may; only the pages of shards indexed again are read.
+ */
 export async function siteSearch(
-  summaries: readonly IncidentSummary[],
+  docs: readonly ShardDocument[],
   config: SearchConfig,
   read: (file: string) => string | Buffer | null,
   previous: PreviousIndex | null = null,
 ): Promise<SiteSearch> {
   if (!config.search) return { pages: [], diagnostics: [], stats: { indexed: 0, kept: 0 } };
-  const docs: ShardDocument[] = [];
-  for (const s of summaries) {
-    const html = read(fileForUrl(s.url));
-    if (html !== null) docs.push({ url: s.url, html: html.toString() });
-  }
   const version = pagefindVersion();
   const shards = splitShards(docs, `${FORMAT}\0${version ?? 'unknown'}\0${config.language}`);
   // an unknown Pagefind version could be another one than the last build's: keep nothing
@@ -52,7 +51,9 @@ export async function siteSearch(
     if (kept) pages.push(...kept);
     else todo.push(shard);
   }
-  const index = todo.length ? await pagefindShards(todo, config.language) : { ok: true as const, pages: [] };
+  const index = todo.length
+    ? await pagefindShards(todo, config.language, (url) => read(fileForUrl(url))?.toString() ?? null)
+    : { ok: true as const, pages: [] };
   const stats = { indexed: todo.length, kept: shards.length - todo.length };
   if (index.ok) {
     pages.push(...index.pages, manifestPage(shards));
