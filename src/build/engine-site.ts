@@ -7,8 +7,8 @@ import { createRequire } from 'node:module';
 import type { Diagnostic } from '../diagnostics.js';
 import { BODY_ENTRIES } from '../outputs/feed-common.js';
 import { previousIndex } from '../outputs/search/previous.js';
-import { siteSearch } from '../outputs/search/site-search.js';
-import { CACHE_VERSION, type BuildCache, type CacheEntry, type SiteCache } from './store/cache.js';
+import { siteSearch, type SiteSearch } from '../outputs/search/site-search.js';
+import { CACHE_VERSION, hash, type BuildCache, type CacheEntry, type SiteCache } from './store/cache.js';
 import { saveTemplates } from './store/templates-cache.js';
 import { changedPages, pageKey, siteDigest, splitDigest } from './plan.js';
 import { FOLLOW_UPS_JSON_PATH, SEARCH_DIR } from '../outputs/paths.js';
@@ -75,7 +75,14 @@ export async function renderSitePages(s: SiteStep): Promise<SiteResult> {
   const { renderSite } = await import('./examine.js');
   const search = await searchPages(s);
   const pages = [...assets, ...renderSite(summaries, site), ...search.pages];
-  return { ...written(s, pages, s.before?.pages ?? null, {}), digest, same: false, diagnostics: search.diagnostics, summaries, search: search.stats };
+  return {
+    ...written(s, pages, s.before?.pages ?? null, keptHashes(s, search.kept)),
+    digest,
+    same: false,
+    diagnostics: search.diagnostics,
+    summaries,
+    search: search.stats,
+  };
 }
 
 /**
@@ -92,22 +99,29 @@ async function someSitePages(s: SiteStep, digest: string, redo: { lines: boolean
     const { followUpsJsonPage } = await import('../insights/pages.js');
     pages.push(followUpsJsonPage(summaries, site));
   }
-  const search = redo.search ? await searchPages(s) : { pages: [], diagnostics: [], stats: { indexed: 0, kept: 0 } };
+  const search = redo.search ? await searchPages(s) : { pages: [], kept: [], diagnostics: [], stats: { indexed: 0, kept: 0 } };
   pages.push(...search.pages);
   const before = s.before!.pages;
   const redone = (p: string): boolean => (redo.search && p.startsWith(SEARCH_DIR)) || (redo.lines && p === FOLLOW_UPS_JSON_PATH);
-  const kept = Object.fromEntries(Object.entries(before).filter(([p]) => !redone(p)));
+  const kept = { ...Object.fromEntries(Object.entries(before).filter(([p]) => !redone(p))), ...keptHashes(s, search.kept) };
   return { ...written(s, pages, before, kept), digest, same: false, diagnostics: search.diagnostics, summaries, search: search.stats };
 }
 
 /** The search index of the published incident pages (nothing without search); only changed shards are indexed again. */
-async function searchPages(s: SiteStep): Promise<{ pages: Page[]; diagnostics: Diagnostic[]; stats: SiteResult['search'] }> {
-  if (!s.writer.search) return { pages: [], diagnostics: [], stats: { indexed: 0, kept: 0 } };
+async function searchPages(s: SiteStep): Promise<SiteSearch> {
+  if (!s.writer.search) return { pages: [], kept: [], diagnostics: [], stats: { indexed: 0, kept: 0 } };
   // the last index's unchanged shards, only from an output this user's cache vouches for (an incremental build):
   // a planted dist/ could hold a shard whose manifest digest matches and whose excerpts do not
   const previous = s.before && s.writer.out ? previousIndex(s.writer.out) : null;
   const docs = s.published.map((e) => ({ url: s.setup.site.urls.incident(e.slug), key: pageKey(e) }));
   return siteSearch(docs, s.setup.config, (file) => s.writer.read(file), previous);
+}
+
+/** Hashes of files kept from the last output as they are: the last run's, else read back (a cache that lacks one). */
+function keptHashes(s: SiteStep, paths: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of paths) out[p] = s.before?.pages[p] ?? hash(s.writer.read(p) ?? '');
+  return out;
 }
 
 /** Hands the pages whose bytes changed to the writer; `kept`: hashes of site pages this run keeps as they are. */

@@ -18,7 +18,10 @@ import type { PreviousIndex } from './previous.js';
 import { shardDir, splitShards, type Shard, type ShardDocument } from './shards.js';
 
 export interface SiteSearch {
+  /** Files made by this build. */
   pages: Page[];
+  /** Paths of the last output's files this index keeps as they are (its unchanged shards). */
+  kept: string[];
   diagnostics: Diagnostic[];
   /** Shards indexed by this build, and kept from the last one. */
   stats: { indexed: number; kept: number };
@@ -39,16 +42,16 @@ export async function siteSearch(
   read: (file: string) => string | Buffer | null,
   previous: PreviousIndex | null = null,
 ): Promise<SiteSearch> {
-  if (!config.search) return { pages: [], diagnostics: [], stats: { indexed: 0, kept: 0 } };
+  if (!config.search) return { pages: [], kept: [], diagnostics: [], stats: { indexed: 0, kept: 0 } };
   const version = pagefindVersion();
   const shards = splitShards(docs, `${FORMAT}\0${version ?? 'unknown'}\0${config.language}`);
   // an unknown Pagefind version could be another one than the last build's: keep nothing
   const before = version === null ? new Map<string, string>() : readManifest(previous?.manifest ?? null);
-  const pages: Page[] = [];
+  const kept: string[] = [];
   const todo: Shard[] = [];
   for (const shard of shards) {
-    const kept = before.get(shardDir(shard.k)) === shard.digest ? (previous?.shardFiles(shardDir(shard.k)) ?? null) : null;
-    if (kept) pages.push(...kept);
+    const files = before.get(shardDir(shard.k)) === shard.digest ? (previous?.shardFiles(shardDir(shard.k)) ?? null) : null;
+    if (files) kept.push(...files);
     else todo.push(shard);
   }
   const index = todo.length
@@ -56,11 +59,12 @@ export async function siteSearch(
     : { ok: true as const, pages: [] };
   const stats = { indexed: todo.length, kept: shards.length - todo.length };
   if (index.ok) {
-    pages.push(...index.pages, manifestPage(shards));
-    return { pages: pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), diagnostics: [], stats };
+    const pages = [...index.pages, manifestPage(shards)];
+    return { pages: pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), kept, diagnostics: [], stats };
   }
   return {
     pages: [],
+    kept: [],
     stats,
     diagnostics: [
       {
