@@ -10,7 +10,8 @@ import { previousIndex } from '../outputs/search/previous.js';
 import { siteSearch, type SiteSearch } from '../outputs/search/site-search.js';
 import { CACHE_VERSION, hash, type BuildCache, type CacheEntry, type SiteCache } from './store/cache.js';
 import { saveTemplates } from './store/templates-cache.js';
-import { changedPages, pageKey, siteDigest, splitDigest } from './plan.js';
+import { changedPages, siteDigest, splitDigest } from './plan.js';
+import { fileForUrl } from '../outputs/urls.js';
 import { FOLLOW_UPS_JSON_PATH, SEARCH_DIR } from '../outputs/paths.js';
 import { feedBodies, summariesOrRender } from './summaries.js';
 import type { SiteSetup } from './setup.js';
@@ -113,7 +114,12 @@ async function searchPages(s: SiteStep): Promise<SiteSearch> {
   // the last index's unchanged shards, only from an output this user's cache vouches for (an incremental build):
   // a planted dist/ could hold a shard whose manifest digest matches and whose excerpts do not
   const previous = s.before && s.writer.out ? previousIndex(s.writer.out) : null;
-  const docs = s.published.map((e) => ({ url: s.setup.site.urls.incident(e.slug), key: pageKey(e) }));
+  // a page's key, published in pm-shards.json, must be a function of its bytes: the cache key is not
+  // (it holds the site's absolute theme folders), so every page is read and hashed
+  const docs = s.published.map((e) => {
+    const url = s.setup.site.urls.incident(e.slug);
+    return { url, key: hash(s.writer.read(fileForUrl(url)) ?? '') };
+  });
   return siteSearch(docs, s.setup.config, (file) => s.writer.read(file), previous);
 }
 
