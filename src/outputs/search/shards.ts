@@ -41,7 +41,7 @@ export function isShardData(file: string): boolean {
 export interface ShardDocument {
   /** URL path relative to the site root: `incidents/x/`. */
   url: string;
-  /** What the page is made of: changes whenever its bytes may (the engine's page key, or the bytes' hash). */
+  /** What the page is made of: changes whenever its bytes do (the engine gives their hash). */
   key: string;
 }
 
