@@ -7,14 +7,16 @@ import { createRequire } from 'node:module';
 import type { Diagnostic } from '../diagnostics.js';
 import { BODY_ENTRIES } from '../outputs/feed-common.js';
 import { previousIndex } from '../outputs/search/previous.js';
-import { siteSearch } from '../outputs/search/site-search.js';
-import { CACHE_VERSION, type BuildCache, type CacheEntry, type SiteCache } from './store/cache.js';
+import { siteSearch, type SiteSearch } from '../outputs/search/site-search.js';
+import { CACHE_VERSION, hash, type BuildCache, type CacheEntry, type SiteCache } from './store/cache.js';
 import { saveTemplates } from './store/templates-cache.js';
-import { changedPages, siteDigest } from './plan.js';
+import { changedPages, siteDigest, splitDigest } from './plan.js';
+import { fileForUrl } from '../outputs/urls.js';
+import { FOLLOW_UPS_JSON_PATH, SEARCH_DIR } from '../outputs/paths.js';
 import { feedBodies, summariesOrRender } from './summaries.js';
 import type { SiteSetup } from './setup.js';
 import type { Writer } from './writers.js';
-import type { IncidentSummary } from '../render/types.js';
+import type { IncidentSummary, Page } from '../render/types.js';
 
 /** What one run of the engine knows when it is done: enough to update the site file by file. */
 export interface EngineState {
@@ -65,26 +67,75 @@ export async function renderSitePages(s: SiteStep): Promise<SiteResult> {
   const digest = siteDigest({ published: s.published, assets: assets.map((a) => a.path), today: config.today, search: s.writer.search });
   if (s.before && s.before.digest === digest)
     return { digest, same: true, hashes: s.before.pages, changed: 0, paths: [], diagnostics: [], summaries: s.summaries, search: { indexed: 0, kept: 0 } };
+  const was = s.before ? splitDigest(s.before.digest) : null;
+  const now = splitDigest(digest);
+  if (s.before && was && was.pages === now.pages) return someSitePages(s, digest, { lines: was.lines !== now.lines, search: was.search !== now.search });
   const ctx = { root, site, siteKey: s.siteKey, store: s.store };
   const summaries = s.summaries ?? (await summariesOrRender(s.published, s.rendered, ctx));
   await feedBodies(summaries.slice(0, BODY_ENTRIES), s.entries, ctx);
   const { renderSite } = await import('./examine.js');
-  const pages = [...assets, ...renderSite(summaries, site)];
-  const diagnostics: Diagnostic[] = [];
-  let searchStats = { indexed: 0, kept: 0 };
-  if (s.writer.search) {
-    // the last index's unchanged shards, only from an output this user's cache vouches for (an incremental build):
-    // a planted dist/ could hold a shard whose manifest digest matches and whose excerpts do not
-    const previous = s.before && s.writer.out ? previousIndex(s.writer.out) : null;
-    const search = await siteSearch(summaries, config, (file) => s.writer.read(file), previous);
-    pages.push(...search.pages);
-    diagnostics.push(...search.diagnostics);
-    searchStats = search.stats;
+  const search = await searchPages(s);
+  const pages = [...assets, ...renderSite(summaries, site), ...search.pages];
+  return {
+    ...written(s, pages, s.before?.pages ?? null, keptHashes(s, search.kept)),
+    digest,
+    same: false,
+    diagnostics: search.diagnostics,
+    summaries,
+    search: search.stats,
+  };
+}
+
+/**
+ * What the site pages are made of is unchanged: the pages that depend on what did change are
+ * made again, the others kept: follow-ups.json when action items moved (their lines), the
+ * search index when incident pages changed.
+ */
+async function someSitePages(s: SiteStep, digest: string, redo: { lines: boolean; search: boolean }): Promise<SiteResult> {
+  const { root, site } = s.setup;
+  let summaries = s.summaries;
+  const pages: Page[] = [];
+  if (redo.lines) {
+    summaries ??= await summariesOrRender(s.published, s.rendered, { root, site, siteKey: s.siteKey, store: s.store });
+    const { followUpsJsonPage } = await import('../insights/pages.js');
+    pages.push(followUpsJsonPage(summaries, site));
   }
-  const { hashes, changed, gone } = changedPages(pages, s.before?.pages ?? null);
+  const search = redo.search ? await searchPages(s) : { pages: [], kept: [], diagnostics: [], stats: { indexed: 0, kept: 0 } };
+  pages.push(...search.pages);
+  const before = s.before!.pages;
+  const redone = (p: string): boolean => (redo.search && p.startsWith(SEARCH_DIR)) || (redo.lines && p === FOLLOW_UPS_JSON_PATH);
+  const kept = { ...Object.fromEntries(Object.entries(before).filter(([p]) => !redone(p))), ...keptHashes(s, search.kept) };
+  return { ...written(s, pages, before, kept), digest, same: false, diagnostics: search.diagnostics, summaries, search: search.stats };
+}
+
+/** The search index of the published incident pages (nothing without search); only changed shards are indexed again. */
+async function searchPages(s: SiteStep): Promise<SiteSearch> {
+  if (!s.writer.search) return { pages: [], kept: [], diagnostics: [], stats: { indexed: 0, kept: 0 } };
+  // the last index's unchanged shards, only from an output this user's cache vouches for (an incremental build):
+  // a planted dist/ could hold a shard whose manifest digest matches and whose excerpts do not
+  const previous = s.before && s.writer.out ? previousIndex(s.writer.out) : null;
+  // a page's key, published in pm-shards.json, must be a function of its bytes: the cache key is not
+  // (it holds the site's absolute theme folders), so every page is read and hashed
+  const docs = s.published.map((e) => {
+    const url = s.setup.site.urls.incident(e.slug);
+    return { url, key: hash(s.writer.read(fileForUrl(url)) ?? '') };
+  });
+  return siteSearch(docs, s.setup.config, (file) => s.writer.read(file), previous);
+}
+
+/** Hashes of files kept from the last output as they are: the last run's, else read back (a cache that lacks one). */
+function keptHashes(s: SiteStep, paths: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const p of paths) out[p] = s.before?.pages[p] ?? hash(s.writer.read(p) ?? '');
+  return out;
+}
+
+/** Hands the pages whose bytes changed to the writer; `kept`: hashes of site pages this run keeps as they are. */
+function written(s: SiteStep, pages: readonly Page[], before: Record<string, string> | null, kept: Record<string, string>) {
+  const { hashes, changed, gone } = changedPages(pages, before);
   s.writer.put(changed);
-  const paths = [...changed.map((p) => p.path), ...gone].sort();
-  return { digest, same: false, hashes, changed: changed.length, paths, diagnostics, summaries, search: searchStats };
+  const paths = [...changed.map((p) => p.path), ...gone.filter((p) => !(p in kept))].sort();
+  return { hashes: { ...kept, ...hashes }, changed: changed.length, paths };
 }
 
 /** The cache key of the precompiled theme: templates are only good for the Handlebars that made them. */

@@ -7,6 +7,7 @@ import type { TimelineMetrics } from '../timeline/types.js';
 import type { SiteContext } from '../render/context.js';
 import { rfc3339, siteLinks } from './feed-common.js';
 import { INCIDENTS_JSON_PATH, timelineJsonPath } from './paths.js';
+import { rowJson } from './row-json.js';
 import type { IncidentSummary, Page } from '../render/types.js';
 
 export interface IncidentRecord {
@@ -87,7 +88,5 @@ export function incidentsData(summaries: readonly IncidentSummary[], site: SiteC
  */
 export function incidentsJson(summaries: readonly IncidentSummary[], site: SiteContext): Page[] {
   const { incidents, ...head } = incidentsData(summaries, site);
-  const open = JSON.stringify({ ...head, incidents: [] }).slice(0, -3);
-  const rows = incidents.map((i) => JSON.stringify(i)).join(',\n');
-  return [{ path: INCIDENTS_JSON_PATH, contents: `${open}[${rows ? `\n${rows}\n` : ''}]}\n` }];
+  return [{ path: INCIDENTS_JSON_PATH, contents: rowJson(head, 'incidents', incidents) }];
 }

@@ -66,8 +66,8 @@ interface IndexFile extends Omit<BuildCache, 'entries' | 'logged' | 'sealedBy'> 
 }
 
 type Head = Pick<BuildCache, 'out' | 'outStamp' | 'siteKey' | 'siteDigest' | 'site'>;
-/** A line of index.log: an incident's new row (its page shape inline), a removed file, or a new head. */
-type LogRecord = ['row', Row, string[]] | ['del', string] | ['head', Partial<Head>];
+/** A line of index.log: a new row (its page shape inline), a removed file, a new head, or the site pages' changed hashes (null: gone). */
+type LogRecord = ['row', Row, string[]] | ['del', string] | ['head', Partial<Omit<Head, 'site'>>] | ['site', Record<string, string | null>];
 
 /**
  * The cache of the site at `root`; null when this user has no secret to authenticate one with.
@@ -99,7 +99,7 @@ export class SiteCache {
       if (data === null) throw new Error('not authenticated');
       const index = JSON.parse(data) as IndexFile;
       // Without summaries an index cannot rebuild the site-wide pages: no cache (not a problem).
-      if (index.version !== CACHE_VERSION || readText(path.join(this.dir, 'summaries.json')) === null) return null;
+      if (index.version !== CACHE_VERSION || !isPlainFile(path.join(this.dir, 'summaries.json'))) return null;
       const entries: Record<string, CacheEntry> = {};
       const shapes = index.shapes.map(cutShape);
       for (const row of index.rows) entries[row[0]] = fromRow(row, shapes[row[7]] ?? []);
@@ -109,6 +109,7 @@ export class SiteCache {
       for (const record of this.readLog(sealedBy)) {
         if (record[0] === 'row') entries[record[1][0]] = fromRow(record[1], cutShape(record[2]));
         else if (record[0] === 'del') delete entries[record[1]];
+        else if (record[0] === 'site') patchSite(cache.site, record[1]);
         else Object.assign(cache, record[1]);
         cache.logged!++;
       }
@@ -134,10 +135,12 @@ export class SiteCache {
         if (since.entries[file] !== e) records.push(['row', toRow(e, 0), shapeOf(e)]);
       }
       for (const file of Object.keys(since.entries)) if (!cache.entries[file]) records.push(['del', file]);
-      const { out, outStamp, siteKey: key, siteDigest, site } = cache;
-      if (out !== since.out || outStamp !== since.outStamp || key !== since.siteKey || siteDigest !== since.siteDigest || site !== since.site) {
-        records.push(['head', { out, outStamp, siteKey: key, siteDigest, site }]);
+      const { out, outStamp, siteKey: key, siteDigest } = cache;
+      if (out !== since.out || outStamp !== since.outStamp || key !== since.siteKey || siteDigest !== since.siteDigest) {
+        records.push(['head', { out, outStamp, siteKey: key, siteDigest }]);
       }
+      const site = siteChanges(since.site, cache.site);
+      if (Object.keys(site).length) records.push(['site', site]);
       const logged = since.logged ?? 0;
       if (logged + records.length <= Math.max(64, Object.keys(cache.entries).length / 8)) {
         const lines = records.map((r, i) => this.logLine(since.sealedBy!, logged + i, JSON.stringify(r)));
@@ -221,3 +224,24 @@ export class SiteCache {
 
 /** Keys are hex hashes; anything else is not a file name pm made. */
 const contentName = (key: string): string => (/^[0-9a-f]{1,64}$/.test(key) ? key : hash(key));
+
+/** The site pages' hashes that differ from `before` (null: gone): the log never holds the whole map again (1 MB at 10,000 incidents with search). */
+function siteChanges(before: Record<string, string>, after: Record<string, string>): Record<string, string | null> {
+  const changes: Record<string, string | null> = {};
+  if (before === after) return changes;
+  for (const [p, h] of Object.entries(after)) if (!Object.hasOwn(before, p) || before[p] !== h) setOwn(changes, p, h);
+  for (const p of Object.keys(before)) if (!Object.hasOwn(after, p)) setOwn(changes, p, null);
+  return changes;
+}
+
+function patchSite(site: Record<string, string>, changes: Record<string, string | null>): void {
+  for (const [p, h] of Object.entries(changes)) {
+    if (h === null) delete site[p];
+    else setOwn(site, p, h);
+  }
+}
+
+/** `o[key] = value` as an own property, `__proto__` too: a static/ file may have any name. */
+function setOwn<T>(o: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(o, key, { value, enumerable: true, writable: true, configurable: true });
+}

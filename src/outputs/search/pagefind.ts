@@ -15,12 +15,6 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '../../render/types.js';
 import { SEARCH_DIR } from '../paths.js';
-
-export interface SearchDocument {
-  /** URL path relative to the site root: `incidents/x/`. */
-  url: string;
-  html: string;
-}
 import { isShardData, shardDir, type Shard } from './shards.js';
 
 export type SearchIndex = { ok: true; pages: Page[] } | { ok: false; reason: string };
@@ -36,8 +30,8 @@ export function pagefindVersion(): string | null {
   }
 }
 
-/** One index per shard, all from one run of the Pagefind binary. */
-export async function pagefindShards(shards: readonly Shard[], language: string): Promise<SearchIndex> {
+/** One index per shard, all from one run of the Pagefind binary; `html` gives a page's HTML (null: left out). */
+export async function pagefindShards(shards: readonly Shard[], language: string, html: (url: string) => string | null): Promise<SearchIndex> {
   let pagefind: typeof import('pagefind');
   try {
     pagefind = await import('pagefind');
@@ -58,7 +52,9 @@ export async function pagefindShards(shards: readonly Shard[], language: string)
       if (!created.index) return { ok: false, reason: created.errors.join('; ') || 'Pagefind did not start' };
       const { index } = created;
       for (const doc of shard.docs) {
-        const added = await index.addHTMLFile({ url: `/${doc.url}`, content: doc.html });
+        const content = html(doc.url);
+        if (content === null) continue;
+        const added = await index.addHTMLFile({ url: `/${doc.url}`, content });
         if (added.errors.length) return { ok: false, reason: added.errors.join('; ') };
       }
       const { files, errors } = await index.getFiles();

@@ -1,19 +1,18 @@
 /**
  * The search index of the last build, in the output folder: its manifest and, for a shard
- * whose digest is unchanged, its files read back, so the build keeps them without
- * running Pagefind. Anything missing or unreadable: that shard is indexed again.
+ * whose digest is unchanged, its files, so the build keeps them as they are without
+ * running Pagefind (nor reading them). Anything missing or unreadable: that shard is indexed again.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '../../render/types.js';
 import { MANIFEST } from './manifest.js';
 import { SEARCH_DIR } from '../paths.js';
 import { isShardData } from './shards.js';
 
 export interface PreviousIndex {
   manifest: string | null;
-  /** Every file of the shard in `pagefind/<dir>`, or null when they cannot be read. */
-  shardFiles(dir: string): Page[] | null;
+  /** The output path of every file of the shard in `pagefind/<dir>`, or null when they cannot be listed. */
+  shardFiles(dir: string): string[] | null;
 }
 
 export function previousIndex(out: string): PreviousIndex {
@@ -32,7 +31,7 @@ export function previousIndex(out: string): PreviousIndex {
           dir === '' ? !/^shard-\d+\//.test(f) && `${SEARCH_DIR}${f}` !== MANIFEST : isShardData(f),
         );
         if (!files.includes('pagefind-entry.json')) return null;
-        return files.map((f) => ({ path: `${SEARCH_DIR}${dir}${f}`, contents: readFileSync(path.join(root, dir, f)) }));
+        return files.map((f) => `${SEARCH_DIR}${dir}${f}`);
       } catch {
         return null;
       }

@@ -41,13 +41,14 @@ export function isShardData(file: string): boolean {
 export interface ShardDocument {
   /** URL path relative to the site root: `incidents/x/`. */
   url: string;
-  html: string;
+  /** What the page is made of: changes whenever its bytes do (the engine gives their hash). */
+  key: string;
 }
 
 export interface Shard {
   k: number;
   docs: ShardDocument[];
-  /** What the shard's index is made from: the Pagefind version, the language and each page's URL and bytes. */
+  /** What the shard's index is made from: the Pagefind version, the language and each page's URL and key. */
   digest: string;
 }
 
@@ -59,7 +60,7 @@ export function splitShards(docs: readonly ShardDocument[], basis: string): Shar
   return groups.flatMap((group, k) => {
     if (k > 0 && !group.length) return [];
     const hash = createHash('sha256').update(`${basis}\0${count}\0${k}\0`);
-    for (const doc of group) hash.update(`${doc.url}\0${createHash('sha256').update(doc.html).digest('hex')}\0`);
+    for (const doc of group) hash.update(`${doc.url}\0${doc.key}\0`);
     return [{ k, docs: group, digest: hash.digest('hex').slice(0, 32) }];
   });
 }

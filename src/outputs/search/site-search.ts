@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../../diagnostics.js';
 import type { ResolvedConfig } from '../../config/types.js';
-import type { IncidentSummary, Page } from '../../render/types.js';
+import type { Page } from '../../render/types.js';
 import { fileForUrl } from '../urls.js';
 import { manifestPage, readManifest } from './manifest.js';
 import { pagefindShards, pagefindVersion } from './pagefind.js';
@@ -18,7 +18,10 @@ import type { PreviousIndex } from './previous.js';
 import { shardDir, splitShards, type Shard, type ShardDocument } from './shards.js';
 
 export interface SiteSearch {
+  /** Files made by this build. */
   pages: Page[];
+  /** Paths of the last output's files this index keeps as they are (its unchanged shards). */
+  kept: string[];
   diagnostics: Diagnostic[];
   /** Shards indexed by this build, and kept from the last one. */
   stats: { indexed: number; kept: number };
@@ -27,39 +30,41 @@ export interface SiteSearch {
 type SearchConfig = Pick<ResolvedConfig, 'search' | 'language' | 'configFile'>;
 
 /** Changes whenever what pm gives Pagefind changes shape: every shard is indexed again. */
-const FORMAT = 'pm-search/1';
+const FORMAT = 'pm-search/2';
 
+/**
+ * `docs`: every published incident page in page order, each with a key that changes whenever
+ * its bytes may; only the pages of shards indexed again are read.
+ */
 export async function siteSearch(
-  summaries: readonly IncidentSummary[],
+  docs: readonly ShardDocument[],
   config: SearchConfig,
   read: (file: string) => string | Buffer | null,
   previous: PreviousIndex | null = null,
 ): Promise<SiteSearch> {
-  if (!config.search) return { pages: [], diagnostics: [], stats: { indexed: 0, kept: 0 } };
-  const docs: ShardDocument[] = [];
-  for (const s of summaries) {
-    const html = read(fileForUrl(s.url));
-    if (html !== null) docs.push({ url: s.url, html: html.toString() });
-  }
+  if (!config.search) return { pages: [], kept: [], diagnostics: [], stats: { indexed: 0, kept: 0 } };
   const version = pagefindVersion();
   const shards = splitShards(docs, `${FORMAT}\0${version ?? 'unknown'}\0${config.language}`);
   // an unknown Pagefind version could be another one than the last build's: keep nothing
   const before = version === null ? new Map<string, string>() : readManifest(previous?.manifest ?? null);
-  const pages: Page[] = [];
+  const kept: string[] = [];
   const todo: Shard[] = [];
   for (const shard of shards) {
-    const kept = before.get(shardDir(shard.k)) === shard.digest ? (previous?.shardFiles(shardDir(shard.k)) ?? null) : null;
-    if (kept) pages.push(...kept);
+    const files = before.get(shardDir(shard.k)) === shard.digest ? (previous?.shardFiles(shardDir(shard.k)) ?? null) : null;
+    if (files) kept.push(...files);
     else todo.push(shard);
   }
-  const index = todo.length ? await pagefindShards(todo, config.language) : { ok: true as const, pages: [] };
+  const index = todo.length
+    ? await pagefindShards(todo, config.language, (url) => read(fileForUrl(url))?.toString() ?? null)
+    : { ok: true as const, pages: [] };
   const stats = { indexed: todo.length, kept: shards.length - todo.length };
   if (index.ok) {
-    pages.push(...index.pages, manifestPage(shards));
-    return { pages: pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), diagnostics: [], stats };
+    const pages = [...index.pages, manifestPage(shards)];
+    return { pages: pages.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), kept, diagnostics: [], stats };
   }
   return {
     pages: [],
+    kept: [],
     stats,
     diagnostics: [
       {

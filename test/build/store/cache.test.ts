@@ -76,6 +76,27 @@ describe('build cache: index.json and index.log', () => {
     expect(again.logged).toBe(4);
   });
 
+  it("logs what changed in the site pages' hashes, never the whole map again", () => {
+    const r = root();
+    const site = Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`pagefind/fragment/en_${i}.pf_fragment`, `hash-${i}`]));
+    saveCache(r, { ...cacheOf([entry(1)]), site });
+    const loaded = loadCache(r)!;
+    const next: BuildCache = {
+      ...cacheOf([entry(1)], 'd2'),
+      site: { ...site, 'pagefind/fragment/en_1.pf_fragment': 'edited', 'pagefind/fragment/new.pf_fragment': 'new' },
+    };
+    delete next.site['pagefind/fragment/en_2.pf_fragment'];
+    Object.defineProperty(next.site, '__proto__', { value: 'a static/ file of that name', enumerable: true, writable: true, configurable: true });
+    saveCache(r, next, loaded);
+    const log = files(r).log!;
+    expect(log.length).toBeLessThan(1000); // the whole map is ~100 KB
+    expect(log).toContain('"site",{');
+    const again = loadCache(r)!;
+    expect(Object.keys(again.site).sort()).toEqual(Object.keys(next.site).sort());
+    expect(Object.entries(again.site)).toEqual(expect.arrayContaining(Object.entries(next.site)));
+    expect(Object.getPrototypeOf(again.site)).toBe(Object.prototype);
+  });
+
   it('a line cut short by a killed build is dropped with what follows', () => {
     const r = root();
     const first = cacheOf([entry(1), entry(2)]);

@@ -24,12 +24,12 @@ describe('search shards', () => {
   });
 
   it('a changed page changes the digest of its shard only; page order is kept inside a shard', () => {
-    const docs = urls(600).map((url) => ({ url, html: `<p>${url}</p>` }));
+    const docs = urls(600).map((url) => ({ url, key: `key of ${url}` }));
     const before = splitShards(docs, 'basis');
     expect(before.map((s) => s.k)).toEqual([0, 1, 2, 3]);
     expect(before.flatMap((s) => s.docs).length).toBe(600);
     for (const s of before) expect(s.docs).toEqual(docs.filter((d) => s.docs.includes(d)));
-    const edited = docs.map((d, i) => (i === 300 ? { ...d, html: '<p>edited</p>' } : d));
+    const edited = docs.map((d, i) => (i === 300 ? { ...d, key: 'edited' } : d));
     const after = splitShards(edited, 'basis');
     const changed = after.filter((s, i) => s.digest !== before[i]!.digest).map((s) => s.k);
     expect(changed).toEqual([shardOf(docs[300]!.url, 4)]);
