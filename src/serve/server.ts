@@ -118,7 +118,7 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
   log(`built ${state.results.size} incidents in ${ms(started)} ms`);
   setTimeout(() => state.preload(), 50); // after the first requests: an edit then finds the summaries in memory
   reportErrors(state.errors, log);
-  const check = reportWarnings(options, log);
+  const check = reportWarnings(options, state.checkStore(), log);
   const checked = check.done;
 
   const waiting = new Set<string>();

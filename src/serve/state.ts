@@ -40,6 +40,12 @@ export class ServeState {
     return this.setup.root;
   }
 
+  /** The folder of the background check's own store (beside pm serve's), or null without a store. */
+  checkStore(): string | null {
+    const store = this.folder?.store;
+    return store ? path.join(store.dir, 'check') : null;
+  }
+
   /** Every incident's row by file (its pages, sources and diagnostics). */
   get results(): ReadonlyMap<string, CacheEntry> {
     return this.live.entries;
