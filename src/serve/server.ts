@@ -21,8 +21,12 @@ import { hostChecker } from './host.js';
 import { listen } from './listen.js';
 import { EventHub } from './sse.js';
 import { ServeState } from './state.js';
+import { SiteRender } from './site-render.js';
 import { watchTargets, type Watcher } from './watch.js';
 import { reportErrors, reportWarnings } from './start-report.js';
+
+/** Idle time after start before the per-incident stack is loaded (the first requests come first). */
+const WARM_AFTER_MS = 400;
 
 export interface ServeOptions extends SetupOptions {
   /** Default 4000; 0 picks any free port. */
@@ -67,6 +71,8 @@ export interface ServeHandle {
   events: EventEmitter<{ rebuild: [RebuildEvent]; failure: [Error] }>;
   /** Resolves once `pm check`'s warnings are printed (after the first build). */
   checked: Promise<void>;
+  /** Resolves once the per-incident stack is loaded for the first edit (a moment after start). */
+  warmed: Promise<void>;
   /** Resolves when no change is waiting or being rebuilt. */
   idle(): Promise<void>;
   close(): Promise<void>;
@@ -82,7 +88,10 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
   // Listen first: a busy port with strictPort fails before any build work.
   let initial: Promise<void> = Promise.resolve();
   const hub = new EventHub();
-  let siteRender: Promise<void> | null = null;
+  const siteRender = new SiteRender(state, (first, rest) => {
+    if (rest.length) hub.reload({ all: false, paths: rest });
+    finish('site', [], [...new Set([...first, ...rest])].sort(), false);
+  });
   /** A rebuild that threw (a theme template that does not compile…): shown until one succeeds. */
   let failure: Diagnostic | null = null;
   const source: PageSource = {
@@ -92,7 +101,7 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
     },
     ready: async (p) => {
       await initial;
-      if (siteRender && !state.isIncidentPage(p)) await siteRender;
+      await siteRender.ready(p);
     },
   };
   const server = createServer(
@@ -116,7 +125,13 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
     throw e;
   }
   log(`built ${state.results.size} incidents in ${ms(started)} ms`);
-  setTimeout(() => state.preload(), 50); // after the first requests: an edit then finds the summaries in memory
+  // After the first requests: an edit then finds the summaries in memory and the markdown stack loaded.
+  const warmed = new Promise<void>((resolve) =>
+    setTimeout(() => {
+      state.preload();
+      setTimeout(() => void state.warm().then(resolve), WARM_AFTER_MS);
+    }, 50),
+  );
   reportErrors(state.errors, log);
   const check = reportWarnings(options, state.checkStore(), log);
   const checked = check.done;
@@ -191,25 +206,13 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
     }
     if (all && !state.errors.length) log('no content errors left');
     if (update.siteStale) {
-      siteRender = renderSiteLater(options.siteDelayMs ?? 60);
-      await siteRender;
-      siteRender = null;
+      await siteRender.later(
+        options.siteDelayMs ?? 60,
+        (at) => (started = at),
+        (paths) => hub.reload({ all: false, paths }),
+      );
     }
   };
-
-  const renderSiteLater = (delay: number): Promise<void> =>
-    new Promise((resolve) => {
-      setTimeout(() => {
-        started = performance.now();
-        void state
-          .renderSitePages()
-          .then((changed) => {
-            if (changed.length) hub.reload({ all: false, paths: changed });
-            finish('site', [], changed, false);
-          })
-          .finally(resolve);
-      }, delay);
-    });
 
   const finish = (kind: RebuildEvent['kind'], files: string[], paths: string[], all: boolean): void => {
     const event: RebuildEvent = { kind, files, paths, all, errors: state.errors.length, ms: ms(started) };
@@ -229,6 +232,7 @@ export async function serveSite(options: ServeOptions = {}): Promise<ServeHandle
     state,
     events,
     checked,
+    warmed,
     idle: async () => {
       while (running) await running;
     },

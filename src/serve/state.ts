@@ -151,6 +151,11 @@ export class ServeState {
     return update;
   }
 
+  /** The index pages alone, ahead of the other site-wide pages (live-site.ts); returns the paths written. */
+  renderIndexes(): string[] {
+    return this.live.renderIndexes();
+  }
+
   /** Renders indexes, tag pages, feeds and data files from the kept summaries; returns changed paths. */
   async renderSitePages(): Promise<string[]> {
     const changed = await this.live.renderSite();
@@ -169,6 +174,15 @@ export class ServeState {
       this.live?.loadSummaries();
     } catch {
       // a damaged store: read again (and reported) when the site pages are rendered
+    }
+  }
+
+  /** Readies the per-incident stack for the first edit (live-site.ts warm); never throws. */
+  async warm(): Promise<void> {
+    try {
+      await this.live?.warm();
+    } catch {
+      // the edit will say what is wrong with the file
     }
   }
 
