@@ -15,6 +15,8 @@ export class SiteRender {
   private running: Promise<void> | null = null;
   /** Index pages already written by the running render, and a waiter for the first request of one. */
   private early: { paths: ReadonlySet<string>; asked: () => void } | null = null;
+  /** Resolves once the running render's index pages are written. */
+  private indexes: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly state: ServeState,
@@ -22,15 +24,19 @@ export class SiteRender {
     private readonly done: (first: string[], rest: string[]) => void,
   ) {}
 
-  /** Resolves when `p` may be served: now for incident pages and pages already rendered. */
+  /** Resolves when `p` may be served: now for incident pages, after the index pass for index pages. */
   async ready(p: string): Promise<void> {
+    if (!this.running || this.state.isIncidentPage(p)) return;
+    await this.indexes;
     const early = this.early;
     if (early?.paths.has(p)) return early.asked();
-    if (this.running && !this.state.isIncidentPage(p)) await this.running;
+    await this.running;
   }
 
   /** Renders the site-wide pages after `delayMs`; resolves when all are written. */
   later(delayMs: number, started: (at: number) => void, announce: (paths: string[]) => void): Promise<void> {
+    let indexed = (): void => undefined;
+    this.indexes = new Promise<void>((r) => (indexed = r));
     this.running = new Promise<void>((resolve) => {
       setTimeout(() => {
         started(performance.now());
@@ -42,6 +48,7 @@ export class SiteRender {
         }
         const asked = first.length ? new Promise<void>((r) => (this.early = { paths: new Set(first), asked: r })) : Promise.resolve();
         if (first.length) announce(first);
+        indexed();
         void Promise.race([asked, pause(ANSWER_WAIT_MS)])
           .then(() => pause(0)) // the answer goes out before the rest is rendered
           .then(() => this.state.renderSitePages())
