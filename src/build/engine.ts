@@ -21,6 +21,7 @@ import { readCopy } from '../load/copies.js';
 import { localLinkWarnings } from './link-store.js';
 import { checkSlugs, type SiteSetup } from './setup.js';
 import { examineMany } from './examine-many.js';
+import { pageCollisions } from './page-collisions.js';
 import { entryOf, planIncidents } from './plan.js';
 import { pageOrder, summariesInOrder } from './summaries.js';
 import { renderSitePages, saveState, templatesKey, type EngineState } from './engine-site.js';
@@ -124,6 +125,9 @@ export async function runEngine(setup: SiteSetup, options: EngineOptions, full =
     summaries = sitePart.summaries ?? summaries;
     stats.search = sitePart.search;
     diagnostics.push(...sitePart.diagnostics);
+    const clashes = pageCollisions(current, Object.keys(sitePart.hashes));
+    if (clashes.length && !writer.keepGoing) return stop(clashes);
+    diagnostics.push(...clashes);
     // Bundle assets and static/ (copy-plan.ts): never where pm writes a page.
     const outputs = new Set([...current.flatMap((e) => e.pages), ...Object.keys(sitePart.hashes)]);
     const copies = planCopies(found.copies, outputs, before?.copies ?? null, writer.out ?? root);

@@ -21,6 +21,11 @@ export const SITE_RULES = {
   },
   'site/asset-collision': { level: 'error', doc: 'bundle-assets-and-static', summary: 'two bundle or `static/` files would be published at the same path' },
   'site/duplicate-slug': { level: 'error', doc: 'pm-build', summary: 'two incidents have the same slug, so one page would overwrite the other' },
+  'site/page-collision': {
+    level: 'error',
+    doc: 'pm-build',
+    summary: 'an incident page would be written where a site-wide page goes (a slug such as `tags` under `url_preset: flat` or custom `urls`)',
+  },
   'site/empty': { level: 'warning', doc: 'pm-build', summary: 'no incidents found in the posts folder' },
   'config/syntax': { level: 'error', doc: 'configuration', summary: '`pm.config.yaml` is not valid YAML or JSON' },
   'config/unknown-key': { level: 'warning', doc: 'configuration', summary: 'a config key pm does not know (the known keys are listed)' },
