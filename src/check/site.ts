@@ -18,6 +18,7 @@ import { runEngine } from '../build/engine.js';
 import { MemoryWriter } from '../build/writers.js';
 import { openCache } from '../build/store/cache.js';
 import { signerFor } from '../build/store/cache-sign.js';
+import { plainDir } from '../build/store/cache-files.js';
 import { checkLinkRefs, checkLinks, type LinkOwner, type LinkRef } from './links.js';
 import { checkPageLinks } from './page-links.js';
 import { PathsWriter } from './paths-writer.js';
@@ -45,7 +46,7 @@ export async function checkSite(options: CheckOptions = {}): Promise<CheckResult
   const { root, files, config } = setup;
   const today = options.today ?? null;
   const signer = options.store ? signerFor(root) : null;
-  const kept = options.store && signer ? { dir: options.store, signer } : null;
+  const kept = options.store && signer && plainFolder(options.store) ? { dir: options.store, signer } : null;
   const store = kept ? openCache(root, kept.dir) : null;
   const stored = kept ? loadRows(kept.dir, kept.signer, today) : new Map<string, CheckRow>();
   const rows = new Map<string, CheckRow>();
@@ -129,4 +130,14 @@ export function checkIncidents(list: readonly CheckIncident[], ctx: CheckContext
   }
   out.push(...checkTags(list.map((c) => c.incident)));
   return out;
+}
+
+/** Makes the store's folder; false when it is anything but a real folder (a planted link: no store then). */
+function plainFolder(dir: string): boolean {
+  try {
+    plainDir(dir);
+    return true;
+  } catch {
+    return false;
+  }
 }

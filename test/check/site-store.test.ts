@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSite } from '../../src/check/site.js';
@@ -64,5 +64,23 @@ describe('checkSite with a store (pm serve’s background check)', () => {
     const again = await both();
     expect(again.kept).toEqual(again.plain);
     expect(again.examined).toHaveLength(6);
+  });
+
+  it('uses no store through a planted link, and leaves what it points at alone', async () => {
+    const elsewhere = path.join(root, '..', `${path.basename(root)}-elsewhere`);
+    mkdirSync(path.join(elsewhere, 'out'), { recursive: true });
+    writeFileSync(path.join(elsewhere, 'out', 'keep.txt'), 'mine');
+    const planted = path.join(root, '.pm-cache', 'planted');
+    symlinkSync(elsewhere, planted);
+    try {
+      const examined: string[] = [];
+      const r = await checkSite({ root, store: planted, onIncident: (f) => examined.push(f) });
+      expect(r.diagnostics.map(formatDiagnostic)).toEqual((await checkSite({ root })).diagnostics.map(formatDiagnostic));
+      expect(examined).toHaveLength(6);
+      expect(readFileSync(path.join(elsewhere, 'out', 'keep.txt'), 'utf8')).toBe('mine');
+      expect(readdirSync(elsewhere)).toEqual(['out']);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 });
