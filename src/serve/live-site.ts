@@ -8,7 +8,7 @@ import { splitSite } from '../write/copy-plan.js';
 import { renderSitePages, saveState, type EngineState } from '../build/engine-site.js';
 import { changedPages, entryOf, siteDigest } from '../build/plan.js';
 import { pageOrder, summariesInOrder } from '../build/summaries.js';
-import { renderIndexes } from '../render/indexes.js';
+import { renderHome } from '../render/indexes.js';
 import type { FolderWriter } from '../build/folder-writer.js';
 import type { CacheEntry } from '../build/store/cache.js';
 import type { SiteSetup } from '../build/setup.js';
@@ -45,6 +45,13 @@ export class LiveSite {
 
   read(p: string): Buffer | null {
     return this.incidentPages.has(p) || p in this.site ? this.writer.read(p) : null;
+  }
+
+  /** One of pm's pages (an incident's or a site-wide one), not a copy. */
+  isPage(p: string): boolean {
+    if (this.incidentPages.has(p)) return true;
+    const h = this.site[p];
+    return h !== undefined && !h.startsWith('asset:');
   }
 
   isIncidentPage(p: string): boolean {
@@ -85,14 +92,14 @@ export class LiveSite {
   }
 
   /**
-   * The index pages (home list, tags) ahead of the other site-wide pages, when the digest
+   * The home list's pages ahead of the other site-wide pages, when the digest
    * changed: what a reader of `/` waits for after a title edit. Returns the paths written;
    * renderSite then finds them current and leaves them alone.
    */
   renderIndexes(): string[] {
     if (this.digestNow() === this.digest) return [];
     const sorted = summariesInOrder(pageOrder([...this.entries.values()]), Object.fromEntries(this.loadSummaries()), {});
-    const { changed } = changedPages(renderIndexes(sorted, this.setup.site), splitSite(this.site).pages);
+    const { changed } = changedPages(renderHome(sorted, this.setup.site), splitSite(this.site).pages);
     this.writer.put(changed);
     const { hashes } = changedPages(changed, null);
     this.site = { ...this.site, ...hashes };
