@@ -14,9 +14,9 @@ import type { SiteContext } from '../render/context.js';
 import { readIncident } from '../load/discover.js';
 import { unreadable } from '../load/unreadable.js';
 import { localRefs } from '../check/local-links.js';
-import { incidentOutputs, siteOutputs } from '../outputs/registry.js';
+import { siteOutputs } from '../outputs/registry.js';
 import type { IncidentResult } from './setup.js';
-import { renderIncident } from '../render/incident-pages.js';
+import { renderIncident } from './render-incident.js';
 import { checkNesting, checkSize, incidentTimeLimitMs, timeLimitMessage } from '../load/guard.js';
 import { parsesInTime } from '../load/probe.js';
 import { incidentTimeline } from '../timeline/incident-timeline.js';
@@ -53,7 +53,7 @@ function render(staged: StagedIncident, site: SiteContext, key: string): Inciden
   const base = { file: incident.file, slug: incident.slug, key };
   if (!timeline) return { ...base, summary: null, pages: [], diagnostics, sources: [] };
   const links = localRefs(incident);
-  const out = renderIncident(incident, timeline, site, incidentOutputs);
+  const out = renderIncident(incident, timeline, site);
   return { ...base, summary: out.summary, pages: out.pages, diagnostics, sources: read, links };
 }
 
