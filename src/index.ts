@@ -10,7 +10,8 @@
 export { buildSite, type BuildOptions, type BuildResult } from './build/build.js';
 export { writeSite } from './write/staging.js';
 export { incidentTimeline, type TimelineOptions, type ExtraSource } from './timeline/incident-timeline.js';
-export { renderIncident, timelineMeta } from './render/incident-pages.js';
+export { timelineMeta } from './render/incident-pages.js';
+export { renderIncident } from './build/render-incident.js';
 export type { Page, IncidentSummary, IncidentOutput } from './render/types.js';
 export { insightsData, type InsightsJson } from './insights/compute.js';
 export { followUpsData, type FollowUpsJson, type FollowUpItem } from './insights/follow-ups.js';

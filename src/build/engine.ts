@@ -135,7 +135,7 @@ export async function runEngine(setup: SiteSetup, options: EngineOptions, full =
     diagnostics.push(...copies.collisions);
     const siteHashes = { ...sitePart.hashes, ...(copies.collisions.length ? {} : copies.hashes) };
     if (!copies.collisions.length) for (const p of Object.keys(copies.hashes)) outputs.add(p);
-    diagnostics.push(...localLinkWarnings({ root, urls: config.urls, useCache: !!store, entries: current, results, outputs }));
+    diagnostics.push(...localLinkWarnings({ urls: config.urls, dir: store?.dir ?? null, entries: current, results, outputs }));
     stats.files = current.reduce((n, e) => n + e.pages.length, 0) + Object.keys(siteHashes).length;
     if (!copies.collisions.length) for (const c of copies.changed) writer.put([{ path: c.path, contents: readCopy(c) }]);
     const state: EngineState = { siteKey, store, entries, site: siteHashes, digest: sitePart.digest, summaries, cache: incremental ? cache : null };

@@ -16,7 +16,7 @@ import { unreadable } from '../load/unreadable.js';
 import { localRefs } from '../check/local-links.js';
 import { siteOutputs } from '../outputs/registry.js';
 import type { IncidentResult } from './setup.js';
-import { renderIncident } from '../render/incident-pages.js';
+import { renderIncident } from './render-incident.js';
 import { checkNesting, checkSize, incidentTimeLimitMs, timeLimitMessage } from '../load/guard.js';
 import { parsesInTime } from '../load/probe.js';
 import { incidentTimeline } from '../timeline/incident-timeline.js';

@@ -1,25 +1,27 @@
 /**
  * Local-link warnings in a disk build. The whole site must be known to tell whether a link
  * points at something, so the check runs after every incident is rendered or reused. The
- * refs of incidents the cache spares come from `.pm-cache/links.json` (refs by file, with
- * the cache key of the text they were read from: a row for other text is not used).
+ * refs of incidents the cache spares come from `links.json` in the store's folder (refs by
+ * file, with the cache key of the text they were read from: a row for other text is not
+ * used). Each store has its own (`pm build`'s, `pm serve`'s, its background check's): their
+ * keys differ, so a shared file would lose every row to whichever ran last.
  */
 import path from 'node:path';
 import type { UrlPatterns } from '../config/types.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { cacheDir, type CacheEntry } from './store/cache.js';
+import type { CacheEntry } from './store/cache.js';
 import { readJson, writeAtomically } from './store/cache-files.js';
 import { checkLocalRefs, published, refOwner, type LocalRef } from '../check/local-links.js';
 import type { IncidentResult } from './setup.js';
 
 type Stored = Record<string, [key: string, refs: LocalRef[]]>;
 
-const storeFile = (root: string): string => path.join(cacheDir(root), 'links.json');
+const storeFile = (dir: string): string => path.join(dir, 'links.json');
 
 export interface LinkCheck {
-  root: string;
   urls: UrlPatterns;
-  useCache: boolean;
+  /** The store's folder; null: no store, nothing kept. */
+  dir: string | null;
   /** Every incident of this build, rendered now or reused. */
   entries: readonly CacheEntry[];
   /** The incidents rendered now. */
@@ -31,7 +33,7 @@ export interface LinkCheck {
 export function localLinkWarnings(c: LinkCheck): Diagnostic[] {
   const fresh = new Map(c.results.map((r) => [r.file, r.links ?? []]));
   const reused = c.entries.some((e) => e.date !== null && !fresh.has(e.file));
-  const stored = c.useCache && reused ? loadStore(c.root) : {};
+  const stored = c.dir && reused ? loadStore(c.dir) : {};
   const next: Stored = {};
   const warnings: Diagnostic[] = [];
   for (const e of c.entries) {
@@ -42,9 +44,9 @@ export function localLinkWarnings(c: LinkCheck): Diagnostic[] {
     next[e.file] = [e.key, refs];
     warnings.push(...checkLocalRefs(refOwner(e.file, e.slug, c.urls), refs, (p) => published(p, c.outputs)));
   }
-  if (c.useCache && (c.results.length || Object.keys(stored).length !== Object.keys(next).length)) {
+  if (c.dir && (c.results.length || Object.keys(stored).length !== Object.keys(next).length)) {
     try {
-      writeAtomically(storeFile(c.root), JSON.stringify(next));
+      writeAtomically(storeFile(c.dir), JSON.stringify(next));
     } catch {
       // a cache folder that is not pm's to write (a link, read-only): the refs are read again next time
     }
@@ -53,8 +55,8 @@ export function localLinkWarnings(c: LinkCheck): Diagnostic[] {
 }
 
 /** The stored refs, rows of the wrong shape left out (the cache folder is as untrusted as the site). */
-function loadStore(root: string): Stored {
-  const data = readJson<unknown>(storeFile(root));
+function loadStore(dir: string): Stored {
+  const data = readJson<unknown>(storeFile(dir));
   const out: Stored = {};
   if (!data || typeof data !== 'object') return out;
   for (const [file, row] of Object.entries(data as Record<string, unknown>)) {

@@ -30,7 +30,9 @@ export interface PoolOptions {
 }
 
 export type WorkerRequest =
-  { init: { setup: SetupOptions; siteKey: string; staging: string; specs: Record<string, string> } } | { files: string[] } | { check: SetupOptions };
+  | { init: { setup: SetupOptions; siteKey: string; staging: string; specs: Record<string, string> } }
+  | { files: string[] }
+  | { check: SetupOptions & { store?: string } };
 
 /** One reply per incident processed, so the parent always knows which file a worker is on; `checked` answers `check`. */
 export type WorkerReply = { ready: true } | { result: IncidentResult } | { error: string } | { checked: Diagnostic[] };

@@ -17,13 +17,17 @@ const reply = (message: WorkerReply): void => void process.send?.(message);
 /** A batch runs without turning the event loop, so a killed parent is also noticed by its pid. */
 const parent = process.ppid;
 const orphaned = (): boolean => !process.connected || process.ppid !== parent;
+const exitIfOrphaned = (): void => {
+  if (orphaned()) process.exit(0);
+};
 
 process.on('disconnect', () => process.exit(0));
 process.on('message', (request: WorkerRequest) => {
   if ('check' in request) {
-    // `pm serve`'s background check (serve/start-report.ts): a process of its own, stopped on close
+    // `pm serve`'s background check (serve/start-report.ts): a process of its own, stopped on close,
+    // and gone with its parent (checked after each incident: a check does not turn the event loop)
     void import('../check/site.js')
-      .then(({ checkSite }) => checkSite(request.check))
+      .then(({ checkSite }) => checkSite({ ...request.check, onIncident: exitIfOrphaned }))
       .then(
         (r) => reply({ checked: r.diagnostics }),
         (e: unknown) => reply({ error: e instanceof Error ? e.message : String(e) }),

@@ -1,32 +1,38 @@
 /**
  * checkSite: every diagnostic of a site, for `pm check` and CI. It runs the build's own
- * engine (build/engine.ts) with a writer that keeps only page paths and no store, so it
- * reports exactly what `pm build` would — limits, front-matter, timelines, sources, slugs,
- * copies, local links against every output — except the search index's (never made here),
- * and adds the rules of this folder: on each incident's parsed form as the engine examines
- * it, then the site-wide ones (links between incidents, tag spellings) on what is kept of
- * all: memory stays flat as sites grow.
+ * engine (build/engine.ts) with a writer that keeps only page paths, so it reports exactly
+ * what `pm build` would — limits, front-matter, timelines, sources, slugs, copies, local
+ * links against every output — except the search index's (never made here), and adds the
+ * rules of this folder: on each incident's parsed form as the engine examines it (rows.ts),
+ * then the site-wide ones (links between incidents, tag spellings) on what is kept of all:
+ * memory stays flat as sites grow.
+ *
+ * With `store` (pm serve's background check) the engine keeps its cache there and the rows
+ * beside it: a second check examines only the incidents whose text or logs changed.
  */
+import path from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import { sortDiagnostics } from '../diagnostics.js';
-import type { Incident } from '../incident/types.js';
 import { setupSite, type SetupOptions, type SiteSetup } from '../build/setup.js';
 import { runEngine } from '../build/engine.js';
 import { MemoryWriter } from '../build/writers.js';
-import type { Examined } from '../build/examine.js';
-import type { Timeline } from '../timeline/types.js';
-import { checkActions } from './actions.js';
-import { checkLinkRefs, checkLinks, linkRefs, type LinkOwner, type LinkRef } from './links.js';
+import { openCache } from '../build/store/cache.js';
+import { signerFor } from '../build/store/cache-sign.js';
+import { plainDir } from '../build/store/cache-files.js';
+import { checkLinkRefs, checkLinks, type LinkOwner, type LinkRef } from './links.js';
 import { checkPageLinks } from './page-links.js';
-import { checkPlaceholders } from './placeholder.js';
-import { checkSections } from './sections.js';
-import { checkSourceOrder } from './source-order.js';
+import { PathsWriter } from './paths-writer.js';
+import { incidentRules, loadRows, rowOf, saveRows, type CheckRow } from './rows.js';
 import { checkTags, type TagOwner } from './tags.js';
-import type { CheckContext, CheckEvent, CheckIncident } from './types.js';
+import type { CheckContext, CheckIncident } from './types.js';
 
 export interface CheckOptions extends SetupOptions {
   /** `YYYY-MM-DD`: report open action items due before this day. Default: no past-due check. */
   today?: string | null;
+  /** A folder of pm's own where the check keeps what it found, so the next one examines only what changed. */
+  store?: string;
+  /** Called after each incident is examined (a background check's worker stops there when its parent is gone). */
+  onIncident?: (file: string) => void;
 }
 
 export interface CheckResult {
@@ -37,31 +43,68 @@ export interface CheckResult {
 
 export async function checkSite(options: CheckOptions = {}): Promise<CheckResult> {
   const setup = setupSite({ ...options, drafts: options.drafts ?? true });
-  const { files, config } = setup;
+  const { root, files, config } = setup;
   const today = options.today ?? null;
-  // Kept of each incident for the site-wide rules: slugs, links, tags.
+  const signer = options.store ? signerFor(root) : null;
+  const kept = options.store && signer && plainFolder(options.store) ? { dir: options.store, signer } : null;
+  const store = kept ? openCache(root, kept.dir) : null;
+  const stored = kept ? loadRows(kept.dir, kept.signer, today) : new Map<string, CheckRow>();
+  const rows = new Map<string, CheckRow>();
+  const onExamined = (examined: Parameters<typeof rowOf>[0]): void => {
+    rows.set(examined.result.file, rowOf(examined, config, today));
+    options.onIncident?.(examined.result.file);
+  };
+  const memory = new MemoryWriter(false, false); // page paths only: what check/dead-link may point at
+  const writer = store && kept ? new PathsWriter(path.join(kept.dir, 'out')) : memory;
+  const run = await runEngine(setup, { ...options, store, writer: () => writer, threads: 1, onExamined });
+  const entries = run.state?.entries ?? {};
+  const outputs = run.state ? new Set([...Object.values(entries).flatMap((e) => e.pages), ...Object.keys(run.state.site)]) : new Set(memory.pages.keys());
+  // Rows of the incidents the engine's store spared: kept ones, else examined now (a lost or old rows file).
+  const missing = files.filter((f) => !rows.has(f) && !(entries[f] && stored.get(f)?.key === entries[f].key));
+  for (const f of files) if (!rows.has(f) && !missing.includes(f)) rows.set(f, stored.get(f)!);
+  if (missing.length) {
+    const { examineIncident } = await import('../build/examine.js');
+    for (const f of missing) onExamined(await examineIncident(root, f, setup.site, run.state?.siteKey ?? ''));
+  }
+  if (kept && (missing.length || rows.size !== stored.size || files.some((f) => stored.get(f) !== rows.get(f)))) saveRows(kept.dir, kept.signer, today, rows);
+  const found = siteRules(
+    files.map((f) => rows.get(f)!).filter((r) => r.found),
+    config,
+    today,
+    files,
+    outputs,
+  );
+  return { diagnostics: sortDiagnostics([...found, ...withoutSuperseded(run.result.diagnostics, found)]), incidents: files.length };
+}
+
+/** The rows' own diagnostics, then the rules across incidents: links between them, tag spellings. */
+function siteRules(
+  list: readonly CheckRow[],
+  config: SiteSetup['config'],
+  today: string | null,
+  files: readonly string[],
+  outputs: ReadonlySet<string>,
+): Diagnostic[] {
   const found: Diagnostic[] = [];
-  const slugs: string[] = [];
   const links: Array<{ owner: LinkOwner; refs: LinkRef[] }> = [];
   const tagged: TagOwner[] = [];
-  const onExamined = ({ staged }: Examined): void => {
-    if (!staged) return;
-    const { incident, timeline } = staged;
-    const file = incident.file;
-    found.push(...checkIncident(incident, publishedEvents(timeline, config.public), config.requiredSections, today));
-    slugs.push(incident.slug);
-    links.push({ owner: { file, slug: incident.slug }, refs: linkRefs(incident) });
-    tagged.push({ file, tags: incident.tags, places: incident.places, bodyLineOffset: incident.bodyLineOffset });
-  };
-  const writer = new MemoryWriter(false, false); // page paths only: what check/dead-link may point at
-  const { result } = await runEngine(setup, { ...options, store: null, writer: () => writer, threads: 1, onExamined });
-  const outputs = new Set(writer.pages.keys());
-  const ctx = checkContext(config, today, slugs, files);
+  for (const { found: f } of list) {
+    if (!f) continue;
+    found.push(...f.own);
+    links.push({ owner: { file: f.tags.file, slug: f.slug }, refs: f.refs });
+    tagged.push(f.tags);
+  }
+  const ctx = checkContext(
+    config,
+    today,
+    links.map((l) => l.owner.slug),
+    files,
+  );
   for (const { owner, refs } of links) found.push(...checkLinkRefs(owner, refs, ctx));
   const tagSlugs = new Set(tagged.flatMap((t) => t.tags.map((tag) => tag.slug)));
   for (const { owner, refs } of links) found.push(...checkPageLinks(owner, refs, { urls: config.urls, slugs: ctx.slugs, tagSlugs, copied: outputs }));
   found.push(...checkTags(tagged));
-  return { diagnostics: sortDiagnostics([...found, ...withoutSuperseded(result.diagnostics, found)]), incidents: files.length };
+  return found;
 }
 
 /**
@@ -78,30 +121,23 @@ function checkContext(config: SiteSetup['config'], today: string | null, slugs: 
   return { requiredSections: config.requiredSections, urls: config.urls, today, slugs: new Set(slugs), files: new Set(files) };
 }
 
-/** The rules that need one incident alone. */
-function checkIncident(incident: Incident, events: CheckEvent[], requiredSections: readonly string[], today: string | null): Diagnostic[] {
-  return [
-    ...checkSections(incident, requiredSections),
-    ...checkActions(incident, today),
-    ...checkSourceOrder(incident.file, events),
-    ...checkPlaceholders(incident),
-  ];
-}
-
 /** The rules of src/check over already parsed incidents (no disk). */
 export function checkIncidents(list: readonly CheckIncident[], ctx: CheckContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const { incident, events } of list) {
-    out.push(...checkIncident(incident, events, ctx.requiredSections, ctx.today));
+    out.push(...incidentRules(incident, events, ctx.requiredSections, ctx.today));
     out.push(...checkLinks(incident, ctx));
   }
   out.push(...checkTags(list.map((c) => c.incident)));
   return out;
 }
 
-/** The timeline's events as timeline.json publishes them (no `[internal]` ones in --public). */
-function publishedEvents(timeline: Timeline | null, isPublic: boolean): CheckEvent[] {
-  if (!timeline) return [];
-  const events = isPublic ? timeline.events.filter((e) => !e.internal) : timeline.events;
-  return events.map((e) => ({ at: e.at, source: { file: e.source.file, line: e.source.line } }));
+/** Makes the store's folder; false when it is anything but a real folder (a planted link: no store then). */
+function plainFolder(dir: string): boolean {
+  try {
+    plainDir(dir);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -43,8 +43,8 @@ export interface CopySite {
 
 const INDEX = /\/index\.(md|markdown)$/;
 
-/** Every copy of the site, in a stable order, with the problems found on the way. */
-export function siteCopies(site: CopySite, owners: readonly CopyOwner[]): { copies: Copy[]; diagnostics: Diagnostic[] } {
+/** Every copy of the site, in a stable order, with the problems found on the way; `withStatic: false`: the bundles' only. */
+export function siteCopies(site: CopySite, owners: readonly CopyOwner[], withStatic = true): { copies: Copy[]; diagnostics: Diagnostic[] } {
   const copies: Copy[] = [];
   const diagnostics: Diagnostic[] = [];
   const add = (files: FoundFile[], prefix: string): void => {
@@ -52,7 +52,7 @@ export function siteCopies(site: CopySite, owners: readonly CopyOwner[]): { copi
       copies.push({ path: prefix + f.rel, from: f.real, site: f.site, hash: `asset:${hash(`${f.site}\0${f.real}\0${f.size}\0${f.mtimeMs}`)}` });
   };
   const staticDir = path.join(site.root, 'static');
-  if (existsSync(staticDir)) {
+  if (withStatic && existsSync(staticDir)) {
     const found = walkFiles(site.root, staticDir);
     add(found.files, '');
     diagnostics.push(...found.diagnostics);

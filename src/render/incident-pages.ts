@@ -13,12 +13,29 @@ import type { SiteContext } from './context.js';
 import type { IncidentOutput, IncidentSummary, Page } from './types.js';
 import { fileForUrl, rootPrefix } from '../outputs/urls.js';
 import { timelineJsonPath } from '../outputs/paths.js';
-import { incidentOutputs } from '../outputs/registry.js';
 import { incidentView, timelineView } from './views.js';
 import { renderAxis } from './axis/axis.js';
 import { rootCauses, summaryActions } from '../insights/summary-fields.js';
 
-export function renderIncident(incident: Incident, timeline: Timeline, site: SiteContext): IncidentOutput {
+/** What an output made from one incident sees (outputs/types.ts IncidentOutputContext). */
+export interface IncidentExtraContext {
+  incident: Incident;
+  timeline: Timeline;
+  json: TimelineJson;
+  summary: IncidentSummary;
+  site: SiteContext;
+}
+
+/**
+ * The incident's page, its timeline JSON and the pages of `extras` (the registry's incident
+ * outputs, outputs/registry.ts, handed in by the caller: render never imports the registry).
+ */
+export function renderIncident(
+  incident: Incident,
+  timeline: Timeline,
+  site: SiteContext,
+  extras: ReadonlyArray<(ctx: IncidentExtraContext) => Page[]>,
+): IncidentOutput {
   const url = site.urls.incident(incident.slug);
   const file = fileForUrl(url);
   const json = timelineToJson(timeline, timelineMeta(incident, timeline), {
@@ -49,7 +66,7 @@ export function renderIncident(incident: Incident, timeline: Timeline, site: Sit
     { path: file, contents: html },
     { path: timelineJsonPath(incident.slug), contents: `${JSON.stringify(json, null, 2)}\n` },
   ];
-  for (const output of incidentOutputs) pages.push(...output({ incident, timeline, json, summary, site }));
+  for (const output of extras) pages.push(...output({ incident, timeline, json, summary, site }));
   return { summary, pages, diagnostics: [] };
 }
 

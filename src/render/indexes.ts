@@ -43,6 +43,22 @@ export function collectTags(sorted: readonly IncidentSummary[]): TagEntry[] {
   return [...map.values()].sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
 }
 
+/** The home list (`/` and its further pages), from summaries sorted newest first; pm serve renders it first after a title edit. */
+export function renderHome(sorted: readonly IncidentSummary[], site: SiteContext, tags = collectTags(sorted), views = viewCache(site)): Page[] {
+  return listPages(
+    {
+      first: HOME_URL,
+      template: 'index',
+      title: site.config.title,
+      incidents: sorted,
+      data: () => ({ count: sorted.length }),
+      firstPage: (root) => ({ tags: tags.map((t) => ({ name: t.name, slug: t.slug, count: t.count, url: `${root}${site.urls.tag(t.slug)}` })) }),
+    },
+    site,
+    views,
+  );
+}
+
 export function renderIndexes(summaries: readonly IncidentSummary[], site: SiteContext): Page[] {
   const sorted = sortSummaries(summaries);
   const tags = collectTags(sorted);
@@ -52,20 +68,7 @@ export function renderIndexes(summaries: readonly IncidentSummary[], site: SiteC
     pages.push({ path: file, contents: site.renderer.render(template, { ...site.pageData(file, title, root), ...data }) });
   };
 
-  pages.push(
-    ...listPages(
-      {
-        first: HOME_URL,
-        template: 'index',
-        title: site.config.title,
-        incidents: sorted,
-        data: () => ({ count: sorted.length }),
-        firstPage: (root) => ({ tags: tags.map((t) => ({ name: t.name, slug: t.slug, count: t.count, url: `${root}${site.urls.tag(t.slug)}` })) }),
-      },
-      site,
-      views,
-    ),
-  );
+  pages.push(...renderHome(sorted, site, tags, views));
 
   const tagsFile = fileForUrl(site.urls.tags());
   const tagsRoot = site.pageData(tagsFile, '')['root'] as string;

@@ -6,8 +6,9 @@
  */
 import { splitSite } from '../write/copy-plan.js';
 import { renderSitePages, saveState, type EngineState } from '../build/engine-site.js';
-import { entryOf, siteDigest } from '../build/plan.js';
-import { pageOrder } from '../build/summaries.js';
+import { changedPages, entryOf, siteDigest } from '../build/plan.js';
+import { pageOrder, summariesInOrder } from '../build/summaries.js';
+import { renderHome } from '../render/indexes.js';
 import type { FolderWriter } from '../build/folder-writer.js';
 import type { CacheEntry } from '../build/store/cache.js';
 import type { SiteSetup } from '../build/setup.js';
@@ -46,6 +47,13 @@ export class LiveSite {
     return this.incidentPages.has(p) || p in this.site ? this.writer.read(p) : null;
   }
 
+  /** One of pm's pages (an incident's or a site-wide one), not a copy. */
+  isPage(p: string): boolean {
+    if (this.incidentPages.has(p)) return true;
+    const h = this.site[p];
+    return h !== undefined && !h.startsWith('asset:');
+  }
+
   isIncidentPage(p: string): boolean {
     return this.incidentPages.has(p);
   }
@@ -81,6 +89,31 @@ export class LiveSite {
       this.setSummary(file, r?.summary ?? null);
     }
     return { changed: [...changed].sort(), siteStale: this.digestNow() !== this.digest };
+  }
+
+  /**
+   * The home list's pages ahead of the other site-wide pages, when the digest
+   * changed: what a reader of `/` waits for after a title edit. Returns the paths written;
+   * renderSite then finds them current and leaves them alone.
+   */
+  renderIndexes(): string[] {
+    if (this.digestNow() === this.digest) return [];
+    const sorted = summariesInOrder(pageOrder([...this.entries.values()]), Object.fromEntries(this.loadSummaries()), {});
+    const { changed } = changedPages(renderHome(sorted, this.setup.site), splitSite(this.site).pages);
+    this.writer.put(changed);
+    const { hashes } = changedPages(changed, null);
+    this.site = { ...this.site, ...hashes };
+    return changed.map((p) => p.path);
+  }
+
+  /**
+   * Loads and runs the per-incident stack once (markdown, timeline, templates) on one
+   * incident, its result thrown away: the first edit then costs what the others do.
+   */
+  async warm(): Promise<void> {
+    const { examineIncident } = await import('../build/examine.js');
+    const file = this.setup.files[0];
+    if (file) await examineIncident(this.setup.root, file, this.setup.site, this.state.siteKey);
   }
 
   /** The site-wide pages, when their digest changed; returns the paths that changed. */

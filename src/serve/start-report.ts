@@ -6,7 +6,7 @@
  * holds up the server's event loop nor keeps its memory, and close() stops it.
  */
 import { fork } from 'node:child_process';
-import { checkSite } from '../check/site.js';
+import { checkSite, type CheckOptions } from '../check/site.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { WORKER_FILE, workersAvailable, type WorkerReply, type WorkerRequest } from '../build/pool.js';
 import type { SetupOptions } from '../build/setup.js';
@@ -22,9 +22,13 @@ export interface BackgroundCheck {
   stop(): void;
 }
 
-/** Runs the checks of `pm check` and prints its warnings. */
-export function reportWarnings(options: SetupOptions, log: (line: string) => void): BackgroundCheck {
-  const run = checkElsewhere({ ...options, drafts: true });
+/**
+ * Runs the checks of `pm check` and prints its warnings. `store`: the check's own folder
+ * (pm serve's beside it), where it keeps what it found: a warm start examines only what
+ * changed since, in memory of the size of one incident's.
+ */
+export function reportWarnings(options: SetupOptions, store: string | null, log: (line: string) => void): BackgroundCheck {
+  const run = checkElsewhere({ ...options, drafts: true, ...(store ? { store } : {}) });
   const done = run.diagnostics.then(
     (diagnostics) => {
       if (diagnostics === null) return;
@@ -38,7 +42,7 @@ export function reportWarnings(options: SetupOptions, log: (line: string) => voi
 }
 
 /** checkSite in a worker process (here, under a TypeScript loader); null when stopped. */
-function checkElsewhere(options: SetupOptions): { diagnostics: Promise<Diagnostic[] | null>; stop(): void } {
+function checkElsewhere(options: CheckOptions): { diagnostics: Promise<Diagnostic[] | null>; stop(): void } {
   if (!workersAvailable()) return { diagnostics: checkSite(options).then((r) => r.diagnostics), stop: () => undefined };
   const child = fork(WORKER_FILE, [], {
     execArgv: [...process.execArgv, '--single-threaded-gc'],
@@ -56,7 +60,7 @@ function checkElsewhere(options: SetupOptions): { diagnostics: Promise<Diagnosti
     child.once('exit', (code, signal) => (stopped ? resolve(null) : reject(new Error(`the check worker stopped (${signal ?? `exit code ${code}`})`))));
   });
   // the options as data (a caller's `log` and other functions stay here)
-  const data = Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v !== 'function')) as SetupOptions;
+  const data = Object.fromEntries(Object.entries(options).filter(([, v]) => typeof v !== 'function')) as CheckOptions;
   child.send({ check: data } satisfies WorkerRequest);
   return { diagnostics, stop: () => ((stopped = true), void child.kill()) };
 }

@@ -29,6 +29,9 @@ export class ServeState {
   setup!: SiteSetup;
   private live!: LiveSite;
   private copies = new Map<string, Copy>();
+  private staticCopies: Copy[] = [];
+  /** Each bundle's copies by incident file. */
+  private readonly bundleCopies = new Map<string, Copy[]>();
   private folder: ReturnType<typeof serveFolder> | null = null;
   private saveTimer: NodeJS.Timeout | null = null;
   /** The error-level diagnostics, sorted (what the overlay shows). */
@@ -38,6 +41,12 @@ export class ServeState {
 
   get root(): string {
     return this.setup.root;
+  }
+
+  /** The folder of the background check's own store (beside pm serve's), or null without a store. */
+  checkStore(): string | null {
+    const store = this.folder?.store;
+    return store ? path.join(store.dir, 'check') : null;
   }
 
   /** Every incident's row by file (its pages, sources and diagnostics). */
@@ -77,21 +86,26 @@ export class ServeState {
     return contents === null ? undefined : { path: p, contents };
   }
 
-  /** Lists the copies again (after a full build or an edit): read from the site when asked for. */
-  private listCopies(): void {
-    const owners = [...this.live.entries.values()].map((e) => ({
-      file: e.file,
-      slug: e.slug,
-      published: e.date !== null,
-      sources: e.sources.map((s) => s.path),
-    }));
+  /**
+   * Lists the copies, read from the site when asked for: static/ and every bundle's files after
+   * a full build; after an edit only the edited incidents' bundles (an edit at 10,000 incidents
+   * must not walk every bundle folder). static/ is not watched: a full rebuild lists it again.
+   */
+  private listCopies(files?: readonly string[]): void {
     const { root, postsDir, urls } = this.setup.config;
-    const pages = new Set(this.live.paths());
-    this.copies = new Map(
-      siteCopies({ root, postsDir, urls }, owners)
-        .copies.filter((c) => !pages.has(c.path))
-        .map((c) => [c.path, c]),
-    );
+    const site = { root, postsDir, urls };
+    if (!files) {
+      this.staticCopies = siteCopies(site, []).copies;
+      this.bundleCopies.clear();
+    }
+    for (const file of files ?? this.live.entries.keys()) {
+      const e = this.live.entries.get(file);
+      const copies = e ? siteCopies(site, [{ file, slug: e.slug, published: e.date !== null, sources: e.sources.map((s) => s.path) }], false).copies : [];
+      if (copies.length) this.bundleCopies.set(file, copies);
+      else this.bundleCopies.delete(file);
+    }
+    const all = [...this.staticCopies, ...[...this.bundleCopies.values()].flat()];
+    this.copies = new Map(all.filter((c) => !this.live.isPage(c.path)).map((c) => [c.path, c]));
   }
 
   isIncidentPage(p: string): boolean {
@@ -138,11 +152,17 @@ export class ServeState {
   /** Examines incident files again (changed, added or deleted) and says which pages changed. */
   async update(files: readonly string[]): Promise<Update> {
     const present = [...new Set(files)].sort().map((f) => ({ file: f, exists: existsSync(path.join(this.root, f)) }));
+    const known = present.every((p) => p.exists && this.setup.files.includes(p.file));
     const update = await this.live.update(present);
-    this.setup.files = [...this.live.entries.keys()].sort();
-    this.listCopies();
+    if (!known) this.setup.files = [...this.live.entries.keys()].sort();
+    this.listCopies(present.map((p) => p.file));
     this.collectDiagnostics();
     return update;
+  }
+
+  /** The index pages alone, ahead of the other site-wide pages (live-site.ts); returns the paths written. */
+  renderIndexes(): string[] {
+    return this.live.renderIndexes();
   }
 
   /** Renders indexes, tag pages, feeds and data files from the kept summaries; returns changed paths. */
@@ -163,6 +183,15 @@ export class ServeState {
       this.live?.loadSummaries();
     } catch {
       // a damaged store: read again (and reported) when the site pages are rendered
+    }
+  }
+
+  /** Readies the per-incident stack for the first edit (live-site.ts warm); never throws. */
+  async warm(): Promise<void> {
+    try {
+      await this.live?.warm();
+    } catch {
+      // the edit will say what is wrong with the file
     }
   }
 

@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { serveSite } from '../../serve/server.js';
 import { PortInUseError } from '../../serve/listen.js';
+import { ServeBusyError } from '../../serve/serve-lock.js';
 import { parseCommand, str, UsageError } from '../args.js';
 import { serveSpec } from '../specs.js';
 import type { CliIO } from '../io.js';
@@ -29,7 +30,7 @@ export async function runServe(argv: string[], io: CliIO): Promise<number> {
       log,
     });
   } catch (e) {
-    if (e instanceof PortInUseError) {
+    if (e instanceof PortInUseError || e instanceof ServeBusyError) {
       io.err(`pm serve: ${e.message}\n`);
       return 1;
     }
