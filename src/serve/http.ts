@@ -91,7 +91,7 @@ async function handle(source: PageSource, hub: EventHub, req: IncomingMessage, r
     return;
   }
   const url = req.url ?? '/';
-  if (url.split('?')[0] === EVENTS_PATH) return hub.attach(res);
+  if (url.split('?')[0] === EVENTS_PATH) return hub.attach(res, sinceOf(url));
   if (url.split('?')[0] === CLIENT_PATH) return send(req, res, 200, 'client.js', CLIENT_SCRIPT);
 
   const file = outputPath(url);
@@ -103,23 +103,29 @@ async function handle(source: PageSource, hub: EventHub, req: IncomingMessage, r
     res.end();
     return;
   }
-  if (page && file) return send(req, res, 200, file, page.contents, source.errors);
+  if (page && file) return send(req, res, 200, file, page.contents, source.errors, hub.seq);
   page = source.page('404.html');
-  if (page) return send(req, res, 404, '404.html', page.contents, source.errors);
+  if (page) return send(req, res, 404, '404.html', page.contents, source.errors, hub.seq);
   const errors = source.errors;
   return send(
     req,
     res,
     errors.length ? 500 : 404,
     'x.html',
-    errors.length ? errorPage(errors) : injectServeHtml('<!doctype html><title>Not found</title><p>Not found</p>', []),
+    errors.length ? errorPage(errors, hub.seq) : injectServeHtml('<!doctype html><title>Not found</title><p>Not found</p>', [], hub.seq),
   );
 }
 
-function send(req: IncomingMessage, res: ServerResponse, status: number, file: string, body: string | Buffer, errors: Diagnostic[] = []): void {
+/** `?since=N` of the events URL: the page's last message number (inject.ts). */
+function sinceOf(url: string): number | null {
+  const m = /[?&]since=(\d{1,15})(?:&|$)/.exec(url);
+  return m ? Number(m[1]) : null;
+}
+
+function send(req: IncomingMessage, res: ServerResponse, status: number, file: string, body: string | Buffer, errors: Diagnostic[] = [], seq = 0): void {
   const type = contentType(file);
   const html = type.startsWith('text/html');
-  const out = html ? injectServeHtml(String(body), errors) : body;
+  const out = html ? injectServeHtml(String(body), errors, seq) : body;
   res.writeHead(status, {
     'content-type': type,
     // Data, feeds and the embed script may be read by a page on another origin (a status

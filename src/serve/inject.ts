@@ -18,7 +18,9 @@ export const CLIENT_SCRIPT = `// pm serve live reload
     return p;
   };
   let lost = false;
-  const source = new EventSource(${JSON.stringify(EVENTS_PATH)});
+  // the number of the server's last message when this page was served: what came after is sent on connect
+  const seq = Number(document.currentScript && document.currentScript.dataset.pmSeq);
+  const source = new EventSource(${JSON.stringify(EVENTS_PATH)} + (Number.isInteger(seq) ? '?since=' + seq : ''));
   source.addEventListener('reload', (event) => {
     let data = {};
     try { data = JSON.parse(event.data); } catch { /* reload anyway */ }
@@ -32,7 +34,7 @@ export const CLIENT_SCRIPT = `// pm serve live reload
 })();
 `;
 
-const TAG = `<script src="${CLIENT_PATH}" data-pm-serve></script>`;
+const tag = (seq: number): string => `<script src="${CLIENT_PATH}" data-pm-seq="${Math.trunc(seq)}" data-pm-serve></script>`;
 
 /**
  * The overlay's colours, light by default and dark when the reader prefers it; every
@@ -65,17 +67,18 @@ export function overlayHtml(errors: readonly Diagnostic[]): string {
  * Adds the reload script (and the overlay) before `</body>`, or at the end. Pages
  * that carry their own Content-Security-Policy (the embeds) are left untouched.
  */
-export function injectServeHtml(html: string, errors: readonly Diagnostic[]): string {
+export function injectServeHtml(html: string, errors: readonly Diagnostic[], seq = 0): string {
   if (/<meta[^>]+http-equiv=["']?content-security-policy/i.test(html)) return html;
-  const add = `${errors.length ? overlayHtml(errors) : ''}${TAG}`;
+  const add = `${errors.length ? overlayHtml(errors) : ''}${tag(seq)}`;
   const at = html.lastIndexOf('</body>');
   return at < 0 ? `${html}${add}` : `${html.slice(0, at)}${add}\n${html.slice(at)}`;
 }
 
 /** A whole page for when there is nothing else to show (no page at all yet). */
-export function errorPage(errors: readonly Diagnostic[]): string {
+export function errorPage(errors: readonly Diagnostic[], seq = 0): string {
   return injectServeHtml(
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>pm serve: content errors</title></head><body></body></html>',
     errors,
+    seq,
   );
 }

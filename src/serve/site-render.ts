@@ -10,8 +10,7 @@ import type { ServeState } from './state.js';
 
 /**
  * How long the rest waits for the request the index reload prompts (a browser asks within
- * milliseconds). 100 ms made test/browser/serve.test.ts fail (the overlay stayed after the fix)
- * for a reason not yet understood; 30 ms passes it.
+ * milliseconds; one that asks later waits for the whole render, never for nothing).
  */
 const ANSWER_WAIT_MS = 30;
 

@@ -44,7 +44,7 @@ describe('serve http helpers', () => {
 
   it('injects the reload script before </body>, and the overlay while there are errors', () => {
     const html = '<html><body><p>hi</p></body></html>';
-    expect(injectServeHtml(html, [])).toBe(`<html><body><p>hi</p><script src="${CLIENT_PATH}" data-pm-serve></script>\n</body></html>`);
+    expect(injectServeHtml(html, [])).toBe(`<html><body><p>hi</p><script src="${CLIENT_PATH}" data-pm-seq="0" data-pm-serve></script>\n</body></html>`);
     const withErrors = injectServeHtml(html, [error]);
     expect(withErrors).toContain('id="__pm-overlay"');
     expect(withErrors.indexOf('__pm-overlay')).toBeLessThan(withErrors.indexOf('</body>'));

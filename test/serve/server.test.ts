@@ -37,7 +37,7 @@ describe('serveSite', () => {
     expect(index.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const html = await index.text();
     expect(html).toContain('Outbound traffic blocked');
-    expect(html).toContain('<script src="/__pm/client.js" data-pm-serve></script>');
+    expect(html).toMatch(/<script src="\/__pm\/client\.js" data-pm-seq="\d+" data-pm-serve><\/script>/);
     const css = html.match(/href="\.\/(assets\/style\.[^"]+\.css)"/)?.[1];
     expect((await fetch(`${h.url}${css}`)).headers.get('content-type')).toBe('text/css; charset=utf-8');
     expect((await fetch(`${h.url}${PAGE}timeline.json`)).headers.get('content-type')).toBe('application/json; charset=utf-8');
