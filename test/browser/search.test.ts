@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../cli/helpers.js';
 import { writeCorpus } from '../outputs/archive/corpus.js';
 import { launch, skipBrowser, watchProblems } from './chromium.js';
+import { seriousViolations } from './axe.js';
 import { serveDir, type StaticServer } from './serve.js';
 import { buildInto, type BuiltSite } from './site.js';
 
@@ -138,6 +139,25 @@ describe.skipIf(skipBrowser)('search in Chromium', () => {
     expect(await page.textContent('.search-results > p.meta')).toBe('267 results');
     expect(problems).toMatchObject({ pageErrors: [], consoleErrors: [], external: [], badResponses: [] });
     await page.close();
+  });
+
+  it('axe: the search results shown after typing, and the second page of the index and of a tag, light and dark', async () => {
+    expect(site.files).toEqual(expect.arrayContaining(['page/2/index.html', 'tags/dns/page/2/index.html']));
+    for (const scheme of ['light', 'dark'] as const) {
+      // bypassCSP: axe is injected as a script
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+      const page = await context.newPage();
+      await page.emulateMedia({ colorScheme: scheme });
+      const found: string[] = [];
+      for (const at of ['page/2/', 'tags/dns/page/2/']) {
+        expect((await page.goto(server.url + at))?.status()).toBe(200);
+        found.push(...(await seriousViolations(page)).map((v) => `${at} (${scheme}): ${v}`));
+      }
+      expect(await search(page, 'Fixed')).toHaveLength(10);
+      found.push(...(await seriousViolations(page)).map((v) => `search results (${scheme}): ${v}`));
+      await context.close();
+      expect(found).toEqual([]);
+    }
   });
 
   it('service and tag feeds are well-formed Atom', async () => {
