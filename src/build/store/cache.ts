@@ -25,7 +25,7 @@ import type { IncidentSummary } from '../../render/types.js';
 export { hash, sameStamp, stampOf, type FileStamp } from './stamps.js';
 export type { CacheEntry } from './cache-rows.js';
 
-export const CACHE_VERSION = 'pm-cache/6';
+export const CACHE_VERSION = 'pm-cache/7';
 
 export interface BuildCache {
   version: string;
