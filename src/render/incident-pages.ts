@@ -10,21 +10,12 @@ import { placeNotes } from '../timeline/notes.js';
 import type { Timeline, TimelineJson } from '../timeline/types.js';
 import { formatDateTime, formatDay, humanDuration, isoDay, isoUtc, yearOf } from './format.js';
 import type { SiteContext } from './context.js';
-import type { IncidentOutput, IncidentSummary, Page } from './types.js';
+import type { IncidentOutput, IncidentOutputContext, IncidentSummary, Page } from './types.js';
 import { fileForUrl, rootPrefix } from '../outputs/urls.js';
 import { timelineJsonPath } from '../outputs/paths.js';
 import { incidentView, timelineView } from './views.js';
 import { renderAxis } from './axis/axis.js';
 import { rootCauses, summaryActions } from '../insights/summary-fields.js';
-
-/** What an output made from one incident sees (outputs/types.ts IncidentOutputContext). */
-export interface IncidentExtraContext {
-  incident: Incident;
-  timeline: Timeline;
-  json: TimelineJson;
-  summary: IncidentSummary;
-  site: SiteContext;
-}
 
 /**
  * The incident's page, its timeline JSON and the pages of `extras` (the registry's incident
@@ -34,7 +25,7 @@ export function renderIncident(
   incident: Incident,
   timeline: Timeline,
   site: SiteContext,
-  extras: ReadonlyArray<(ctx: IncidentExtraContext) => Page[]>,
+  extras: ReadonlyArray<(ctx: IncidentOutputContext) => Page[]>,
 ): IncidentOutput {
   const url = site.urls.incident(incident.slug);
   const file = fileForUrl(url);

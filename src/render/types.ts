@@ -1,8 +1,9 @@
 /** What rendering produces and what indexes are built from. */
 import type { Diagnostic } from '../diagnostics.js';
-import type { Tag } from '../incident/types.js';
+import type { Incident, Tag } from '../incident/types.js';
 import type { RootCause, SummaryAction } from '../insights/types.js';
-import type { Milestone, TimelineMetrics } from '../timeline/types.js';
+import type { Milestone, Timeline, TimelineJson, TimelineMetrics } from '../timeline/types.js';
+import type { SiteContext } from './context.js';
 
 /** One output file, path relative to the output folder (POSIX). */
 export interface Page {
@@ -69,4 +70,14 @@ export interface IncidentOutput {
   summary: IncidentSummary;
   pages: Page[];
   diagnostics: Diagnostic[];
+}
+
+/** What an output made from one incident sees (the registry's incident outputs, outputs/registry.ts). */
+export interface IncidentOutputContext {
+  incident: Incident;
+  timeline: Timeline;
+  /** The published timeline JSON (README "The published JSON"; respects --public). */
+  json: TimelineJson;
+  summary: IncidentSummary;
+  site: SiteContext;
 }
